@@ -1,0 +1,161 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import type { App, Services } from './http/app-types.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerGuard } from './http/guard.ts';
+import { registerValidation } from './http/validation.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { ApiKeyService } from './modules/auth/apikeys.service.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { userRoutes } from './modules/auth/users.routes.ts';
+import { UserService } from './modules/auth/users.service.ts';
+import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
+import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
+import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
+import { createMetrics } from './modules/system/metrics.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import type { Platform } from './platform.ts';
+
+export interface BuiltApp {
+  app: App;
+  services: Services;
+  /** Graceful: ends live streams, lets in-flight requests finish; the caller closes the platform after. */
+  close(): Promise<void>;
+}
+
+export function createServices(platform: Platform): Services {
+  return {
+    platform,
+    auth: new AuthService(platform),
+    users: new UserService(platform),
+    apiKeys: new ApiKeyService(platform),
+    orgUnits: new OrgUnitService(platform),
+  };
+}
+
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.newPassword',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+export async function buildApp(platform: Platform, options: { logger?: FastifyBaseLogger } = {}): Promise<BuiltApp> {
+  const { config } = platform;
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>() as App;
+
+  const services = createServices(platform);
+  const streams = new StreamRegistry();
+  const metrics = createMetrics(() => streams.size);
+
+  registerValidation(app);
+  registerErrorHandling(app);
+  app.addContentTypeParser(
+    'application/geo+json',
+    { parseAs: 'string', bodyLimit: config.maxUploadBytes },
+    app.getDefaultJsonParser('error', 'ignore'),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // ECharts and React set style attributes; no script is inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: config.publicUrl?.startsWith('https:') ? undefined : false,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'IOC — Intelligent Operations Center API',
+        version: '0.1.0',
+        description:
+          'Sign in with POST /api/v1/auth/login (session cookie) or send `Authorization: Bearer <API key>`. Errors are `{ error: { code, message, details? } }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ioc_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  registerGuard(app, services.auth, config.publicUrl);
+  systemRoutes(app, services, metrics);
+  authRoutes(app, services);
+  userRoutes(app, services);
+  auditRoutes(app, services);
+  orgUnitRoutes(app, services);
+  streamRoutes(app, services, streams);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await serveWebApp(app, config.webDir);
+  return {
+    app,
+    services,
+    close: async () => {
+      streams.closeAll();
+      await app.close();
+    },
+  };
+}
+
+/** The built single-page app, with every non-API GET falling back to index.html for client-side routes. */
+async function serveWebApp(app: App, webDir: string): Promise<void> {
+  const built = existsSync(join(webDir, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(request.url);
+    if (isPage && built) return reply.type('text/html').sendFile('index.html');
+    if (isPage) {
+      return reply
+        .type('text/html')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>IOC</title><p>The web app is not built. Run <code>npm run build:web</code>; the API is at <a href="/api/docs">/api/docs</a>.</p>',
+        );
+    }
+    return reply
+      .status(404)
+      .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

@@ -1,0 +1,103 @@
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import type { Config } from './config.ts';
+import { connectDb } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { appendAudit } from './modules/audit/audit.service.ts';
+import { systemActor } from './modules/auth/actor.ts';
+import { generatePassword, hashPassword } from './modules/auth/passwords.ts';
+import { findUserByUsername, insertUser, setUserRoles } from './modules/auth/users.repo.ts';
+import { UserService } from './modules/auth/users.service.ts';
+import { createBus } from './modules/bus/index.ts';
+import { seedDemo } from './modules/demo/demo.seed.ts';
+import { findUnit } from './modules/orgunits/orgunits.repo.ts';
+import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
+import type { Platform } from './platform.ts';
+
+export interface OpenPlatform extends Platform {
+  close(): Promise<void>;
+}
+
+export async function openPlatform(config: Config, log?: FastifyBaseLogger): Promise<OpenPlatform> {
+  const logger = log ?? (pino({ level: config.logLevel }) as unknown as FastifyBaseLogger);
+  const store = connectDb(config);
+  const bus = await createBus(config, (error) => logger.error({ err: error }, 'event handler failed'));
+  return {
+    config,
+    store,
+    db: store.kysely,
+    bus,
+    log: logger,
+    now: () => new Date(),
+    close: async () => {
+      await bus.close();
+      await store.close();
+    },
+  };
+}
+
+export interface PrepareReport {
+  migrations: string[];
+  seededUnits: number;
+  /** Set only when the admin user was created with a generated password: shown once, then never again. */
+  adminPassword: string | null;
+  adminCreated: boolean;
+  demoUsers: string[];
+}
+
+/** Migrates, seeds the province on an empty database, creates `admin` on first start, and the demo when asked. */
+export async function preparePlatform(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
+  const { db, config, now } = platform;
+  const migrations = await migrateToLatest(db);
+  await new UserService(platform).seedRoles();
+  let seededUnits = 0;
+  if (!(await findUnit(db, '42'))) {
+    seededUnits = await db.transaction().execute(async (trx) => {
+      const { units } = await seedOrgUnits(trx);
+      await seedUrbanCentres(trx);
+      await appendAudit(
+        trx,
+        systemActor('seed'),
+        { action: 'orgunits.seed', entityType: 'org_unit', entityId: '42' },
+        null,
+        { units },
+        now(),
+      );
+      return units;
+    });
+  }
+  const report: PrepareReport = { migrations, seededUnits, adminPassword: null, adminCreated: false, demoUsers: [] };
+  if (!(await findUserByUsername(db, 'admin'))) {
+    const password = config.adminPassword ?? generatePassword();
+    const hash = await hashPassword(password);
+    await db.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, {
+        username: 'admin',
+        display_name: 'Quản trị hệ thống',
+        email: null,
+        password_hash: hash,
+        org_unit_id: '42',
+        disabled: 0,
+        must_change_password: config.adminPassword ? 0 : 1,
+        failed_logins: 0,
+        first_failed_at: null,
+        locked_until: null,
+        last_login_at: null,
+        created_at: now().toISOString(),
+      });
+      await setUserRoles(trx, id, ['admin']);
+      await appendAudit(
+        trx,
+        systemActor('bootstrap'),
+        { action: 'users.create', entityType: 'user', entityId: String(id) },
+        null,
+        { username: 'admin', roles: ['admin'] },
+        now(),
+      );
+    });
+    report.adminCreated = true;
+    report.adminPassword = config.adminPassword ? null : password;
+  }
+  if (options.demo) report.demoUsers = await seedDemo(platform);
+  return report;
+}

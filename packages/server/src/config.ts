@@ -1,0 +1,174 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+
+/** One table of every `IOC_*` setting: the README's configuration section and `ioc config` are read from it. */
+interface Setting<T> {
+  description: string;
+  default: string | undefined;
+  parse: (raw: string) => T;
+}
+
+class ConfigError extends Error {}
+
+const text = (raw: string) => raw;
+const int = (min: number, max: number) => (raw: string) => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`must be a whole number from ${min} to ${max}`);
+  return n;
+};
+const bool = (raw: string) => {
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError('must be 1/0, true/false, yes/no or on/off');
+};
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string) => {
+    if (!values.includes(raw as T)) throw new ConfigError(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+const url =
+  (...protocols: string[]) =>
+  (raw: string) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new ConfigError(`is not a URL (expected ${protocols.map((p) => `${p}//…`).join(' or ')})`);
+    }
+    if (!protocols.includes(parsed.protocol)) throw new ConfigError(`must start with ${protocols.join(' or ')}//`);
+    return raw.replace(/\/$/, '');
+  };
+const optional =
+  <T>(parse: (raw: string) => T) =>
+  (raw: string): T | undefined =>
+    raw === '' ? undefined : parse(raw);
+
+export const SETTINGS = {
+  IOC_PORT: { description: 'HTTP port of the web app and API', default: '8080', parse: int(1, 65535) },
+  IOC_HOST: { description: 'address to listen on', default: '0.0.0.0', parse: text },
+  IOC_DATA_DIR: { description: 'folder for the embedded SQLite database and backups', default: './data', parse: text },
+  IOC_DATABASE_URL: {
+    description: 'PostgreSQL URL (postgres://user@host:5432/db); empty = embedded SQLite in IOC_DATA_DIR',
+    default: '',
+    parse: optional(url('postgres:', 'postgresql:')),
+  },
+  IOC_BUS_URL: {
+    description: 'NATS URL (nats://host:4222) so several servers share live events; empty = in-process bus',
+    default: '',
+    parse: optional(url('nats:')),
+  },
+  IOC_DEMO: { description: 'seed realistic demo users and data and run the simulators', default: '1', parse: bool },
+  IOC_ADMIN_PASSWORD: {
+    description: 'password of the first `admin` user (only used when it is created); empty = random, printed once',
+    default: '',
+    parse: optional((raw: string) => {
+      if (raw.length < 10) throw new ConfigError('must be at least 10 characters');
+      return raw;
+    }),
+  },
+  IOC_DEMO_PASSWORD: {
+    description: 'password of the demo users (IOC_DEMO=1 only)',
+    default: 'HaTinh@2025',
+    parse: text,
+  },
+  IOC_PUBLIC_URL: {
+    description: 'external URL (https://ioc.example.vn); writes from browsers must come from this origin',
+    default: '',
+    parse: optional(url('http:', 'https:')),
+  },
+  IOC_SESSION_HOURS: { description: 'idle lifetime of a sign-in session, hours', default: '12', parse: int(1, 720) },
+  IOC_LOGIN_MAX_FAILURES: {
+    description: 'failed sign-ins of one user before a temporary lock-out (an IP gets twice as many)',
+    default: '5',
+    parse: int(1, 100),
+  },
+  IOC_LOGIN_LOCK_MINUTES: {
+    description: 'length of the lock-out and of the failure window',
+    default: '15',
+    parse: int(1, 1440),
+  },
+  IOC_MAX_UPLOAD_MB: {
+    description: 'largest accepted upload (boundary files, imports), MB',
+    default: '50',
+    parse: int(1, 2048),
+  },
+  IOC_TRUST_PROXY: { description: 'trust X-Forwarded-For from a reverse proxy', default: '0', parse: bool },
+  IOC_LOG_LEVEL: {
+    description: 'log level',
+    default: 'info',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  IOC_WEB_DIR: { description: 'built web app to serve', default: 'packages/web/dist', parse: text },
+  IOC_NODE_ID: { description: 'name of this server in a cluster (logs, events)', default: '', parse: text },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof SETTINGS;
+export type ConfigValues = { [K in keyof Settings]: ReturnType<Settings[K]['parse']> };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  busUrl: string | undefined;
+  demo: boolean;
+  adminPassword: string | undefined;
+  demoPassword: string;
+  publicUrl: string | undefined;
+  sessionHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  maxUploadBytes: number;
+  trustProxy: boolean;
+  logLevel: string;
+  webDir: string;
+  nodeId: string;
+}
+
+export class InvalidConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads and validates every setting; collects all problems so one restart fixes them all. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, setting] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = (env[name] ?? setting.default ?? '').trim();
+    try {
+      values[name] = setting.parse(raw);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(`${name}=${JSON.stringify(name.includes('PASSWORD') ? '***' : raw)} ${error.message}`);
+    }
+  }
+  for (const name of Object.keys(env)) {
+    if (name.startsWith('IOC_') && !(name in SETTINGS) && !name.startsWith('IOC_TEST_')) {
+      problems.push(`${name} is not a known setting (known: ${Object.keys(SETTINGS).join(', ')})`);
+    }
+  }
+  if (problems.length > 0) throw new InvalidConfigError(problems);
+  const v = values as ConfigValues;
+  return {
+    port: v.IOC_PORT,
+    host: v.IOC_HOST,
+    dataDir: resolve(v.IOC_DATA_DIR),
+    databaseUrl: v.IOC_DATABASE_URL,
+    busUrl: v.IOC_BUS_URL,
+    demo: v.IOC_DEMO,
+    adminPassword: v.IOC_ADMIN_PASSWORD,
+    demoPassword: v.IOC_DEMO_PASSWORD,
+    publicUrl: v.IOC_PUBLIC_URL,
+    sessionHours: v.IOC_SESSION_HOURS,
+    loginMaxFailures: v.IOC_LOGIN_MAX_FAILURES,
+    loginLockMinutes: v.IOC_LOGIN_LOCK_MINUTES,
+    maxUploadBytes: v.IOC_MAX_UPLOAD_MB * 1024 * 1024,
+    trustProxy: v.IOC_TRUST_PROXY,
+    logLevel: v.IOC_LOG_LEVEL,
+    webDir: resolve(v.IOC_WEB_DIR),
+    nodeId: v.IOC_NODE_ID || `${hostname()}-${process.pid}`,
+  };
+}

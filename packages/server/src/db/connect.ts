@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+export interface Db {
+  kysely: Kysely<Database>;
+  engine: Engine;
+  /** Where the data lives, for logs and backups (file path or URL without password). */
+  location: string;
+  /** A consistent copy taken while the server runs: SQLite's online backup, or pg_dump's custom format. */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and BIGINT come back as strings from pg; our ids and counts fit in a JS number.
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+export function connectDb(options: { databaseUrl: string | undefined; dataDir: string }): Db {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kysely,
+      engine: 'postgres',
+      location: redact(options.databaseUrl),
+      backup: (destination) => pgDump(options.databaseUrl as string, destination),
+      close: () => kysely.destroy(),
+    };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const file = join(options.dataDir, 'ioc.sqlite');
+  return openSqlite(file);
+}
+
+export function openSqlite(file: string): Db {
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return {
+    kysely,
+    engine: 'sqlite',
+    location: file,
+    backup: async (destination) => {
+      await database.backup(destination);
+    },
+    close: () => kysely.destroy(),
+  };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+async function pgDump(url: string, destination: string): Promise<void> {
+  try {
+    await promisify(execFile)('pg_dump', ['--format=custom', `--file=${destination}`, url]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error('pg_dump is not installed; install the PostgreSQL client tools');
+    throw new Error(`pg_dump failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
+  }
+}

@@ -1,0 +1,105 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Portable choices, the same on SQLite and PostgreSQL: times are ISO-8601 UTC text
+ * (they sort and compare as text), booleans are 0/1 integers, JSON is text.
+ */
+export interface Database {
+  org_units: OrgUnitTable;
+  org_unit_mappings: { old_id: string; new_id: string; share: number };
+  org_unit_groups: { code: string; name: string; name_en: string; description: string | null };
+  org_unit_group_members: { group_code: string; unit_id: string };
+  unit_profiles: UnitProfileTable;
+  users: UserTable;
+  roles: { code: string; name_vi: string; name_en: string; built_in: number };
+  role_permissions: { role_code: string; permission: string };
+  user_roles: { user_id: number; role_code: string };
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditTable;
+}
+
+export interface OrgUnitTable {
+  id: string;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: string;
+  level: number;
+  parent_id: string | null;
+  /** `/42/18073/`: ancestors and self, so a scope check is one LIKE on an index. */
+  path: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  area_km2: number | null;
+  centroid_lon: number | null;
+  centroid_lat: number | null;
+  geometry: string | null;
+}
+
+export interface UnitProfileTable {
+  unit_id: string;
+  head_name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  population: number | null;
+  households: number | null;
+  updated_at: string | null;
+  updated_by: string | null;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  email: string | null;
+  password_hash: string;
+  org_unit_id: string;
+  disabled: number;
+  must_change_password: number;
+  failed_logins: number;
+  first_failed_at: string | null;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a leaked table does not give working sessions. */
+  id: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  permissions: string;
+  org_unit_id: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor_type: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  ip: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}

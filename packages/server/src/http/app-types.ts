@@ -1,0 +1,30 @@
+import type {} from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
+import type { AuthService } from '../modules/auth/auth.service.ts';
+import type { UserService } from '../modules/auth/users.service.ts';
+import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
+import type { Platform } from '../platform.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+export interface Services {
+  platform: Platform;
+  auth: AuthService;
+  users: UserService;
+  apiKeys: ApiKeyService;
+  orgUnits: OrgUnitService;
+}

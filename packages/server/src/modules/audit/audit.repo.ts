@@ -1,0 +1,58 @@
+import type { AuditQuery } from '@ioc/shared';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { isSqlite } from '../../db/portable.ts';
+import type { AuditTable, Database } from '../../db/schema.ts';
+
+export type AuditRow = Selectable<AuditTable>;
+export type NewAuditRow = Omit<AuditRow, 'id'>;
+
+// Serialises appends across server processes on PostgreSQL, so the chain never forks (SQLite has one writer anyway).
+const CHAIN_LOCK = 4_242_001;
+
+export async function lockChain(trx: Transaction<Database>): Promise<void> {
+  if (!isSqlite(trx as unknown as Kysely<unknown>)) await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+}
+
+export async function lastHash(trx: Transaction<Database>): Promise<string | undefined> {
+  const row = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row?.hash;
+}
+
+export async function insertEntry(trx: Transaction<Database>, entry: NewAuditRow): Promise<number> {
+  const row = await trx.insertInto('audit_log').values(entry).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listEntries(db: Kysely<Database>, query: AuditQuery): Promise<AuditRow[]> {
+  let q = db.selectFrom('audit_log').selectAll();
+  if (query.actor) q = q.where('actor_name', '=', query.actor);
+  if (query.action) {
+    q = query.action.endsWith('.')
+      ? q.where('action', 'like', `${query.action.replace(/[%_]/g, '')}%`)
+      : q.where('action', '=', query.action);
+  }
+  if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
+  if (query.to) q = q.where('at', '<=', new Date(query.to).toISOString());
+  if (query.beforeId) q = q.where('id', '<', query.beforeId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(query.limit ?? 100)
+    .execute();
+}
+
+/** Reads the whole chain in id order, a page at a time, so verifying a long log stays in bounded memory. */
+export async function* walkChain(db: Kysely<Database>, pageSize = 2000): AsyncGenerator<AuditRow> {
+  let afterId = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return;
+    yield* page;
+    afterId = page[page.length - 1]!.id;
+  }
+}

@@ -1,0 +1,19 @@
+import { AuditPage, AuditQuery, ErrorResponse } from '@ioc/shared';
+import type { App, Services } from '../../http/app-types.ts';
+import { searchAudit } from './audit.service.ts';
+
+export function auditRoutes(app: App, { platform }: Services): void {
+  app.get(
+    '/api/v1/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['admin'],
+        summary: 'The audit log, newest first; filter by user, action (or action prefix ending in "."), time',
+        querystring: AuditQuery,
+        response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+      },
+    },
+    async (request) => searchAudit(platform.db, request.query),
+  );
+}

@@ -1,0 +1,23 @@
+import type { Permission } from '@ioc/shared';
+
+/** The org unit a principal may see: the unit and everything under it (the province root sees all). */
+export interface Scope {
+  unitId: string;
+}
+
+/** Who is acting, carried from the request into services and the audit log. */
+export interface Actor {
+  type: 'user' | 'apikey' | 'system';
+  id: number | null;
+  name: string;
+  ip: string | null;
+  permissions: ReadonlySet<Permission>;
+  scope: Scope;
+  mustChangePassword: boolean;
+}
+
+export const PROVINCE_SCOPE: Scope = { unitId: '42' };
+
+export function systemActor(name = 'system', permissions: ReadonlySet<Permission> = new Set()): Actor {
+  return { type: 'system', id: null, name, ip: null, permissions, scope: PROVINCE_SCOPE, mustChangePassword: false };
+}

@@ -1,0 +1,287 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isPermission, type Me, type Permission } from '@ioc/shared';
+import { AppError } from '../../http/errors.ts';
+import type { Platform } from '../../platform.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
+import { findUnit } from '../orgunits/orgunits.repo.ts';
+import type { Actor } from './actor.ts';
+import { findApiKeyByPrefix, touchApiKey } from './apikeys.repo.ts';
+import { LoginLimiter } from './login-limiter.ts';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
+import * as sessions from './sessions.repo.ts';
+import {
+  findUserById,
+  findUserByUsername,
+  permissionsOfUser,
+  rolesOfUsers,
+  type UserRow,
+  updateUser,
+} from './users.repo.ts';
+
+export const SESSION_COOKIE = 'ioc_session';
+export const API_KEY_PREFIX = 'ioc_';
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+export interface RequestInfo {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  token: string;
+  maxAgeSeconds: number;
+  me: Me;
+}
+
+const rateLimited = (seconds: number) =>
+  new AppError(
+    'RATE_LIMITED',
+    `Too many failed sign-ins; try again in ${seconds} s`,
+    { retryAfterSeconds: seconds },
+    {
+      'retry-after': String(seconds),
+    },
+  );
+
+export class AuthService {
+  private readonly limiter: LoginLimiter;
+
+  constructor(private readonly platform: Platform) {
+    this.limiter = new LoginLimiter(platform.config.loginLockMinutes * 60_000, platform.now);
+  }
+
+  private get lockMs(): number {
+    return this.platform.config.loginLockMinutes * 60_000;
+  }
+
+  async login(username: string, password: string, request: RequestInfo): Promise<SignedIn> {
+    const { config, db, now } = this.platform;
+    const name = username.trim().toLowerCase();
+    const wait = Math.max(
+      this.limiter.retryAfter(`ip:${request.ip}`, config.loginMaxFailures * 2),
+      this.limiter.retryAfter(`user:${name}`, config.loginMaxFailures),
+    );
+    if (wait > 0) throw rateLimited(wait);
+
+    const user = await findUserByUsername(db, name);
+    if (user?.locked_until && user.locked_until > now().toISOString()) {
+      throw rateLimited(Math.ceil((Date.parse(user.locked_until) - now().getTime()) / 1000));
+    }
+    const valid = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), password);
+    if (!user || !valid) {
+      await this.recordFailure(name, user, request);
+      throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
+    }
+    if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled; ask an administrator');
+
+    this.limiter.clear(`user:${name}`);
+    const token = randomBytes(32).toString('base64url');
+    const maxAgeSeconds = config.sessionHours * 3600;
+    const actor = await this.userActor(user, request.ip);
+    await auditedWrite(
+      db,
+      actor,
+      { action: 'auth.login', entityType: 'user', entityId: String(user.id) },
+      async (trx) => {
+        await updateUser(trx, user.id, {
+          failed_logins: 0,
+          first_failed_at: null,
+          locked_until: null,
+          last_login_at: now().toISOString(),
+        });
+        await trx
+          .insertInto('sessions')
+          .values({
+            id: sha256(token),
+            user_id: user.id,
+            created_at: now().toISOString(),
+            expires_at: new Date(now().getTime() + maxAgeSeconds * 1000).toISOString(),
+            ip: request.ip,
+            user_agent: request.userAgent?.slice(0, 300) ?? null,
+          })
+          .execute();
+        return { before: null, after: { userAgent: request.userAgent?.slice(0, 120) ?? null }, result: undefined };
+      },
+      now,
+    );
+    return { token, maxAgeSeconds, me: await this.me(actor) };
+  }
+
+  private async recordFailure(name: string, user: UserRow | undefined, request: RequestInfo): Promise<void> {
+    const { config, db, now } = this.platform;
+    this.limiter.fail(`ip:${request.ip}`);
+    this.limiter.fail(`user:${name}`);
+    const actor: Actor = {
+      type: 'user',
+      id: user?.id ?? null,
+      name,
+      ip: request.ip,
+      permissions: new Set(),
+      scope: { unitId: user?.org_unit_id ?? '42' },
+      mustChangePassword: false,
+    };
+    await auditedWrite(
+      db,
+      actor,
+      { action: 'auth.login.failed', entityType: 'user', entityId: user ? String(user.id) : null },
+      async (trx) => {
+        if (!user) return { before: null, after: { known: false }, result: undefined };
+        const fresh = await findUserById(trx, user.id);
+        const windowStart = now().getTime() - this.lockMs;
+        const inWindow = fresh?.first_failed_at && Date.parse(fresh.first_failed_at) > windowStart;
+        const failures = (inWindow ? (fresh?.failed_logins ?? 0) : 0) + 1;
+        const lockedUntil =
+          failures >= config.loginMaxFailures ? new Date(now().getTime() + this.lockMs).toISOString() : null;
+        await updateUser(trx, user.id, {
+          failed_logins: failures,
+          first_failed_at: inWindow ? (fresh?.first_failed_at ?? null) : now().toISOString(),
+          locked_until: lockedUntil,
+        });
+        return { before: null, after: { failures, lockedUntil }, result: undefined };
+      },
+      now,
+    );
+  }
+
+  async logout(token: string | undefined, actor: Actor): Promise<void> {
+    if (!token) return;
+    await auditedWrite(
+      this.platform.db,
+      actor,
+      { action: 'auth.logout', entityType: 'user', entityId: String(actor.id) },
+      async (trx) => {
+        await trx.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+        return { before: null, after: null, result: undefined };
+      },
+      this.platform.now,
+    );
+  }
+
+  /** Resolves a session cookie or an API key to the acting principal; `null` when neither is valid. */
+  async authenticate(credentials: { cookie?: string; authorization?: string }, ip: string): Promise<Actor | null> {
+    if (credentials.authorization?.startsWith('Bearer '))
+      return this.fromApiKey(credentials.authorization.slice(7).trim(), ip);
+    if (credentials.cookie) return this.fromSession(credentials.cookie, ip);
+    return null;
+  }
+
+  private async fromSession(token: string, ip: string): Promise<Actor | null> {
+    const { db, now, config } = this.platform;
+    const session = await sessions.findLiveSession(db, sha256(token), now().toISOString());
+    if (!session) return null;
+    const user = await findUserById(db, session.user_id);
+    if (!user || user.disabled) return null;
+    const lifetime = config.sessionHours * 3600_000;
+    // Sliding expiry, written at most once per half lifetime to keep reads cheap.
+    if (Date.parse(session.expires_at) - now().getTime() < lifetime / 2) {
+      await sessions.extendSession(db, session.id, new Date(now().getTime() + lifetime).toISOString());
+    }
+    return this.userActor(user, ip);
+  }
+
+  private async fromApiKey(presented: string, ip: string): Promise<Actor | null> {
+    const { db, now } = this.platform;
+    const match = /^ioc_([A-Za-z0-9]{8})_([A-Za-z0-9_-]{20,})$/.exec(presented);
+    if (!match) return null;
+    const key = await findApiKeyByPrefix(db, match[1]!);
+    if (!key || key.revoked_at) return null;
+    const expected = Buffer.from(key.secret_hash, 'hex');
+    const actual = Buffer.from(sha256(match[2]!), 'hex');
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    if (!key.last_used_at || now().getTime() - Date.parse(key.last_used_at) > 60_000) {
+      await touchApiKey(db, key.id, now().toISOString());
+    }
+    const permissions = (JSON.parse(key.permissions) as string[]).filter(isPermission);
+    return {
+      type: 'apikey',
+      id: key.id,
+      name: `apikey:${key.name}`,
+      ip,
+      permissions: new Set(permissions),
+      scope: { unitId: key.org_unit_id },
+      mustChangePassword: false,
+    };
+  }
+
+  async userActor(user: UserRow, ip: string | null): Promise<Actor> {
+    const permissions = (await permissionsOfUser(this.platform.db, user.id)).filter(isPermission) as Permission[];
+    return {
+      type: 'user',
+      id: user.id,
+      name: user.username,
+      ip,
+      permissions: new Set(permissions),
+      scope: { unitId: user.org_unit_id },
+      mustChangePassword: user.must_change_password === 1,
+    };
+  }
+
+  async me(actor: Actor): Promise<Me> {
+    const { db } = this.platform;
+    const unit = await findUnit(db, actor.scope.unitId);
+    const orgUnit = unit ? { code: unit.id, name: unit.name } : null;
+    if (actor.type === 'apikey') {
+      return {
+        id: actor.id ?? 0,
+        username: actor.name,
+        displayName: actor.name,
+        kind: 'apikey',
+        orgUnit,
+        roles: [],
+        permissions: [...actor.permissions].sort(),
+        mustChangePassword: false,
+      };
+    }
+    const user = actor.id ? await findUserById(db, actor.id) : undefined;
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Not signed in');
+    const roles = (await rolesOfUsers(db, [user.id])).get(user.id) ?? [];
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      kind: 'user',
+      orgUnit,
+      roles,
+      permissions: [...actor.permissions].sort(),
+      mustChangePassword: user.must_change_password === 1,
+    };
+  }
+
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    keepToken: string | undefined,
+  ): Promise<void> {
+    const { db, now } = this.platform;
+    if (actor.type !== 'user' || !actor.id)
+      throw new AppError('FORBIDDEN', 'Only a signed-in user can change a password');
+    const user = await findUserById(db, actor.id);
+    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+      throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [
+        { field: '/currentPassword', message: 'is wrong' },
+      ]);
+    }
+    if (currentPassword === newPassword) {
+      throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', [
+        { field: '/newPassword', message: 'must differ from the current password' },
+      ]);
+    }
+    const hash = await hashPassword(newPassword);
+    await auditedWrite(
+      db,
+      actor,
+      { action: 'auth.password.change', entityType: 'user', entityId: String(user.id) },
+      async (trx) => {
+        await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0 });
+        // Other sessions of this user end: a changed password must lock out whoever else had it.
+        let q = trx.deleteFrom('sessions').where('user_id', '=', user.id);
+        if (keepToken) q = q.where('id', '!=', sha256(keepToken));
+        await q.execute();
+        return { before: null, after: null, result: undefined };
+      },
+      now,
+    );
+  }
+}

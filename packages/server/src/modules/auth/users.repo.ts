@@ -1,0 +1,74 @@
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database, UserTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UserTable>;
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function findUserById(db: Executor, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listUsers(db: Executor): Promise<(UserRow & { org_unit_name: string })[]> {
+  return db
+    .selectFrom('users')
+    .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
+    .selectAll('users')
+    .select('org_units.name as org_unit_name')
+    .orderBy('users.username')
+    .execute();
+}
+
+export async function insertUser(db: Executor, user: Omit<UserRow, 'id'>): Promise<number> {
+  const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateUser(db: Executor, id: number, changes: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export async function rolesOfUsers(db: Executor, userIds: number[]): Promise<Map<number, string[]>> {
+  const byUser = new Map<number, string[]>(userIds.map((id) => [id, []]));
+  if (userIds.length === 0) return byUser;
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['user_id', 'role_code'])
+    .where('user_id', 'in', userIds)
+    .orderBy('role_code')
+    .execute();
+  for (const row of rows) byUser.get(row.user_id)?.push(row.role_code);
+  return byUser;
+}
+
+export async function setUserRoles(db: Executor, userId: number, roles: string[]): Promise<void> {
+  await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+  if (roles.length > 0) {
+    await db
+      .insertInto('user_roles')
+      .values(roles.map((role_code) => ({ user_id: userId, role_code })))
+      .execute();
+  }
+}
+
+export async function permissionsOfUser(db: Executor, userId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('user_roles')
+    .innerJoin('role_permissions', 'role_permissions.role_code', 'user_roles.role_code')
+    .select('role_permissions.permission')
+    .distinct()
+    .where('user_roles.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.permission);
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,50 @@
+import type { Platform } from '../../platform.ts';
+import { appendAudit } from '../audit/audit.service.ts';
+import { systemActor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { findUserByUsername, insertUser, setUserRoles } from '../auth/users.repo.ts';
+
+/** Demo people, one per role, so a visitor can see what each kind of user sees. Names are invented. */
+export const DEMO_USERS = [
+  { username: 'lanhdao', displayName: 'Nguyễn Văn Minh (Lãnh đạo UBND tỉnh)', roles: ['leader'], unit: '42' },
+  { username: 'vanhanh', displayName: 'Trần Thị Hà (Vận hành IOC)', roles: ['operator'], unit: '42' },
+  { username: 'thanhsen', displayName: 'Lê Văn Sơn (UBND phường Thành Sen)', roles: ['unit_officer'], unit: '18073' },
+  { username: 'kyanh', displayName: 'Phạm Thị Lan (UBND xã Kỳ Anh)', roles: ['unit_officer'], unit: '18775' },
+] as const;
+
+/** Idempotent: creates what is missing, leaves what demo users changed since. */
+export async function seedDemo(platform: Platform): Promise<string[]> {
+  const { db, config, now } = platform;
+  const created: string[] = [];
+  for (const user of DEMO_USERS) {
+    if (await findUserByUsername(db, user.username)) continue;
+    const hash = await hashPassword(config.demoPassword);
+    await db.transaction().execute(async (trx) => {
+      const id = await insertUser(trx, {
+        username: user.username,
+        display_name: user.displayName,
+        email: null,
+        password_hash: hash,
+        org_unit_id: user.unit,
+        disabled: 0,
+        must_change_password: 0,
+        failed_logins: 0,
+        first_failed_at: null,
+        locked_until: null,
+        last_login_at: null,
+        created_at: now().toISOString(),
+      });
+      await setUserRoles(trx, id, [...user.roles]);
+      await appendAudit(
+        trx,
+        systemActor('demo'),
+        { action: 'users.create', entityType: 'user', entityId: String(id) },
+        null,
+        { username: user.username, roles: user.roles, orgUnit: user.unit },
+        now(),
+      );
+    });
+    created.push(user.username);
+  }
+  return created;
+}

@@ -1,0 +1,71 @@
+import type { ServerResponse } from 'node:http';
+import type { BusEvent } from '@ioc/shared';
+import type { App, Services } from '../../http/app-types.ts';
+import { requireActor } from '../../http/context.ts';
+
+const HEARTBEAT_MS = 15_000;
+
+/** Open SSE connections, so shutdown can end them instead of waiting for browsers to leave. */
+export class StreamRegistry {
+  private readonly open = new Set<ServerResponse>();
+  add(response: ServerResponse): void {
+    this.open.add(response);
+  }
+  remove(response: ServerResponse): void {
+    this.open.delete(response);
+  }
+  get size(): number {
+    return this.open.size;
+  }
+  closeAll(): void {
+    for (const response of this.open) response.end();
+    this.open.clear();
+  }
+}
+
+function frame(event: BusEvent): string {
+  return `event: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+export function streamRoutes(app: App, { platform, orgUnits }: Services, streams: StreamRegistry): void {
+  app.get(
+    '/api/v1/stream',
+    {
+      config: { permission: 'events.read' },
+      schema: {
+        tags: ['realtime'],
+        summary:
+          'Server-Sent Events: live events (names and payloads in the shared EventMap), filtered to your org-unit scope',
+        produces: ['text/event-stream'],
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request.actor);
+      const response = reply.raw;
+      reply.hijack();
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      response.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ node: platform.config.nodeId })}\n\n`);
+      streams.add(response);
+      const unsubscribe = platform.bus.subscribe((event) => {
+        if (event.orgUnit === null) {
+          response.write(frame(event));
+          return;
+        }
+        void orgUnits.inScope(actor.scope, event.orgUnit).then((visible) => {
+          if (visible && !response.writableEnded) response.write(frame(event));
+        });
+      });
+      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+      request.raw.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        streams.remove(response);
+      });
+    },
+  );
+}

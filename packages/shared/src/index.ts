@@ -1,0 +1,7 @@
+export * from './errors.ts';
+export * from './events.ts';
+export * from './permissions.ts';
+export * from './schemas/auth.ts';
+export * from './schemas/common.ts';
+export * from './schemas/orgunits.ts';
+export * from './schemas/users.ts';

@@ -1,0 +1,28 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 80 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const OrgUnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+
+export const Me = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  kind: Type.Union([Type.Literal('user'), Type.Literal('apikey')]),
+  orgUnit: Nullable(OrgUnitRef),
+  roles: Type.Array(Type.String()),
+  permissions: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean(),
+});
+export type Me = Static<typeof Me>;
+
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  newPassword: Type.String({ minLength: 10, maxLength: 200 }),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;

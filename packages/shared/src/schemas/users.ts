@@ -1,0 +1,113 @@
+import { type Static, Type } from 'typebox';
+import { IsoDateTime, Nullable, OrgUnitCode } from './common.ts';
+
+export const Username = Type.String({
+  pattern: '^[a-z0-9._-]{3,40}$',
+  description: 'lower-case letters, digits, . _ -',
+});
+
+export const User = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  email: Nullable(Type.String()),
+  orgUnitCode: Type.String(),
+  orgUnitName: Type.String(),
+  roles: Type.Array(Type.String()),
+  disabled: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  lastLoginAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+});
+export type User = Static<typeof User>;
+
+export const CreateUserBody = Type.Object({
+  username: Username,
+  displayName: Type.String({ minLength: 1, maxLength: 120 }),
+  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+  password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
+  roles: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+  orgUnitCode: OrgUnitCode,
+});
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
+    roles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })),
+    orgUnitCode: Type.Optional(OrgUnitCode),
+    disabled: Type.Optional(Type.Boolean()),
+  },
+  { minProperties: 1, additionalProperties: false },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+/** A generated password is shown once, in this response only. */
+export const UserWithPassword = Type.Object({ user: User, temporaryPassword: Nullable(Type.String()) });
+export const TemporaryPassword = Type.Object({ temporaryPassword: Type.String() });
+
+export const Role = Type.Object({
+  code: Type.String(),
+  nameVi: Type.String(),
+  nameEn: Type.String(),
+  builtIn: Type.Boolean(),
+  permissions: Type.Array(Type.String()),
+});
+export type Role = Static<typeof Role>;
+
+export const UpdateRoleBody = Type.Object({ permissions: Type.Array(Type.String(), { uniqueItems: true }) });
+export type UpdateRoleBody = Static<typeof UpdateRoleBody>;
+
+export const PermissionInfo = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
+
+export const ApiKey = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  prefix: Type.String(),
+  permissions: Type.Array(Type.String()),
+  orgUnitCode: Type.String(),
+  createdBy: Nullable(Type.String()),
+  createdAt: Type.String(),
+  lastUsedAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
+});
+export type ApiKey = Static<typeof ApiKey>;
+
+export const CreateApiKeyBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 120 }),
+  permissions: Type.Array(Type.String(), { minItems: 1, uniqueItems: true }),
+  orgUnitCode: OrgUnitCode,
+});
+export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
+
+/** The secret `key` is returned once, at creation; only its hash is stored. */
+export const CreatedApiKey = Type.Object({ apiKey: ApiKey, key: Type.String() });
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorType: Type.String(),
+  actorId: Nullable(Type.Integer()),
+  actorName: Nullable(Type.String()),
+  ip: Nullable(Type.String()),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Nullable(Type.String()),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  hash: Type.String(),
+});
+export type AuditEntry = Static<typeof AuditEntry>;
+
+export const AuditQuery = Type.Object({
+  actor: Type.Optional(Type.String({ maxLength: 80, description: 'username or API key name' })),
+  action: Type.Optional(Type.String({ maxLength: 80, description: 'exact action or a prefix ending in "."' })),
+  from: Type.Optional(IsoDateTime),
+  to: Type.Optional(IsoDateTime),
+  beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+export type AuditQuery = Static<typeof AuditQuery>;
+
+export const AuditPage = Type.Object({ entries: Type.Array(AuditEntry), nextBeforeId: Nullable(Type.Integer()) });
