@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
@@ -23,7 +24,7 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 
 export function connectDb(options: { databaseUrl: string | undefined; dataDir: string }): Db {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ ...pgConnection(options.databaseUrl), max: 10 });
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
@@ -70,4 +71,11 @@ async function pgDump(url: string, destination: string): Promise<void> {
     if (code === 'ENOENT') throw new Error('pg_dump is not installed; install the PostgreSQL client tools');
     throw new Error(`pg_dump failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
+}
+
+/** Like libpq, a URL without a user name connects as the operating-system user (`postgres://127.0.0.1/test`). */
+export function pgConnection(url: string): pg.PoolConfig {
+  const parsed = new URL(url);
+  if (!parsed.username) parsed.username = process.env.PGUSER || process.env.USER || userInfo().username;
+  return { connectionString: parsed.toString() };
 }

@@ -29,15 +29,28 @@ interface AjvIssue {
   params?: { missingProperty?: string; additionalProperty?: string };
 }
 
-/** Turns ajv's issues into `{ field, message }` with the field named as a JSON pointer (`/population`). */
+/**
+ * Turns ajv's issues into one `{ field, message }` per field, named as a JSON pointer (`/population`). A nullable field
+ * yields an issue per alternative; they are merged ("must be integer or must be null").
+ */
 function fieldErrors(issues: AjvIssue[], context: string | undefined): FieldError[] {
-  return issues.map((issue) => {
+  const byField = new Map<string, string[]>();
+  for (const issue of issues) {
     let field = issue.instancePath ?? '';
     if (issue.params?.missingProperty) field = `${field}/${issue.params.missingProperty}`;
     if (issue.params?.additionalProperty) field = `${field}/${issue.params.additionalProperty}`;
     const prefix = context && context !== 'body' ? `${context}:` : '';
-    return { field: `${prefix}${field || '/'}`, message: issue.message ?? 'is invalid' };
-  });
+    const key = `${prefix}${field || '/'}`;
+    const message = issue.message ?? 'is invalid';
+    if (message.includes('schema in anyOf')) {
+      if (!byField.has(key)) byField.set(key, []);
+      continue;
+    }
+    const messages = byField.get(key) ?? [];
+    if (!messages.includes(message)) messages.push(message);
+    byField.set(key, messages);
+  }
+  return [...byField].map(([field, messages]) => ({ field, message: messages.join(' or ') || 'is invalid' }));
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {

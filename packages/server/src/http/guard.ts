@@ -19,7 +19,7 @@ export function registerGuard(app: FastifyInstance, auth: AuthService, publicUrl
   app.decorateRequest('actor', null);
   app.decorateRequest('viaCookie', false);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/v1/')) return;
+    if (!request.url.startsWith('/api/v1/') || request.is404) return;
     const config = request.routeOptions.config;
     const authorization = request.headers.authorization;
     const cookie = authorization ? undefined : request.cookies[SESSION_COOKIE];

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      demo: true,
+      databaseUrl: undefined,
+      busUrl: undefined,
+      loginMaxFailures: 5,
+    });
+  });
+
+  it('names every bad value and why, hiding passwords', () => {
+    const attempt = () =>
+      loadConfig({
+        IOC_PORT: 'eighty',
+        IOC_DATABASE_URL: 'mysql://x',
+        IOC_DEMO: 'maybe',
+        IOC_ADMIN_PASSWORD: 'short',
+        IOC_PROT: '1',
+      });
+    expect(attempt).toThrow(InvalidConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      const problems = (error as InvalidConfigError).problems;
+      expect(problems).toHaveLength(5);
+      expect(problems[0]).toBe('IOC_PORT="eighty" must be a whole number from 1 to 65535');
+      expect(problems.join('\n')).toContain('IOC_DATABASE_URL="mysql://x" must start with postgres: or postgresql:');
+      expect(problems.join('\n')).toContain('IOC_ADMIN_PASSWORD="***" must be at least 10 characters');
+      expect(problems.join('\n')).toContain('IOC_PROT is not a known setting');
+    }
+  });
+
+  it('reads PostgreSQL and NATS URLs', () => {
+    const config = loadConfig({
+      IOC_DATABASE_URL: 'postgres://127.0.0.1/test',
+      IOC_BUS_URL: 'nats://127.0.0.1:4222',
+      IOC_DEMO: '0',
+    });
+    expect(config).toMatchObject({
+      databaseUrl: 'postgres://127.0.0.1/test',
+      busUrl: 'nats://127.0.0.1:4222',
+      demo: false,
+    });
+  });
+});

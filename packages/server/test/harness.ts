@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CreateUserBody, User } from '@ioc/shared';
+import pg from 'pg';
+import { type BuiltApp, buildApp } from '../src/app.ts';
+import { type OpenPlatform, openPlatform, preparePlatform } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { pgConnection } from '../src/db/connect.ts';
+
+/** Where the suite runs: embedded SQLite by default, PostgreSQL when IOC_TEST_DATABASE_URL is set (CI does both). */
+export const PG_URL = process.env.IOC_TEST_DATABASE_URL;
+export const ENGINE = PG_URL ? 'postgres' : 'sqlite';
+export const ADMIN_PASSWORD = 'admin-pass-123';
+export const SHARED_DATA = join(import.meta.dirname, '../../../../shared/data');
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh database per test file: a temp SQLite folder, or a new PostgreSQL schema on the test server. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-test-'));
+  if (!PG_URL) {
+    return { env: { IOC_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client(pgConnection(PG_URL));
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    env: { IOC_DATA_DIR: dataDir, IOC_DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new pg.Client(pgConnection(PG_URL));
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestApp extends BuiltApp {
+  platform: OpenPlatform;
+  database: TestDatabase;
+  /** Signs in through the API and returns the cookie header to send. */
+  login(username: string, password: string): Promise<string>;
+  createUser(cookie: string, body: CreateUserBody): Promise<User>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase; demo?: boolean } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({
+    IOC_DEMO: '0',
+    IOC_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    IOC_LOG_LEVEL: 'silent',
+    IOC_WEB_DIR: join(database.env.IOC_DATA_DIR ?? tmpdir(), 'no-web'),
+    ...database.env,
+    ...env,
+  });
+  const platform = await openPlatform(config);
+  await preparePlatform(platform, { demo: options.demo ?? false });
+  const built = await buildApp(platform);
+  await built.app.ready();
+
+  const login = async (username: string, password: string) => {
+    const response = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'ioc_session');
+    return `ioc_session=${cookie?.value}`;
+  };
+  const createUser = async (cookie: string, body: CreateUserBody) => {
+    const response = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie },
+      payload: body,
+    });
+    if (response.statusCode !== 201) throw new Error(`create user failed: ${response.statusCode} ${response.body}`);
+    return (response.json() as { user: User }).user;
+  };
+  return {
+    ...built,
+    platform,
+    database,
+    login,
+    createUser,
+    stop: async () => {
+      await built.close();
+      await platform.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
