@@ -31,10 +31,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const url = new URL(PG_URL);
-  url.searchParams.set('options', `-c search_path=${schema}`);
+  // %20, not '+': libpq (pg_dump) does not read '+' as a space.
+  const url = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
-    env: { IOC_DATA_DIR: dataDir, IOC_DATABASE_URL: url.toString() },
+    env: { IOC_DATA_DIR: dataDir, IOC_DATABASE_URL: url },
     drop: async () => {
       const client = new pg.Client(pgConnection(PG_URL));
       await client.connect();

@@ -1,17 +1,29 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as platform from './migrations/0001_platform.ts';
+import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': platform,
 };
 
-export function migrator(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+/**
+ * On PostgreSQL the bookkeeping tables go in the connection's current schema, so an IOC in its own schema is not
+ * confused by another install's tables elsewhere in the same database.
+ */
+export async function migrator(db: Kysely<unknown>): Promise<Migrator> {
+  const schema = isSqlite(db)
+    ? undefined
+    : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+  return new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const result: MigrationResultSet = await migrator(db as unknown as Kysely<unknown>).migrateToLatest();
+  const result: MigrationResultSet = await (await migrator(db as unknown as Kysely<unknown>)).migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {
