@@ -3,6 +3,7 @@ import pino from 'pino';
 import { buildApp, loggerOptions } from './app.ts';
 import { openPlatform, preparePlatform } from './bootstrap.ts';
 import type { Config } from './config.ts';
+import { deleteExpiredSessions } from './modules/auth/sessions.repo.ts';
 import { DEMO_USERS } from './modules/demo/demo.seed.ts';
 
 /** `ioc serve`: prepare the database, listen, and shut down gracefully on SIGINT/SIGTERM. */
@@ -36,6 +37,14 @@ export async function serve(config: Config): Promise<void> {
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
+  // Expired sessions are refused on read; this only keeps the table small.
+  const sweep = setInterval(() => {
+    deleteExpiredSessions(platform.db, platform.now().toISOString()).catch((error: unknown) =>
+      log.warn({ err: error }, 'session sweep failed'),
+    );
+  }, 3600_000);
+  sweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -43,6 +52,7 @@ export async function serve(config: Config): Promise<void> {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    clearInterval(sweep);
     await close();
     await platform.close();
     process.exit(0);
