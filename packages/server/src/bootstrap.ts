@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { appendAudit } from './modules/audit/audit.service.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { generatePassword, hashPassword } from './modules/auth/passwords.ts';
-import { findUserByUsername, insertUser, setUserRoles } from './modules/auth/users.repo.ts';
+import { findUserByUsername, insertUser, newUserRow, setUserRoles } from './modules/auth/users.repo.ts';
 import { UserService } from './modules/auth/users.service.ts';
 import { createBus } from './modules/bus/index.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
@@ -71,20 +71,18 @@ export async function preparePlatform(platform: Platform, options: { demo: boole
     const password = config.adminPassword ?? generatePassword();
     const hash = await hashPassword(password);
     await db.transaction().execute(async (trx) => {
-      const id = await insertUser(trx, {
-        username: 'admin',
-        display_name: 'Quản trị hệ thống',
-        email: null,
-        password_hash: hash,
-        org_unit_id: '42',
-        disabled: 0,
-        must_change_password: config.adminPassword ? 0 : 1,
-        failed_logins: 0,
-        first_failed_at: null,
-        locked_until: null,
-        last_login_at: null,
-        created_at: now().toISOString(),
-      });
+      const id = await insertUser(
+        trx,
+        newUserRow({
+          username: 'admin',
+          display_name: 'Quản trị hệ thống',
+          email: null,
+          password_hash: hash,
+          org_unit_id: '42',
+          must_change_password: config.adminPassword ? 0 : 1,
+          created_at: now().toISOString(),
+        }),
+      );
       await setUserRoles(trx, id, ['admin']);
       await appendAudit(
         trx,

@@ -58,7 +58,12 @@ export const SETTINGS = {
     default: '',
     parse: optional(url('nats:')),
   },
-  IOC_DEMO: { description: 'seed the demo users and demo data (and run simulators as subsystems add them); 0 for a production install', default: '1', parse: bool },
+  IOC_DEMO: {
+    description:
+      'seed the demo users and demo data (and run simulators as subsystems add them); 0 for a production install',
+    default: '1',
+    parse: bool,
+  },
   IOC_ADMIN_PASSWORD: {
     description: 'password of the first `admin` user (only used when it is created); empty = random, printed once',
     default: '',

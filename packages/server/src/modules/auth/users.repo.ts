@@ -22,6 +22,23 @@ export async function listUsers(db: Executor): Promise<(UserRow & { org_unit_nam
     .execute();
 }
 
+/** A new account's row: the given identity, no failed sign-ins, no lock, never signed in. */
+export function newUserRow(
+  user: Pick<UserRow, 'username' | 'display_name' | 'password_hash' | 'org_unit_id' | 'created_at'> &
+    Partial<Pick<UserRow, 'email' | 'must_change_password'>>,
+): Omit<UserRow, 'id'> {
+  return {
+    email: null,
+    must_change_password: 0,
+    ...user,
+    disabled: 0,
+    failed_logins: 0,
+    first_failed_at: null,
+    locked_until: null,
+    last_login_at: null,
+  };
+}
+
 export async function insertUser(db: Executor, user: Omit<UserRow, 'id'>): Promise<number> {
   const row = await db.insertInto('users').values(user).returning('id').executeTakeFirstOrThrow();
   return row.id;

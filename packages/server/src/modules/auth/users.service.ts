@@ -79,20 +79,18 @@ export class UserService {
       actor,
       { action: 'users.create', entityType: 'user', entityId: null },
       async (trx) => {
-        const newId = await users.insertUser(trx, {
-          username: body.username,
-          display_name: body.displayName,
-          email: body.email ?? null,
-          password_hash: passwordHash,
-          org_unit_id: body.orgUnitCode,
-          disabled: 0,
-          must_change_password: temporaryPassword ? 1 : 0,
-          failed_logins: 0,
-          first_failed_at: null,
-          locked_until: null,
-          last_login_at: null,
-          created_at: now().toISOString(),
-        });
+        const newId = await users.insertUser(
+          trx,
+          users.newUserRow({
+            username: body.username,
+            display_name: body.displayName,
+            email: body.email ?? null,
+            password_hash: passwordHash,
+            org_unit_id: body.orgUnitCode,
+            must_change_password: temporaryPassword ? 1 : 0,
+            created_at: now().toISOString(),
+          }),
+        );
         await users.setUserRoles(trx, newId, body.roles);
         const { password: _password, ...after } = body;
         return { before: null, after, result: newId, entityId: String(newId) };

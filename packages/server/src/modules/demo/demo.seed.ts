@@ -2,7 +2,7 @@ import type { Platform } from '../../platform.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { systemActor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { findUserByUsername, insertUser, setUserRoles } from '../auth/users.repo.ts';
+import { findUserByUsername, insertUser, newUserRow, setUserRoles } from '../auth/users.repo.ts';
 
 /** Demo people, one per role, so a visitor can see what each kind of user sees. Names are invented. */
 export const DEMO_USERS = [
@@ -20,20 +20,18 @@ export async function seedDemo(platform: Platform): Promise<string[]> {
     if (await findUserByUsername(db, user.username)) continue;
     const hash = await hashPassword(config.demoPassword);
     await db.transaction().execute(async (trx) => {
-      const id = await insertUser(trx, {
-        username: user.username,
-        display_name: user.displayName,
-        email: null,
-        password_hash: hash,
-        org_unit_id: user.unit,
-        disabled: 0,
-        must_change_password: 0,
-        failed_logins: 0,
-        first_failed_at: null,
-        locked_until: null,
-        last_login_at: null,
-        created_at: now().toISOString(),
-      });
+      const id = await insertUser(
+        trx,
+        newUserRow({
+          username: user.username,
+          display_name: user.displayName,
+          email: null,
+          password_hash: hash,
+          org_unit_id: user.unit,
+          must_change_password: 0,
+          created_at: now().toISOString(),
+        }),
+      );
       await setUserRoles(trx, id, [...user.roles]);
       await appendAudit(
         trx,
