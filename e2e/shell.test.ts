@@ -2,7 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiLogin, DEMO_PASSWORD, launchBrowser, ROOT, type RunningServer, startServer } from './server.ts';
+import {
+  ADMIN_PASSWORD,
+  apiLogin,
+  DEMO_PASSWORD,
+  launchBrowser,
+  ROOT,
+  type RunningServer,
+  startServer,
+} from './server.ts';
 
 const SHOTS = join(ROOT, 'e2e/screenshots');
 const SHARED_DATA = join(ROOT, '../shared/data');
@@ -44,8 +52,20 @@ describe('a leader signs in, sees the shell and the map, and receives a live eve
     await page.getByTestId('login-submit').click();
     await page.getByTestId('app-shell').waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('Quản trị hệ thống');
-    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-state'), { timeout: 10_000 }).toBe('open');
-    for (const nav of ['map', 'indicators', 'public-services', 'documents', 'health', 'education', 'tourism', 'cameras', 'admin']) {
+    await expect
+      .poll(() => page.getByTestId('live-status').getAttribute('data-state'), { timeout: 10_000 })
+      .toBe('open');
+    for (const nav of [
+      'map',
+      'indicators',
+      'public-services',
+      'documents',
+      'health',
+      'education',
+      'tourism',
+      'cameras',
+      'admin',
+    ]) {
       expect(await page.getByTestId(`nav-${nav}`).isVisible(), nav).toBe(true);
     }
     await page.screenshot({ path: join(SHOTS, '02-shell.png') });

@@ -140,12 +140,18 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   };
 }
 
-/** The built single-page app, with every non-API GET falling back to index.html for client-side routes. */
+/**
+ * The built single-page app, with every non-API GET falling back to index.html for client-side routes. Files are
+ * registered at start, so a rebuilt web app is served after a restart (npm start rebuilds before serving).
+ */
 async function serveWebApp(app: App, webDir: string): Promise<void> {
   const built = existsSync(join(webDir, 'index.html'));
   if (built) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(request.url);
+    const path = request.url.split('?')[0] ?? '/';
+    // Client-side routes get the app; a missing file (a stale /assets/x.js) gets a real 404, never the app's HTML.
+    const isPage =
+      request.method === 'GET' && !/^\/(api|healthz|readyz|metrics)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
     if (isPage && built) return reply.type('text/html').sendFile('index.html');
     if (isPage) {
       return reply

@@ -1,11 +1,9 @@
 /** Live events pushed over `GET /api/v1/stream`; the name is the SSE `event:` field, the payload its `data:`. */
 export interface EventMap {
-  'orgunit.updated': { code: string; name: string; fields: string[] };
+  'orgunit.updated': { id: string; code: string; name: string; fields: string[] };
   'boundaries.imported': { matched: number; unmatched: string[] };
   'user.updated': { id: number; username: string };
-  'audit.appended': { id: number; action: string; actor: string | null };
   'alert.raised': { id: string; severity: 'info' | 'warning' | 'critical'; title: string; orgUnit: string | null };
-  'system.heartbeat': { at: string; node: string };
 }
 
 export type EventName = keyof EventMap;
@@ -22,7 +20,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'orgunit.updated',
   'boundaries.imported',
   'user.updated',
-  'audit.appended',
   'alert.raised',
-  'system.heartbeat',
 ];

@@ -113,3 +113,32 @@ export const BoundaryImportResult = Type.Object({
   unitsWithoutBoundary: Type.Array(Type.String()),
 });
 export type BoundaryImportResult = Static<typeof BoundaryImportResult>;
+
+const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 3 });
+
+/** `GET /api/v1/orgunits/geojson`: each current commune or ward, as its boundary or as a point at its centroid. */
+export const UnitMapFeature = Type.Object({
+  type: Type.Literal('Feature'),
+  id: Type.String(),
+  properties: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    nameEn: Type.String(),
+    kind: Type.String(),
+    areaKm2: Nullable(Type.Number()),
+  }),
+  geometry: Nullable(
+    Type.Union([
+      Type.Object({ type: Type.Literal('Point'), coordinates: Position }),
+      Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Position)) }),
+      Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Position))) }),
+    ]),
+  ),
+});
+export type UnitMapFeature = Static<typeof UnitMapFeature>;
+
+export const UnitMapCollection = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(UnitMapFeature),
+});
+export type UnitMapCollection = Static<typeof UnitMapCollection>;

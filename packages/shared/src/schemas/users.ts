@@ -45,7 +45,9 @@ export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 /** A generated password is shown once, in this response only. */
 export const UserWithPassword = Type.Object({ user: User, temporaryPassword: Nullable(Type.String()) });
+export type UserWithPassword = Static<typeof UserWithPassword>;
 export const TemporaryPassword = Type.Object({ temporaryPassword: Type.String() });
+export type TemporaryPassword = Static<typeof TemporaryPassword>;
 
 export const Role = Type.Object({
   code: Type.String(),
@@ -60,6 +62,7 @@ export const UpdateRoleBody = Type.Object({ permissions: Type.Array(Type.String(
 export type UpdateRoleBody = Static<typeof UpdateRoleBody>;
 
 export const PermissionInfo = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
+export type PermissionInfo = Static<typeof PermissionInfo>;
 
 export const ApiKey = Type.Object({
   id: Type.Integer(),
@@ -83,6 +86,7 @@ export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
 
 /** The secret `key` is returned once, at creation; only its hash is stored. */
 export const CreatedApiKey = Type.Object({ apiKey: ApiKey, key: Type.String() });
+export type CreatedApiKey = Static<typeof CreatedApiKey>;
 
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
@@ -111,3 +115,4 @@ export const AuditQuery = Type.Object({
 export type AuditQuery = Static<typeof AuditQuery>;
 
 export const AuditPage = Type.Object({ entries: Type.Array(AuditEntry), nextBeforeId: Nullable(Type.Integer()) });
+export type AuditPage = Static<typeof AuditPage>;

@@ -75,16 +75,16 @@ export class ApiKeyService {
     const { db, now } = this.platform;
     const before = await repo.findApiKeyById(db, id);
     if (!before) throw notFound(`API key ${id}`);
-    await auditedWrite(
+    return auditedWrite(
       db,
       actor,
       { action: 'apikeys.revoke', entityType: 'api_key', entityId: String(id) },
       async (trx) => {
         await repo.revokeApiKey(trx, id, now().toISOString());
-        return { before: toApiKey(before), after: { revoked: true }, result: undefined };
+        const after = toApiKey((await repo.findApiKeyById(trx, id))!);
+        return { before: toApiKey(before), after, result: after };
       },
       now,
     );
-    return toApiKey((await repo.findApiKeyById(db, id))!);
   }
 }

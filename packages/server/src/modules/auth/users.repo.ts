@@ -12,14 +12,14 @@ export async function findUserById(db: Executor, id: number): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listUsers(db: Executor): Promise<(UserRow & { org_unit_name: string })[]> {
-  return db
+export async function listUsers(db: Executor, onlyId?: number): Promise<(UserRow & { org_unit_name: string })[]> {
+  let q = db
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
     .selectAll('users')
-    .select('org_units.name as org_unit_name')
-    .orderBy('users.username')
-    .execute();
+    .select('org_units.name as org_unit_name');
+  if (onlyId !== undefined) q = q.where('users.id', '=', onlyId);
+  return q.orderBy('users.username').execute();
 }
 
 /** A new account's row: the given identity, no failed sign-ins, no lock, never signed in. */

@@ -7,6 +7,8 @@ import {
   type UpdateUserBody,
   type User,
 } from '@ioc/shared';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
@@ -15,6 +17,8 @@ import type { Actor } from './actor.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import * as roles from './roles.repo.ts';
 import * as users from './users.repo.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
 
 function toUser(row: users.UserRow, unitName: string, roleCodes: string[]): User {
   return {
@@ -36,16 +40,20 @@ export class UserService {
   constructor(private readonly platform: Platform) {}
 
   async list(): Promise<User[]> {
-    const rows = await users.listUsers(this.platform.db);
+    return this.load(this.platform.db);
+  }
+
+  private async load(db: Executor, onlyId?: number): Promise<User[]> {
+    const rows = await users.listUsers(db, onlyId);
     const roleMap = await users.rolesOfUsers(
-      this.platform.db,
+      db,
       rows.map((r) => r.id),
     );
     return rows.map((r) => toUser(r, r.org_unit_name, roleMap.get(r.id) ?? []));
   }
 
-  private async get(id: number): Promise<User> {
-    const found = (await this.list()).find((u) => u.id === id);
+  private async get(id: number, db: Executor = this.platform.db): Promise<User> {
+    const [found] = await this.load(db, id);
     if (!found) throw notFound(`User ${id}`);
     return found;
   }
@@ -110,7 +118,7 @@ export class UserService {
         throw forbidden('You cannot remove the admin role from yourself');
       }
     }
-    await auditedWrite(
+    const after = await auditedWrite(
       db,
       actor,
       { action: 'users.update', entityType: 'user', entityId: String(id) },
@@ -124,11 +132,11 @@ export class UserService {
         if (body.roles) await users.setUserRoles(trx, id, body.roles);
         // Disabling ends the user's sessions at once rather than at their expiry.
         if (body.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-        return { before, after: body, result: undefined };
+        const updated = await this.get(id, trx);
+        return { before, after: updated, result: updated };
       },
       now,
     );
-    const after = await this.get(id);
     await this.platform.bus.publish('user.updated', { id, username: after.username });
     return after;
   }

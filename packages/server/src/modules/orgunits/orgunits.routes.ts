@@ -10,6 +10,7 @@ import {
   OrgUnitId,
   OrgUnitListQuery,
   SaveGroupBody,
+  UnitMapCollection,
   UnitProfile,
   UpdateUnitProfileBody,
 } from '@ioc/shared';
@@ -48,7 +49,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
       schema: {
         tags: ['orgunits'],
         summary: 'Current communes and wards as GeoJSON: boundaries when imported, centroid points otherwise',
-        response: { 200: FeatureCollection, ...errors },
+        response: { 200: UnitMapCollection, ...errors },
       },
     },
     async (_request, reply) => {

@@ -5,6 +5,8 @@ import type {
   OrgUnitGroup,
   OrgUnitListQuery,
   SaveGroupBody,
+  UnitMapCollection,
+  UnitMapFeature,
   UnitProfile,
   UpdateUnitProfileBody,
 } from '@ioc/shared';
@@ -78,17 +80,17 @@ export class OrgUnitService {
   }
 
   /** The current communes and wards as GeoJSON: their boundary when imported, otherwise a point at the centroid. */
-  async geojson() {
+  async geojson(): Promise<UnitMapCollection> {
     const rows = await repo.currentUnitGeometries(this.platform.db, today(this.platform.now()));
     return {
-      type: 'FeatureCollection' as const,
+      type: 'FeatureCollection',
       features: rows.map((row) => ({
-        type: 'Feature' as const,
+        type: 'Feature',
         id: row.id,
         properties: { code: row.code, name: row.name, nameEn: row.name_en, kind: row.kind, areaKm2: row.area_km2 },
         geometry: row.geometry
-          ? (JSON.parse(row.geometry) as unknown)
-          : row.centroid_lon !== null
+          ? (JSON.parse(row.geometry) as UnitMapFeature['geometry'])
+          : row.centroid_lon !== null && row.centroid_lat !== null
             ? { type: 'Point', coordinates: [row.centroid_lon, row.centroid_lat] }
             : null,
       })),
@@ -132,7 +134,7 @@ export class OrgUnitService {
     const unit = await repo.findUnit(db, unitId);
     await this.platform.bus.publish(
       'orgunit.updated',
-      { code: unitId, name: unit?.name ?? unitId, fields: Object.keys(changes) },
+      { id: unitId, code: unit?.code ?? unitId, name: unit?.name ?? unitId, fields: Object.keys(changes) },
       unitId,
     );
     return profile;

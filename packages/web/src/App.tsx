@@ -1,0 +1,94 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { AuthProvider } from './auth/AuthContext.tsx';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { RequirePermission } from './auth/RequirePermission.tsx';
+import { LoadingBlock } from './components/LoadingBlock.tsx';
+import { ToastProvider } from './components/Toasts.tsx';
+import { ThemeProvider } from './components/theme.tsx';
+import { I18nProvider } from './i18n/index.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { OverviewPage } from './pages/OverviewPage.tsx';
+import { PendingPage } from './pages/PendingPage.tsx';
+import { UnitPage } from './pages/UnitPage.tsx';
+import { AppShell } from './shell/AppShell.tsx';
+import { ADMIN_PERMISSIONS, PENDING_PAGES } from './shell/navigation.ts';
+
+// ECharts is most of the bundle; only the map needs it, so it loads with the map.
+const MapPage = lazy(() => import('./pages/MapPage.tsx').then((module) => ({ default: module.MapPage })));
+
+export function App() {
+  return (
+    <I18nProvider>
+      <ThemeProvider>
+        <ToastProvider>
+          <AuthProvider>
+            <BrowserRouter>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireAuth allowPasswordChange>
+                      <ChangePasswordPage />
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppShell />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<OverviewPage />} />
+                  {PENDING_PAGES.map((page) => (
+                    <Route
+                      key={page.path}
+                      path={page.path}
+                      element={
+                        <RequirePermission anyOf={page.anyOf}>
+                          <PendingPage page={page} />
+                        </RequirePermission>
+                      }
+                    />
+                  ))}
+                  <Route
+                    path="/map"
+                    element={
+                      <RequirePermission anyOf={['orgunits.read']}>
+                        <Suspense fallback={<LoadingBlock />}>
+                          <MapPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/units/:id"
+                    element={
+                      <RequirePermission anyOf={['orgunits.read']}>
+                        <UnitPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/admin/:tab?"
+                    element={
+                      <RequirePermission anyOf={ADMIN_PERMISSIONS}>
+                        <AdminPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </BrowserRouter>
+          </AuthProvider>
+        </ToastProvider>
+      </ThemeProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,107 @@
+import type { CreateApiKeyBody, CreatedApiKey, PermissionInfo } from '@ioc/shared';
+import { type FormEvent, useMemo, useState } from 'react';
+import { api } from '../api/client.ts';
+import { useErrorText } from '../api/errorText.ts';
+import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useResource } from '../api/useResource.ts';
+import { CheckboxList } from '../components/CheckboxList.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { TextField } from '../components/Field.tsx';
+import { UnitSelect } from '../components/UnitSelect.tsx';
+import { localName, useI18n } from '../i18n/index.tsx';
+
+const FIELDS = ['name', 'permissions', 'orgUnitCode'] as const;
+const FORM_ID = 'api-key-form';
+
+export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: CreatedApiKey): void }) {
+  const { t, lang } = useI18n();
+  const errorText = useErrorText();
+  const catalogue = useResource<PermissionInfo[]>('/api/v1/permissions');
+  const [name, setName] = useState('');
+  const [permissions, setPermissions] = useState<string[]>(['ingest.write']);
+  const [orgUnitCode, setOrgUnitCode] = useState('42');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const options = useMemo(
+    () =>
+      (catalogue.data ?? []).map((permission) => ({
+        value: permission.code,
+        label: localName(lang, permission.vi, permission.en),
+        detail: permission.code,
+      })),
+    [catalogue.data, lang],
+  );
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!name.trim()) found.name = t('common.required');
+    if (permissions.length === 0) found.permissions = t('apikeys.permissionsRequired');
+    if (!orgUnitCode) found.orgUnitCode = t('common.required');
+    setErrors(found);
+    if (Object.keys(found).length > 0) return;
+    setBusy(true);
+    try {
+      const body: CreateApiKeyBody = { name: name.trim(), permissions, orgUnitCode };
+      onCreated(await api.post<CreatedApiKey>('/api/v1/apikeys', body));
+    } catch (cause) {
+      setErrors(fieldErrorsOf(cause, FIELDS, errorText(cause)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('apikeys.createTitle')}
+      onClose={onClose}
+      wide
+      actions={
+        <button
+          type="submit"
+          form={FORM_ID}
+          className="button button-primary"
+          disabled={busy}
+          data-testid="apikey-save"
+        >
+          {busy ? t('common.saving') : t('apikeys.create')}
+        </button>
+      }
+    >
+      <form id={FORM_ID} className="form form-grid" onSubmit={submit} noValidate>
+        <TextField
+          label={t('apikeys.name')}
+          value={name}
+          onChange={setName}
+          required
+          hint={t('apikeys.nameHint')}
+          error={errors.name}
+          data-testid="apikey-name"
+        />
+        <UnitSelect
+          label={t('apikeys.unit')}
+          value={orgUnitCode}
+          onChange={setOrgUnitCode}
+          error={errors.orgUnitCode}
+          required
+        />
+        <div className="form-span">
+          <CheckboxList
+            legend={t('apikeys.permissions')}
+            options={options}
+            selected={permissions}
+            onChange={setPermissions}
+            filterable
+            error={errors.permissions}
+          />
+        </div>
+        {errors.form && (
+          <div className="notice notice-danger form-span" role="alert">
+            {errors.form}
+          </div>
+        )}
+      </form>
+    </Dialog>
+  );
+}

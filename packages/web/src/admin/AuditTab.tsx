@@ -1,0 +1,189 @@
+import type { AuditEntry, AuditPage } from '@ioc/shared';
+import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
+import { api, withQuery } from '../api/client.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { TextField } from '../components/Field.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { JsonDiff } from './JsonDiff.tsx';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  actor: string;
+  action: string;
+  from: string;
+  to: string;
+}
+
+const NO_FILTERS: Filters = { actor: '', action: '', from: '', to: '' };
+
+/** A datetime-local value is in the browser's time zone; the API wants an ISO instant. */
+function toIso(local: string): string | undefined {
+  if (!local) return undefined;
+  const date = new Date(local);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+export function AuditTab() {
+  const { t, fmt } = useI18n();
+  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [entries, setEntries] = useState<AuditEntry[]>([]);
+  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+
+  const load = useCallback(
+    async (beforeId: number | null) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await api.get<AuditPage>(
+          withQuery('/api/v1/audit', {
+            actor: filters.actor.trim(),
+            action: filters.action.trim(),
+            from: toIso(filters.from),
+            to: toIso(filters.to),
+            beforeId,
+            limit: PAGE_SIZE,
+          }),
+        );
+        setEntries((current) => (beforeId === null ? page.entries : [...current, ...page.entries]));
+        setNextBeforeId(page.nextBeforeId);
+      } catch (cause) {
+        setError(cause);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [filters],
+  );
+
+  useEffect(() => {
+    setOpen(new Set());
+    void load(null);
+  }, [load]);
+
+  const apply = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...draft });
+  };
+
+  const toggle = (id: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const set = (name: keyof Filters) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
+
+  return (
+    <section aria-labelledby="audit-title">
+      <div className="toolbar">
+        <h2 id="audit-title">{t('admin.tab.audit')}</h2>
+        <p className="muted small">{t('audit.intro')}</p>
+      </div>
+      <form className="form filters" onSubmit={apply} data-testid="audit-filters">
+        <TextField label={t('audit.actor')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
+        <TextField
+          label={t('audit.action')}
+          value={draft.action}
+          onChange={set('action')}
+          placeholder="users."
+          hint={t('audit.actionHint')}
+          data-testid="audit-action"
+        />
+        <TextField label={t('audit.from')} type="datetime-local" value={draft.from} onChange={set('from')} />
+        <TextField label={t('audit.to')} type="datetime-local" value={draft.to} onChange={set('to')} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {t('audit.apply')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setDraft(NO_FILTERS);
+              setFilters({ ...NO_FILTERS });
+            }}
+          >
+            {t('audit.clear')}
+          </button>
+        </div>
+      </form>
+      {error !== null && <ErrorNotice error={error} onRetry={() => load(null)} />}
+      <div className="table-wrap">
+        <table className="table" data-testid="audit-table">
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('audit.details')}</span>
+              </th>
+              <th scope="col">{t('audit.time')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.ip')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.entity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <Fragment key={entry.id}>
+                <tr>
+                  <td>
+                    <button
+                      type="button"
+                      className="icon-button expander"
+                      aria-expanded={open.has(entry.id)}
+                      aria-controls={`audit-${entry.id}`}
+                      aria-label={t('audit.details')}
+                      onClick={() => toggle(entry.id)}
+                    >
+                      {open.has(entry.id) ? '▾' : '▸'}
+                    </button>
+                  </td>
+                  <td>
+                    <time dateTime={entry.at}>{fmt.dateTime(entry.at)}</time>
+                  </td>
+                  <td>
+                    {entry.actorName ?? t('common.system')}
+                    <div className="muted small">{entry.actorType}</div>
+                  </td>
+                  <td>{entry.ip ?? '—'}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {entry.entityType}
+                    {entry.entityId && <span className="muted"> #{entry.entityId}</span>}
+                  </td>
+                </tr>
+                {open.has(entry.id) && (
+                  <tr id={`audit-${entry.id}`} className="row-detail">
+                    <td colSpan={6}>
+                      <JsonDiff before={entry.before} after={entry.after} />
+                      <p className="muted small">
+                        {t('audit.hash')}: <code>{entry.hash}</code>
+                      </p>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+        {!loading && entries.length === 0 && error === null && <p className="muted">{t('audit.empty')}</p>}
+      </div>
+      {loading && <LoadingBlock />}
+      {nextBeforeId !== null && !loading && (
+        <button type="button" className="button" onClick={() => load(nextBeforeId)} data-testid="audit-more">
+          {t('audit.more')}
+        </button>
+      )}
+    </section>
+  );
+}

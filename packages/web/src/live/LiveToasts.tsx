@@ -1,0 +1,29 @@
+import type { BusEvent, EventMap } from '@ioc/shared';
+import { useCallback } from 'react';
+import { type ToastTone, useToast } from '../components/Toasts.tsx';
+import { useT } from '../i18n/index.tsx';
+import { describeEvent, EVENT_TITLE_KEYS } from './describeEvent.ts';
+import { useLiveEvent } from './LiveContext.tsx';
+
+const ALERT_TONES: Record<EventMap['alert.raised']['severity'], ToastTone> = {
+  info: 'info',
+  warning: 'warning',
+  critical: 'danger',
+};
+
+/** Pops a toast for the events an operator should notice wherever they are in the app. */
+export function LiveToasts() {
+  const t = useT();
+  const { showToast } = useToast();
+
+  const toast = useCallback(
+    (event: BusEvent, tone: ToastTone) =>
+      showToast({ title: t(EVENT_TITLE_KEYS[event.name]), text: describeEvent(t, event), tone }),
+    [showToast, t],
+  );
+
+  useLiveEvent('orgunit.updated', (event) => toast(event, 'info'));
+  useLiveEvent('boundaries.imported', (event) => toast(event, 'success'));
+  useLiveEvent('alert.raised', (event) => toast(event, ALERT_TONES[event.payload.severity] ?? 'warning'));
+  return null;
+}

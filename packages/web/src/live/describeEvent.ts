@@ -1,0 +1,41 @@
+import type { BusEvent, EventMap, EventName } from '@ioc/shared';
+import type { MessageKey, Translate } from '../i18n/index.tsx';
+
+export const EVENT_TITLE_KEYS: Record<EventName, MessageKey> = {
+  'orgunit.updated': 'event.orgunit.updated',
+  'boundaries.imported': 'event.boundaries.imported',
+  'user.updated': 'event.user.updated',
+  'alert.raised': 'event.alert.raised',
+};
+
+const SEVERITY_KEYS: Record<EventMap['alert.raised']['severity'], MessageKey> = {
+  info: 'severity.info',
+  warning: 'severity.warning',
+  critical: 'severity.critical',
+};
+
+/** One line saying what happened, in the UI language. */
+export function describeEvent(t: Translate, event: BusEvent): string {
+  switch (event.name) {
+    case 'orgunit.updated': {
+      const payload = event.payload as EventMap['orgunit.updated'];
+      return t('event.orgunit.updated.text', {
+        name: payload.name,
+        code: payload.code,
+        fields: payload.fields.join(', '),
+      });
+    }
+    case 'boundaries.imported': {
+      const payload = event.payload as EventMap['boundaries.imported'];
+      return t('event.boundaries.imported.text', { matched: payload.matched, unmatched: payload.unmatched.length });
+    }
+    case 'user.updated': {
+      const payload = event.payload as EventMap['user.updated'];
+      return t('event.user.updated.text', { username: payload.username });
+    }
+    case 'alert.raised': {
+      const payload = event.payload as EventMap['alert.raised'];
+      return t('event.alert.raised.text', { severity: t(SEVERITY_KEYS[payload.severity]), title: payload.title });
+    }
+  }
+}

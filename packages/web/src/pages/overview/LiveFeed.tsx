@@ -1,0 +1,25 @@
+import { useI18n } from '../../i18n/index.tsx';
+import { describeEvent, EVENT_TITLE_KEYS } from '../../live/describeEvent.ts';
+import { useLive } from '../../live/LiveContext.tsx';
+
+export function LiveFeed() {
+  const { t, fmt } = useI18n();
+  const { recent } = useLive();
+  return (
+    <section className="card live-feed-card" aria-labelledby="live-feed-title">
+      <h2 id="live-feed-title">{t('overview.feed.title')}</h2>
+      <ol className="live-feed" data-testid="live-feed" aria-live="polite">
+        {recent.map((event) => (
+          <li key={event.seq} data-event={event.name}>
+            <time dateTime={event.at}>{fmt.time(event.at)}</time>
+            <div>
+              <strong>{t(EVENT_TITLE_KEYS[event.name])}</strong>
+              <span>{describeEvent(t, event)}</span>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {recent.length === 0 && <p className="muted">{t('overview.feed.empty')}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import type { UnitProfile } from '@ioc/shared';
+import { useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useResource } from '../api/useResource.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useToast } from '../components/Toasts.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useLiveEvent } from '../live/LiveContext.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
+
+export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: boolean }) {
+  const { t, fmt } = useI18n();
+  const { can } = useAuth();
+  const { showToast } = useToast();
+  const profile = useResource<UnitProfile>(`/api/v1/orgunits/${encodeURIComponent(unitId)}/profile`);
+  const [editing, setEditing] = useState(false);
+
+  // Someone else may be editing the same profile; show their change when it lands.
+  useLiveEvent('orgunit.updated', (event) => {
+    if (event.payload.id === unitId && !editing) profile.reload();
+  });
+  const outOfScope = profile.error instanceof ApiError && profile.error.code === 'OUT_OF_SCOPE';
+  const mayEdit = can('orgunits.profile.write') && !closed;
+  const current = profile.data ?? null;
+
+  const rows: [string, string][] = current
+    ? [
+        [t('profile.headName'), current.headName ?? '—'],
+        [t('profile.phone'), current.phone ?? '—'],
+        [t('profile.email'), current.email ?? '—'],
+        [t('profile.address'), current.address ?? '—'],
+        [t('profile.population'), fmt.number(current.population)],
+        [t('profile.households'), fmt.number(current.households)],
+      ]
+    : [];
+
+  return (
+    <section className="card unit-profile" aria-labelledby="unit-profile-title" data-testid="unit-profile">
+      <div className="card-header">
+        <h2 id="unit-profile-title">{t('profile.title')}</h2>
+        {current && mayEdit && !editing && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => setEditing(true)}
+            data-testid="profile-edit"
+          >
+            {t('common.edit')}
+          </button>
+        )}
+      </div>
+      {outOfScope && (
+        <p className="notice notice-info" data-testid="profile-out-of-scope">
+          {t('profile.outOfScope')}
+        </p>
+      )}
+      {profile.error !== null && !outOfScope && <ErrorNotice error={profile.error} onRetry={profile.reload} />}
+      {profile.loading && !current && <LoadingBlock />}
+      {current && editing && (
+        <ProfileForm
+          unitId={unitId}
+          profile={current}
+          onCancel={() => setEditing(false)}
+          onSaved={(saved) => {
+            profile.setData(() => saved);
+            setEditing(false);
+            showToast({ title: t('profile.savedTitle'), text: t('profile.saved'), tone: 'success' });
+          }}
+        />
+      )}
+      {current && !editing && (
+        <>
+          <dl className="facts">
+            {rows.map(([label, value]) => (
+              <div key={label} className="facts-row">
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted small">
+            {current.updatedAt
+              ? t('profile.updated', {
+                  at: fmt.dateTime(current.updatedAt),
+                  by: current.updatedBy ?? t('common.system'),
+                })
+              : t('profile.neverUpdated')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
