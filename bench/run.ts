@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPlatform, preparePlatform } from '../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
 import { auditedWrite, verifyChain } from '../packages/server/src/modules/audit/audit.service.ts';
+import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
 
 const WRITES = Number(process.env.IOC_BENCH_WRITES ?? 5000);
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
@@ -25,7 +25,9 @@ const platform = await openPlatform(config);
 await preparePlatform(platform, { demo: false });
 const { db } = platform;
 const actor = systemActor('bench');
-const units = (await db.selectFrom('org_units').select('id').where('level', '=', 3).where('valid_to', 'is', null).execute()).map((u) => u.id);
+const units = (
+  await db.selectFrom('org_units').select('id').where('level', '=', 3).where('valid_to', 'is', null).execute()
+).map((u) => u.id);
 
 async function timed(label: string, work: (i: number) => Promise<void>): Promise<number> {
   const started = performance.now();
@@ -52,22 +54,37 @@ console.log(`engine: ${platform.store.engine}`);
 const plain = await timed('baseline: profile upsert in a transaction', async (i) => {
   await db.transaction().execute(async (trx) => {
     const row = profileWrite(i);
-    await trx.insertInto('unit_profiles').values(row).onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population })).execute();
+    await trx
+      .insertInto('unit_profiles')
+      .values(row)
+      .onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population }))
+      .execute();
   });
 });
 const audited = await timed('audited: same upsert + chained audit entry', async (i) => {
-  await auditedWrite(db, actor, { action: 'bench.write', entityType: 'unit_profile', entityId: units[i % units.length]! }, async (trx) => {
-    const row = profileWrite(i);
-    await trx.insertInto('unit_profiles').values(row).onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population })).execute();
-    return { before: { population: i - 1 }, after: { population: i }, result: undefined };
-  });
+  await auditedWrite(
+    db,
+    actor,
+    { action: 'bench.write', entityType: 'unit_profile', entityId: units[i % units.length]! },
+    async (trx) => {
+      const row = profileWrite(i);
+      await trx
+        .insertInto('unit_profiles')
+        .values(row)
+        .onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population }))
+        .execute();
+      return { before: { population: i - 1 }, after: { population: i }, result: undefined };
+    },
+  );
 });
 console.log(`audit overhead: audited writes run at ${(audited / plain).toFixed(2)}× the baseline rate`);
 
 const started = performance.now();
 const report = await verifyChain(db);
 const seconds = (performance.now() - started) / 1000;
-console.log(`audit verify: ${report.checked} entries in ${seconds.toFixed(2)} s = ${(report.checked / seconds).toFixed(0)} entries/s (${report.ok ? 'intact' : 'BROKEN'})`);
+console.log(
+  `audit verify: ${report.checked} entries in ${seconds.toFixed(2)} s = ${(report.checked / seconds).toFixed(0)} entries/s (${report.ok ? 'intact' : 'BROKEN'})`,
+);
 
 await platform.close();
 rmSync(dataDir, { recursive: true, force: true });
