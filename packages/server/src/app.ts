@@ -8,10 +8,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import type { App, Services } from './http/app-types.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerGuard } from './http/guard.ts';
 import { registerValidation } from './http/validation.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { appendAudit } from './modules/audit/audit.service.ts';
+import { systemActor } from './modules/auth/actor.ts';
 import { ApiKeyService } from './modules/auth/apikeys.service.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -121,6 +123,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   });
 
   registerGuard(app, services.auth, config.publicUrl);
+  recordRefusedWrites(app, platform);
   systemRoutes(app, services, metrics);
   authRoutes(app, services);
   userRoutes(app, services);
@@ -163,5 +166,37 @@ async function serveWebApp(app: App, webDir: string): Promise<void> {
     return reply
       .status(404)
       .send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}
+
+const REFUSALS = new Set(['FORBIDDEN', 'OUT_OF_SCOPE', 'ORIGIN_REJECTED']);
+
+/**
+ * A write refused for want of permission, scope or origin is itself audited (`access.denied`): changing another
+ * unit's data is an attempt the administrators must be able to see, not only the writes that succeeded.
+ */
+function recordRefusedWrites(app: App, platform: Platform): void {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (request.method === 'GET' || !(error instanceof AppError) || !REFUSALS.has(error.code)) return;
+    const actor = request.actor ?? { ...systemActor('anonymous'), ip: request.ip };
+    const attempt = {
+      method: request.method,
+      route: request.routeOptions.url ?? request.url,
+      code: error.code,
+      reason: error.message,
+    };
+    await platform.db
+      .transaction()
+      .execute((trx) =>
+        appendAudit(
+          trx,
+          actor,
+          { action: 'access.denied', entityType: 'route', entityId: request.url.split('?')[0] ?? null },
+          null,
+          attempt,
+          platform.now(),
+        ),
+      )
+      .catch((failure: unknown) => request.log.error({ err: failure }, 'could not audit a refused write'));
   });
 }

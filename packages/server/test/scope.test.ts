@@ -93,10 +93,30 @@ describe('org-unit scope', () => {
       headers: { cookie: admin },
     });
     expect(byUser.json().entries.map((e: { action: string }) => e.action)).toEqual([
+      'access.denied',
       'orgunits.profile.update',
       'auth.login',
     ]);
     expect((await verifyChain(t.platform.db)).ok).toBe(true);
+  });
+
+  it('audits the refused write to another commune, not the refused read', async () => {
+    const log = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=access.denied',
+      headers: { cookie: admin },
+    });
+    const entries = log.json().entries as {
+      actorName: string;
+      entityId: string;
+      after: { code: string; method: string };
+    }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actorName: 'thanhsen.officer',
+      entityId: '/api/v1/orgunits/18100/profile',
+      after: { code: 'OUT_OF_SCOPE', method: 'PATCH' },
+    });
   });
 
   it('keeps the audit log from the officer', async () => {
