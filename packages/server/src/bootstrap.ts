@@ -46,7 +46,12 @@ export interface PrepareReport {
 }
 
 /** Migrates, seeds the province on an empty database, creates `admin` on first start, and the demo when asked. */
-export async function preparePlatform(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
+export function preparePlatform(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
+  // Several servers may start at once on one PostgreSQL: one prepares, the others wait and find it done.
+  return platform.store.exclusive(() => prepare(platform, options));
+}
+
+async function prepare(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
   const { db, config, now } = platform;
   const migrations = await migrateToLatest(db);
   await new UserService(platform).seedRoles();

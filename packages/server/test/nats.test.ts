@@ -1,6 +1,13 @@
 import { connect } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createTestDatabase, startTestApp, type TestApp, type TestDatabase } from './harness.ts';
+import {
+  ADMIN_PASSWORD,
+  createTestDatabase,
+  ENGINE,
+  startTestApp,
+  type TestApp,
+  type TestDatabase,
+} from './harness.ts';
 import { openStream } from './sse-client.ts';
 
 const NATS_URL = process.env.IOC_TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -26,8 +33,16 @@ describe.runIf(available)('two servers sharing one database and a NATS bus', () 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    nodeA = await startTestApp({ IOC_BUS_URL: NATS_URL, IOC_NODE_ID: 'node-a' }, { database });
-    nodeB = await startTestApp({ IOC_BUS_URL: NATS_URL, IOC_NODE_ID: 'node-b' }, { database });
+    const start = (node: string) =>
+      startTestApp({ IOC_BUS_URL: NATS_URL, IOC_NODE_ID: node }, { database, demo: true });
+    if (ENGINE === 'postgres') {
+      // Both start at once on the empty database, as a cluster does after an install: one prepares it, the other waits.
+      [nodeA, nodeB] = await Promise.all([start('node-a'), start('node-b')]);
+    } else {
+      // An SQLite file belongs to one process in production; here the second node only shares it for the bus test.
+      nodeA = await start('node-a');
+      nodeB = await start('node-b');
+    }
   });
   afterAll(async () => {
     await nodeA?.stop();

@@ -16,8 +16,12 @@ export interface Db {
   location: string;
   /** A consistent copy taken while the server runs: SQLite's online backup, or pg_dump's custom format. */
   backup(destination: string): Promise<void>;
+  /** Runs `work` while no other server process runs its own `exclusive` work (start-up migration and seeding). */
+  exclusive<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+const STARTUP_LOCK = 4_242_002;
 
 // COUNT(*) and BIGINT come back as strings from pg; our ids and counts fit in a JS number.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -31,6 +35,7 @@ export function connectDb(options: { databaseUrl: string | undefined; dataDir: s
       engine: 'postgres',
       location: redact(options.databaseUrl),
       backup: (destination) => pgDump(options.databaseUrl as string, destination),
+      exclusive: (work) => withAdvisoryLock(options.databaseUrl as string, work),
       close: () => kysely.destroy(),
     };
   }
@@ -53,6 +58,8 @@ export function openSqlite(file: string): Db {
     backup: async (destination) => {
       await database.backup(destination);
     },
+    // One process owns an SQLite file; there is nobody to exclude.
+    exclusive: (work) => work(),
     close: () => kysely.destroy(),
   };
 }
@@ -78,4 +85,17 @@ export function pgConnection(url: string): pg.PoolConfig {
   const parsed = new URL(url);
   if (!parsed.username) parsed.username = process.env.PGUSER || process.env.USER || userInfo().username;
   return { connectionString: parsed.toString() };
+}
+
+/** A session-level advisory lock held on its own connection while `work` uses the pool. */
+async function withAdvisoryLock<T>(url: string, work: () => Promise<T>): Promise<T> {
+  const client = new pg.Client(pgConnection(url));
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK]);
+    return await work();
+  } finally {
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await client.end();
+  }
 }
