@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidConfigError, loadConfig } from '../src/config.ts';
+import { InvalidConfigError, loadConfig, SETTINGS } from '../src/config.ts';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -46,5 +48,16 @@ describe('configuration', () => {
       busUrl: 'nats://127.0.0.1:4222',
       demo: false,
     });
+  });
+});
+
+describe('documentation', () => {
+  it('lists every setting, with its default, in the README configuration table', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../../README.md'), 'utf8');
+    for (const [name, setting] of Object.entries(SETTINGS)) {
+      const row = readme.split('\n').find((line) => line.startsWith(`| \`${name}\` |`));
+      expect(row, `${name} is missing from the README`).toBeDefined();
+      expect(row, `${name} default`).toContain(setting.default ? `\`${setting.default}\`` : '—');
+    }
   });
 });

@@ -34,11 +34,19 @@ describe('request validation and errors', () => {
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.details.map((d: { field: string }) => d.field).sort()).toEqual(['/households', '/population']);
     expect(error.message).toContain('/population');
+    // The failed rule and its limit let the web app say it in Vietnamese.
+    expect(error.details.find((d: { field: string }) => d.field === '/households')).toMatchObject({
+      rule: 'minimum',
+      limit: 0,
+    });
+    expect(error.details.find((d: { field: string }) => d.field === '/population')).toMatchObject({ rule: 'type' });
   });
 
   it('names a missing and an unknown field', async () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin' } });
-    expect(missing.json().error.details).toEqual([{ field: '/password', message: expect.any(String) }]);
+    expect(missing.json().error.details).toEqual([
+      { field: '/password', message: expect.any(String), rule: 'required' },
+    ]);
     const unknown = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/orgunits/18073/profile',

@@ -24,8 +24,13 @@ export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-/** A field that failed validation, named by its JSON pointer path (e.g. `/displayName`). */
+/**
+ * A field that failed validation, named by its JSON pointer path (e.g. `/displayName`). `rule` and `limit` let a client
+ * say it in the user's language: rule is the JSON Schema keyword that failed (type, minLength, maximum, format, …).
+ */
 export interface FieldError {
   field: string;
   message: string;
+  rule?: string;
+  limit?: number | string;
 }

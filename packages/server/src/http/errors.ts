@@ -25,32 +25,37 @@ export const invalid = (message: string, details?: FieldError[]) => new AppError
 
 interface AjvIssue {
   instancePath?: string;
+  keyword?: string;
   message?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  params?: { missingProperty?: string; additionalProperty?: string; limit?: number; format?: string };
 }
 
 /**
- * Turns ajv's issues into one `{ field, message }` per field, named as a JSON pointer (`/population`). A nullable field
- * yields an issue per alternative; they are merged ("must be integer or must be null").
+ * Turns ajv's issues into one `{ field, message, rule, limit }` per field, named as a JSON pointer (`/population`). A
+ * nullable field yields an issue per alternative; they are merged ("must be integer or must be null").
  */
 function fieldErrors(issues: AjvIssue[], context: string | undefined): FieldError[] {
-  const byField = new Map<string, string[]>();
+  const byField = new Map<string, FieldError>();
   for (const issue of issues) {
-    let field = issue.instancePath ?? '';
-    if (issue.params?.missingProperty) field = `${field}/${issue.params.missingProperty}`;
-    if (issue.params?.additionalProperty) field = `${field}/${issue.params.additionalProperty}`;
+    let path = issue.instancePath ?? '';
+    if (issue.params?.missingProperty) path = `${path}/${issue.params.missingProperty}`;
+    if (issue.params?.additionalProperty) path = `${path}/${issue.params.additionalProperty}`;
     const prefix = context && context !== 'body' ? `${context}:` : '';
-    const key = `${prefix}${field || '/'}`;
-    const message = issue.message ?? 'is invalid';
-    if (message.includes('schema in anyOf')) {
-      if (!byField.has(key)) byField.set(key, []);
+    const field = `${prefix}${path || '/'}`;
+    const found = byField.get(field);
+    if (issue.keyword === 'anyOf') {
+      if (!found) byField.set(field, { field, message: '' });
       continue;
     }
-    const messages = byField.get(key) ?? [];
-    if (!messages.includes(message)) messages.push(message);
-    byField.set(key, messages);
+    const message = issue.message ?? 'is invalid';
+    if (!found || found.message === '') {
+      const limit = issue.params?.limit ?? issue.params?.format;
+      byField.set(field, { field, message, rule: issue.keyword, ...(limit !== undefined ? { limit } : {}) });
+    } else if (!found.message.split(' or ').includes(message)) {
+      found.message = `${found.message} or ${message}`;
+    }
   }
-  return [...byField].map(([field, messages]) => ({ field, message: messages.join(' or ') || 'is invalid' }));
+  return [...byField.values()].map((e) => (e.message ? e : { ...e, message: 'is invalid' }));
 }
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
