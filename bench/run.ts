@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { openPlatform, preparePlatform } from '../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { auditedWrite, verifyChain } from '../packages/server/src/modules/audit/audit.service.ts';
-import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
+import { PROVINCE_SCOPE, systemActor } from '../packages/server/src/modules/auth/actor.ts';
+import { saveProfileInScope } from '../packages/server/src/modules/orgunits/orgunits.repo.ts';
 
 const WRITES = Number(process.env.IOC_BENCH_WRITES ?? 5000);
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
@@ -34,7 +35,7 @@ async function timed(label: string, work: (i: number) => Promise<void>): Promise
   for (let i = 0; i < WRITES; i++) await work(i);
   const seconds = (performance.now() - started) / 1000;
   const rate = WRITES / seconds;
-  console.log(`${label.padEnd(44)} ${WRITES} in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} /s`);
+  console.log(`${label.padEnd(50)} ${WRITES} in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} /s`);
   return rate;
 }
 
@@ -51,28 +52,16 @@ const profileWrite = (i: number) => ({
 });
 
 console.log(`engine: ${platform.store.engine}`);
-const plain = await timed('baseline: profile upsert in a transaction', async (i) => {
-  await db.transaction().execute(async (trx) => {
-    const row = profileWrite(i);
-    await trx
-      .insertInto('unit_profiles')
-      .values(row)
-      .onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population }))
-      .execute();
-  });
+const plain = await timed('baseline: profile save (scoped) in a transaction', async (i) => {
+  await db.transaction().execute((trx) => saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i)));
 });
-const audited = await timed('audited: same upsert + chained audit entry', async (i) => {
+const audited = await timed('audited: same save + chained audit entry', async (i) => {
   await auditedWrite(
     db,
     actor,
     { action: 'bench.write', entityType: 'unit_profile', entityId: units[i % units.length]! },
     async (trx) => {
-      const row = profileWrite(i);
-      await trx
-        .insertInto('unit_profiles')
-        .values(row)
-        .onConflict((oc) => oc.column('unit_id').doUpdateSet({ population: row.population }))
-        .execute();
+      await saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i));
       return { before: { population: i - 1 }, after: { population: i }, result: undefined };
     },
   );
