@@ -39,6 +39,7 @@ function skip(what, why) {
 step('type-check', 'npm', ['run', 'typecheck']);
 step('lint', 'npm', ['run', 'lint']);
 step('server tests on SQLite', 'npx', ['vitest', 'run', '--project', 'server']);
+step('web unit tests', 'npx', ['vitest', 'run', '--project', 'web']);
 if (await reachable(pgUrl)) {
   step(`server tests on PostgreSQL (${pgUrl})`, 'npx', ['vitest', 'run', '--project', 'server'], {
     IOC_TEST_DATABASE_URL: pgUrl,

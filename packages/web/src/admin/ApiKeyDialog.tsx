@@ -1,8 +1,7 @@
 import type { CreateApiKeyBody, CreatedApiKey, PermissionInfo } from '@ioc/shared';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
-import { useErrorText } from '../api/errorText.ts';
-import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useFieldErrors } from '../api/errorText.ts';
 import { useResource } from '../api/useResource.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -15,7 +14,7 @@ const FORM_ID = 'api-key-form';
 
 export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: CreatedApiKey): void }) {
   const { t, lang } = useI18n();
-  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
   const catalogue = useResource<PermissionInfo[]>('/api/v1/permissions');
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>(['ingest.write']);
@@ -46,7 +45,7 @@ export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreate
       const body: CreateApiKeyBody = { name: name.trim(), permissions, orgUnitCode };
       onCreated(await api.post<CreatedApiKey>('/api/v1/apikeys', body));
     } catch (cause) {
-      setErrors(fieldErrorsOf(cause, FIELDS, errorText(cause)));
+      setErrors(fieldErrors(cause, FIELDS));
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,7 @@
 import type { OrgUnitGroup, SaveGroupBody } from '@ioc/shared';
 import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
-import { useErrorText } from '../api/errorText.ts';
-import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useFieldErrors } from '../api/errorText.ts';
 import { compareUnits, isLocalUnit, useActiveUnits } from '../api/orgUnits.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -22,7 +21,7 @@ interface GroupDialogProps {
 
 export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
   const { t } = useI18n();
-  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
   const { units } = useActiveUnits();
   const [code, setCode] = useState(group?.code ?? '');
   const [name, setName] = useState(group?.name ?? '');
@@ -59,7 +58,7 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
       };
       onSaved(await api.put<OrgUnitGroup>(`/api/v1/orgunit-groups/${encodeURIComponent(code)}`, body));
     } catch (cause) {
-      setErrors(fieldErrorsOf(cause, FIELDS, errorText(cause)));
+      setErrors(fieldErrors(cause, FIELDS));
     } finally {
       setBusy(false);
     }

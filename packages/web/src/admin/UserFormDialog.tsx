@@ -1,8 +1,7 @@
 import type { CreateUserBody, UpdateUserBody, User, UserWithPassword } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.ts';
-import { useErrorText } from '../api/errorText.ts';
-import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useFieldErrors } from '../api/errorText.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
@@ -23,7 +22,7 @@ interface UserFormDialogProps {
 
 export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserFormDialogProps) {
   const { t, lang } = useI18n();
-  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
   const { options: roleOptions } = useRoleOptions(lang);
   const [username, setUsername] = useState(user?.username ?? '');
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
@@ -69,7 +68,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
         onCreated(await api.post<UserWithPassword>('/api/v1/users', body));
       }
     } catch (cause) {
-      setErrors(fieldErrorsOf(cause, FIELDS, errorText(cause)));
+      setErrors(fieldErrors(cause, FIELDS));
     } finally {
       setBusy(false);
     }

@@ -1,22 +1,35 @@
 import { useCallback } from 'react';
-import { useT } from '../i18n/index.tsx';
-import { ApiError, NETWORK_ERROR } from './client.ts';
+import { useI18n } from '../i18n/index.tsx';
+import { ApiError } from './client.ts';
+import { describeError, describeFieldError } from './errorMessages.ts';
 
-/** What to tell the user about a failed request: the server's own message, or ours when the server was not reached. */
-export function useErrorText(): (error: unknown) => string {
-  const t = useT();
+/** What to tell the user about a failed request, in the current language. */
+export function useErrorText(): (error: unknown, options?: { withRetry?: boolean }) => string {
+  const { t, lang } = useI18n();
   return useCallback(
-    (error: unknown) => {
+    (error: unknown, options?: { withRetry?: boolean }) => describeError(error, t, lang, options),
+    [t, lang],
+  );
+}
+
+/**
+ * Server validation errors keyed by top-level field name (`/roles/0` → `roles`), in the current language, plus `form`
+ * with the general message when no listed field was named.
+ */
+export function useFieldErrors(): (error: unknown, fields: readonly string[]) => Record<string, string> {
+  const { t, lang } = useI18n();
+  return useCallback(
+    (error: unknown, fields: readonly string[]) => {
+      const errors: Record<string, string> = {};
       if (error instanceof ApiError) {
-        if (error.code === NETWORK_ERROR) return t('error.network');
-        if (error.code === 'RATE_LIMITED' && error.retryAfter !== null) {
-          return `${error.message} ${t('error.retryAfter', { seconds: error.retryAfter })}`;
+        for (const fieldError of error.fieldErrors) {
+          const name = fieldError.field.split('/')[1] ?? '';
+          if (fields.includes(name)) errors[name] ??= describeFieldError(fieldError, t, lang);
         }
-        return error.message || t('error.unknown');
       }
-      if (error instanceof Error && error.message) return error.message;
-      return t('error.unknown');
+      if (Object.keys(errors).length === 0) errors.form = describeError(error, t, lang);
+      return errors;
     },
-    [t],
+    [t, lang],
   );
 }

@@ -2,8 +2,7 @@ import type { ChangePasswordBody } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import { useErrorText } from '../api/errorText.ts';
-import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useFieldErrors } from '../api/errorText.ts';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { TextField } from '../components/Field.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -16,7 +15,7 @@ type Errors = Partial<Record<keyof ChangePasswordBody | 'confirm' | 'form', stri
 
 export function ChangePasswordPage() {
   const t = useT();
-  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
   const me = useMe();
   const { refresh, signOut } = useAuth();
   const navigate = useNavigate();
@@ -44,7 +43,7 @@ export function ChangePasswordPage() {
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'INVALID_CREDENTIALS')
         setErrors({ currentPassword: cause.message });
-      else setErrors(fieldErrorsOf(cause, ['currentPassword', 'newPassword'], errorText(cause)));
+      else setErrors(fieldErrors(cause, ['currentPassword', 'newPassword']));
     } finally {
       setBusy(false);
     }

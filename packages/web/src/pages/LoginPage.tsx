@@ -51,7 +51,8 @@ export function LoginPage() {
       setPassword('');
       if (cause instanceof ApiError) {
         if (cause.code === 'RATE_LIMITED') startWait(cause.retryAfter ?? 60);
-        setError({ message: cause.code === 'RATE_LIMITED' ? cause.message : errorText(cause), code: cause.code });
+        // The page counts the lock-out down itself, so the message leaves the seconds out.
+        setError({ message: errorText(cause, { withRetry: false }), code: cause.code });
       } else {
         setError({ message: errorText(cause), code: 'UNKNOWN' });
       }

@@ -1,8 +1,7 @@
 import type { UnitProfile, UpdateUnitProfileBody } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.ts';
-import { useErrorText } from '../api/errorText.ts';
-import { fieldErrorsOf } from '../api/fieldErrors.ts';
+import { useFieldErrors } from '../api/errorText.ts';
 import { TextField } from '../components/Field.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -43,7 +42,7 @@ interface ProfileFormProps {
 /** Edits a unit's profile; sends only the fields that changed, and shows the server's objections beside each field. */
 export function ProfileForm({ unitId, profile, onSaved, onCancel }: ProfileFormProps) {
   const t = useT();
-  const errorText = useErrorText();
+  const fieldErrors = useFieldErrors();
   const original = draftOf(profile);
   const [draft, setDraft] = useState<Draft>(original);
   const [errors, setErrors] = useState<Partial<Record<EditableField | 'form', string>>>({});
@@ -80,7 +79,7 @@ export function ProfileForm({ unitId, profile, onSaved, onCancel }: ProfileFormP
     try {
       onSaved(await api.patch<UnitProfile>(`/api/v1/orgunits/${encodeURIComponent(unitId)}/profile`, body));
     } catch (cause) {
-      setErrors(fieldErrorsOf(cause, FIELD_NAMES, errorText(cause)));
+      setErrors(fieldErrors(cause, FIELD_NAMES));
     } finally {
       setBusy(false);
     }

@@ -37,12 +37,12 @@ export class ApiKeyService {
     const notGrantable = body.permissions.filter((p) => !isPermission(p) || !actor.permissions.has(p));
     if (notGrantable.length > 0) {
       throw invalid(`Permissions you cannot grant: ${notGrantable.join(', ')}`, [
-        { field: '/permissions', message: `unknown or not yours: ${notGrantable.join(', ')}` },
+        { field: '/permissions', message: `unknown or not yours: ${notGrantable.join(', ')}`, rule: 'notGrantable' },
       ]);
     }
     if (!(await findUnitInScope(db, actor.scope, body.orgUnitCode))) {
       throw invalid(`Unit ${body.orgUnitCode} does not exist or is outside your scope`, [
-        { field: '/orgUnitCode', message: 'unknown unit or outside your scope' },
+        { field: '/orgUnitCode', message: 'unknown unit or outside your scope', rule: 'unitOutOfScope' },
       ]);
     }
     const prefix = Array.from(randomBytes(8), (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');

@@ -260,12 +260,12 @@ export class AuthService {
     const user = await findUserById(db, actor.id);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
       throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [
-        { field: '/currentPassword', message: 'is wrong' },
+        { field: '/currentPassword', message: 'is wrong', rule: 'incorrect' },
       ]);
     }
     if (currentPassword === newPassword) {
       throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', [
-        { field: '/newPassword', message: 'must differ from the current password' },
+        { field: '/newPassword', message: 'must differ from the current password', rule: 'unchanged' },
       ]);
     }
     const hash = await hashPassword(newPassword);

@@ -62,7 +62,7 @@ export class UserService {
   private async checkAssignment(actor: Actor, orgUnitCode: string | undefined, roleCodes: string[] | undefined) {
     if (orgUnitCode !== undefined && !(await findUnitInScope(this.platform.db, actor.scope, orgUnitCode))) {
       throw invalid(`Unit ${orgUnitCode} does not exist or is outside your scope`, [
-        { field: '/orgUnitCode', message: 'unknown unit or outside your scope' },
+        { field: '/orgUnitCode', message: 'unknown unit or outside your scope', rule: 'unitOutOfScope' },
       ]);
     }
     if (roleCodes !== undefined) {
@@ -70,7 +70,7 @@ export class UserService {
       const unknown = roleCodes.filter((r) => !existing.has(r));
       if (unknown.length > 0) {
         throw invalid(`Unknown roles: ${unknown.join(', ')}`, [
-          { field: '/roles', message: `unknown: ${unknown.join(', ')}` },
+          { field: '/roles', message: `unknown: ${unknown.join(', ')}`, rule: 'unknown' },
         ]);
       }
     }
@@ -187,7 +187,7 @@ export class UserService {
     const unknown = permissions.filter((p) => !isPermission(p));
     if (unknown.length > 0) {
       throw invalid(`Unknown permissions: ${unknown.join(', ')}`, [
-        { field: '/permissions', message: `unknown: ${unknown.join(', ')}` },
+        { field: '/permissions', message: `unknown: ${unknown.join(', ')}`, rule: 'unknown' },
       ]);
     }
     const sorted = [...permissions].sort();

@@ -190,7 +190,11 @@ export class OrgUnitService {
     if (missing.length > 0) {
       throw invalid(
         `Unknown units: ${missing.join(', ')}`,
-        missing.map((m) => ({ field: `/members/${body.members.indexOf(m)}`, message: `unit ${m} does not exist` })),
+        missing.map((m) => ({
+          field: `/members/${body.members.indexOf(m)}`,
+          message: `unit ${m} does not exist`,
+          rule: 'unknown',
+        })),
       );
     }
     const group: OrgUnitGroup = {
