@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './events.ts';
+export * from './periods.ts';
 export * from './permissions.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/common.ts';
