@@ -2,6 +2,7 @@
  * Regenerates the Hà Tĩnh unit catalogue (codes, names, areas, centroids, old→new mapping) from the reference data in
  * ../shared/data. Only facts are written; boundaries stay outside the repository and are imported at run time.
  * Run: node --import tsx scripts/gen-units-seed.ts ../shared/data > packages/server/src/modules/orgunits/seed/ha-tinh-units.json
+ *      then npx biome format --write on that file (the repository keeps it Biome-formatted).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,7 +78,7 @@ const communes2025 = parts.map((unit) => {
     centroid: centroid(feature.geometry),
     formedFrom: unit.formedFrom.map((old) => ({
       code: old.code,
-      share: Math.round((1 / (successorCount.get(old.code) ?? 1)) * 1e4) / 1e4,
+      share: 1 / (successorCount.get(old.code) ?? 1),
     })),
   };
 });

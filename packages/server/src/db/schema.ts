@@ -17,6 +17,52 @@ export interface Database {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   audit_log: AuditTable;
+  data_elements: DataElementTable;
+  data_values: DataValueTable;
+  indicators: IndicatorTable;
+  indicator_constants: { code: string; name: string; value: number };
+  indicator_targets: { indicator_code: string; unit_id: string; year: number; value: number };
+}
+
+export interface DataElementTable {
+  code: string;
+  name: string;
+  name_en: string;
+  unit: string;
+  value_type: string;
+  /** How values combine over time: sum (output), average (rates), last (stocks such as population). */
+  aggregation: string;
+  /** The period type values are reported at (PeriodType). */
+  frequency: string;
+  owner: string | null;
+  /** JSON array of category option codes; empty when the element has only a total. */
+  categories: string;
+  min_value: number | null;
+  max_value: number | null;
+  created_at: string;
+}
+
+export interface DataValueTable {
+  element_code: string;
+  unit_id: string;
+  period_id: string;
+  period_type: string;
+  period_start: string;
+  category: string;
+  value: number;
+  stored_by: string | null;
+  stored_at: string;
+}
+
+export interface IndicatorTable {
+  code: string;
+  name: string;
+  name_en: string;
+  formula: string;
+  unit: string;
+  decimals: number;
+  direction: string;
+  description: string | null;
 }
 
 export interface OrgUnitTable {

@@ -1,0 +1,127 @@
+import { parsePeriod } from '@ioc/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Aggregation, aggregateValues } from '../src/modules/indicators/aggregate.ts';
+import { contributions, upsertValues } from '../src/modules/indicators/values.repo.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+
+/** Stored monthly values: [element, unit, month, value]. Hand-worked totals are in the tests below. */
+const VALUES: [string, string, string, number][] = [
+  ['RETAIL', '18073', '202501', 100],
+  ['RETAIL', '18073', '202502', 110],
+  ['RETAIL', '18073', '202503', 120],
+  ['RETAIL', '18100', '202501', 50],
+  ['RETAIL', '18100', '202502', 60],
+  // Before the 2025 reorganisation: Đại Nài went half to Thành Sen (18073), half to Hà Huy Tập (18652);
+  // Kỳ Lợi went a third each to Sông Trí, Vũng Áng and Hoành Sơn; the old city (436) has no mapping.
+  ['RETAIL', '18082@2024', '202406', 40],
+  ['RETAIL', '18796@2024', '202405', 90],
+  ['RETAIL', '436@2024', '202404', 1000],
+  ['POP', '18073', '202501', 60_000],
+  ['POP', '18073', '202503', 60_300],
+  ['POP', '18100', '202502', 45_000],
+  ['CPI', '18073', '202501', 100],
+  ['CPI', '18073', '202502', 102],
+  ['CPI', '18073', '202503', 104],
+  ['CPI', '18100', '202501', 101],
+  ['CPI', '18100', '202502', 105],
+];
+const RULES: Record<string, Aggregation> = { RETAIL: 'sum', POP: 'last', CPI: 'average' };
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const now = new Date().toISOString();
+  await t.platform.db
+    .insertInto('data_elements')
+    .values(
+      Object.entries(RULES).map(([code, aggregation]) => ({
+        code,
+        name: code,
+        name_en: code,
+        unit: '',
+        value_type: 'number',
+        aggregation,
+        frequency: 'month',
+        owner: null,
+        categories: '[]',
+        min_value: null,
+        max_value: null,
+        created_at: now,
+      })),
+    )
+    .execute();
+  await upsertValues(
+    t.platform.db,
+    VALUES.map(([element_code, unit_id, period_id, value]) => ({
+      element_code,
+      unit_id,
+      period_id,
+      period_type: 'month',
+      period_start: parsePeriod(period_id)!.start,
+      category: '',
+      value,
+      stored_by: 'test',
+      stored_at: now,
+    })),
+  );
+});
+afterAll(() => t.stop());
+
+async function aggregated(element: string, unit: string, periodId: string): Promise<number | null> {
+  const period = parsePeriod(periodId)!;
+  const rows = await contributions(t.platform.db, {
+    elementCodes: [element],
+    category: '',
+    periodType: 'month',
+    from: period.start,
+    to: period.end,
+    targetUnitId: unit,
+  });
+  return aggregateValues(
+    RULES[element]!,
+    rows.map((r) => ({ unitId: r.unit_id, periodStart: r.period_start, value: r.value, weight: r.weight })),
+  );
+}
+
+describe('aggregation up the tree and over time', () => {
+  it('sums a flow over the months of a quarter and over the communes', async () => {
+    expect(await aggregated('RETAIL', '18073', '2025Q1')).toBe(330); // 100 + 110 + 120
+    expect(await aggregated('RETAIL', '18100', '2025Q1')).toBe(110); // 50 + 60, March not reported
+    expect(await aggregated('RETAIL', '42', '2025Q1')).toBe(440);
+    expect(await aggregated('RETAIL', '42', '2025')).toBe(440);
+    expect(await aggregated('RETAIL', '18073', '202502')).toBe(110);
+    expect(await aggregated('RETAIL', '18115', '2025Q1')).toBeNull();
+  });
+
+  it('takes the latest value of a stock in each commune, then sums the communes', async () => {
+    expect(await aggregated('POP', '18073', '2025Q1')).toBe(60_300);
+    expect(await aggregated('POP', '42', '2025Q1')).toBe(105_300); // 60,300 + 45,000
+  });
+
+  it('averages a level over time in each commune, then over the communes', async () => {
+    expect(await aggregated('CPI', '18073', '2025Q1')).toBe(102); // (100 + 102 + 104) / 3
+    expect(await aggregated('CPI', '18100', '2025Q1')).toBe(103); // (101 + 105) / 2
+    expect(await aggregated('CPI', '42', '2025Q1')).toBe(102.5);
+  });
+
+  it('re-aggregates data of closed units onto the 2025 units through the mapping shares', async () => {
+    expect(await aggregated('RETAIL', '18073', '2024Q2')).toBe(20); // half of Đại Nài's 40
+    expect(await aggregated('RETAIL', '18652', '2024Q2')).toBe(20);
+    expect(await aggregated('RETAIL', '18823', '2024Q2')).toBeCloseTo(30, 9); // a third of Kỳ Lợi's 90
+    // The province counts every closed unit once: 40 + 90 + the old city's unmapped 1,000.
+    expect(await aggregated('RETAIL', '42', '2024Q2')).toBe(1130);
+  });
+});
+
+describe('aggregateValues', () => {
+  it('has no value without data, and weighs averages by share', () => {
+    expect(aggregateValues('sum', [])).toBeNull();
+    expect(
+      aggregateValues('average', [
+        { unitId: 'a', periodStart: '2025-01-01', value: 10, weight: 1 },
+        { unitId: 'b', periodStart: '2025-01-01', value: 40, weight: 0.5 },
+      ]),
+    ).toBe(20); // (10·1 + 40·0.5) / 1.5
+  });
+});
