@@ -1,6 +1,7 @@
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Aggregation, aggregateValues } from '../src/modules/indicators/aggregate.ts';
+import { computeIndicators } from '../src/modules/indicators/compute.ts';
 import { contributions, upsertValues } from '../src/modules/indicators/values.repo.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
@@ -26,6 +27,7 @@ const VALUES: [string, string, string, number][] = [
   ['CPI', '18073', '202503', 104],
   ['CPI', '18100', '202501', 101],
   ['CPI', '18100', '202502', 105],
+  ['POP.FEMALE', '18073', '202503', 30_150],
 ];
 const RULES: Record<string, Aggregation> = { RETAIL: 'sum', POP: 'last', CPI: 'average' };
 
@@ -51,15 +53,39 @@ beforeAll(async () => {
       })),
     )
     .execute();
+  await t.platform.db
+    .insertInto('indicator_constants')
+    .values({ code: 'THOUSAND', name: '1000', value: 1000 })
+    .execute();
+  await t.platform.db
+    .insertInto('indicators')
+    .values(
+      [
+        ['RETAIL_PER_1000', '#{RETAIL} / #{POP} * C{THOUSAND}'],
+        ['RETAIL_PER_1000_X2', 'I{RETAIL_PER_1000} * 2'],
+        ['FEMALE_SHARE', '#{POP.FEMALE} / #{POP} * 100'],
+        ['CPI_CHANGE', '#{CPI} - 100'],
+      ].map(([code, formula]) => ({
+        code: code!,
+        name: code!,
+        name_en: code!,
+        formula: formula!,
+        unit: '',
+        decimals: 2,
+        direction: 'up',
+        description: null,
+      })),
+    )
+    .execute();
   await upsertValues(
     t.platform.db,
-    VALUES.map(([element_code, unit_id, period_id, value]) => ({
-      element_code,
+    VALUES.map(([reference, unit_id, period_id, value]) => ({
+      element_code: reference.split('.')[0]!,
       unit_id,
       period_id,
       period_type: 'month',
       period_start: parsePeriod(period_id)!.start,
-      category: '',
+      category: reference.split('.')[1] ?? '',
       value,
       stored_by: 'test',
       stored_at: now,
@@ -111,6 +137,32 @@ describe('aggregation up the tree and over time', () => {
     expect(await aggregated('RETAIL', '18823', '2024Q2')).toBeCloseTo(30, 9); // a third of Kỳ Lợi's 90
     // The province counts every closed unit once: 40 + 90 + the old city's unmapped 1,000.
     expect(await aggregated('RETAIL', '42', '2024Q2')).toBe(1130);
+  });
+});
+
+describe('indicators computed from the aggregated elements', () => {
+  const compute = async (codes: string[], unit: string, periodId: string) =>
+    Object.fromEntries(await computeIndicators(t.platform.db, codes, unit, parsePeriod(periodId)!));
+
+  it('computes a ratio for the province against a hand-worked example', async () => {
+    // Retail 440 over a population of 105,300 (the latest in each ward), per 1,000 people: 440 / 105,300 × 1,000.
+    const result = await compute(['RETAIL_PER_1000', 'RETAIL_PER_1000_X2'], '42', '2025Q1');
+    expect(result.RETAIL_PER_1000).toBeCloseTo(4.178537511870845, 12);
+    expect(result.RETAIL_PER_1000_X2).toBeCloseTo(8.35707502374169, 12);
+  });
+
+  it('uses one category option and the average rule', async () => {
+    // Thành Sen in Q1: 30,150 women of 60,300 → 50 %; CPI averaged 102 → +2.
+    expect(await compute(['FEMALE_SHARE', 'CPI_CHANGE'], '18073', '2025Q1')).toEqual({
+      FEMALE_SHARE: 50,
+      CPI_CHANGE: 2,
+    });
+  });
+
+  it('gives no value where an input is missing, a divisor is zero, or the period is finer than the data', async () => {
+    expect(await compute(['RETAIL_PER_1000'], '18115', '2025Q1')).toEqual({ RETAIL_PER_1000: null });
+    expect(await compute(['RETAIL_PER_1000'], '18073', '20250115')).toEqual({ RETAIL_PER_1000: null });
+    expect(await compute(['NO_SUCH_INDICATOR'], '42', '2025Q1')).toEqual({ NO_SUCH_INDICATOR: null });
   });
 });
 

@@ -1,0 +1,18 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, DataElementTable, IndicatorTable } from '../../db/schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type DataElementRow = Selectable<DataElementTable>;
+export type IndicatorRow = Selectable<IndicatorTable>;
+
+export async function listDataElements(db: Executor): Promise<DataElementRow[]> {
+  return db.selectFrom('data_elements').selectAll().orderBy('code').execute();
+}
+
+export async function listIndicators(db: Executor): Promise<IndicatorRow[]> {
+  return db.selectFrom('indicators').selectAll().orderBy('code').execute();
+}
+
+export async function listConstants(db: Executor): Promise<{ code: string; name: string; value: number }[]> {
+  return db.selectFrom('indicator_constants').selectAll().orderBy('code').execute();
+}
