@@ -19,6 +19,8 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
+import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
+import { IndicatorService } from './modules/indicators/indicators.service.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
@@ -40,6 +42,7 @@ export function createServices(platform: Platform): Services {
     users: new UserService(platform),
     apiKeys: new ApiKeyService(platform),
     orgUnits: new OrgUnitService(platform),
+    indicators: new IndicatorService(platform),
   };
 }
 
@@ -129,6 +132,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   userRoutes(app, services);
   auditRoutes(app, services);
   orgUnitRoutes(app, services);
+  indicatorRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   'events.read': { vi: 'Nhận sự kiện trực tiếp', en: 'Receive live events' },
   'indicators.read': { vi: 'Xem chỉ tiêu KT-XH', en: 'View socio-economic indicators' },
   'indicators.write': { vi: 'Nhập số liệu chỉ tiêu', en: 'Enter indicator values' },
+  'indicators.manage': {
+    vi: 'Quản lý danh mục chỉ tiêu, công thức',
+    en: 'Manage the indicator catalogue and formulas',
+  },
   'publicservices.read': { vi: 'Xem dịch vụ công', en: 'View public services' },
   'documents.read': { vi: 'Xem văn bản, nhiệm vụ', en: 'View documents and tasks' },
   'tasks.write': { vi: 'Cập nhật nhiệm vụ', en: 'Update tasks' },

@@ -10,6 +10,7 @@ import type {
 import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
+import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
 import type { Platform } from '../platform.ts';
 
@@ -27,4 +28,5 @@ export interface Services {
   users: UserService;
   apiKeys: ApiKeyService;
   orgUnits: OrgUnitService;
+  indicators: IndicatorService;
 }

@@ -16,3 +16,21 @@ export async function listIndicators(db: Executor): Promise<IndicatorRow[]> {
 export async function listConstants(db: Executor): Promise<{ code: string; name: string; value: number }[]> {
   return db.selectFrom('indicator_constants').selectAll().orderBy('code').execute();
 }
+
+export async function saveDataElement(db: Executor, row: DataElementRow): Promise<void> {
+  const { code: _code, created_at: _createdAt, ...changes } = row;
+  await db
+    .insertInto('data_elements')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doUpdateSet(changes))
+    .execute();
+}
+
+export async function saveIndicator(db: Executor, row: IndicatorRow): Promise<void> {
+  const { code: _code, ...changes } = row;
+  await db
+    .insertInto('indicators')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doUpdateSet(changes))
+    .execute();
+}

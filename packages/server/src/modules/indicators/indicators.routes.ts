@@ -1,0 +1,84 @@
+import {
+  CatalogueCode,
+  DataElement,
+  ErrorResponse,
+  Indicator,
+  IndicatorValues,
+  IndicatorValuesQuery,
+  SaveDataElementBody,
+  SaveIndicatorBody,
+} from '@ioc/shared';
+import { Type } from 'typebox';
+import type { App, Services } from '../../http/app-types.ts';
+import { requireActor } from '../../http/context.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const CodeParams = Type.Object({ code: CatalogueCode });
+
+export function indicatorRoutes(app: App, { indicators }: Services): void {
+  app.get(
+    '/api/v1/data-elements',
+    {
+      config: { permission: 'indicators.read' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Data elements: what units report',
+        response: { 200: Type.Array(DataElement), ...errors },
+      },
+    },
+    async () => indicators.elements(),
+  );
+  app.put(
+    '/api/v1/data-elements/:code',
+    {
+      config: { permission: 'indicators.manage' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Create or replace a data element',
+        params: CodeParams,
+        body: SaveDataElementBody,
+        response: { 200: DataElement, ...errors },
+      },
+    },
+    async (request) => indicators.saveElement(requireActor(request.actor), request.params.code, request.body),
+  );
+  app.get(
+    '/api/v1/indicators',
+    {
+      config: { permission: 'indicators.read' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Indicators: formulas over data elements',
+        response: { 200: Type.Array(Indicator), ...errors },
+      },
+    },
+    async () => indicators.indicators(),
+  );
+  app.put(
+    '/api/v1/indicators/:code',
+    {
+      config: { permission: 'indicators.manage' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Create or replace an indicator; the formula is checked (unknown codes, cycles) before it is stored',
+        params: CodeParams,
+        body: SaveIndicatorBody,
+        response: { 200: Indicator, ...errors },
+      },
+    },
+    async (request) => indicators.saveIndicator(requireActor(request.actor), request.params.code, request.body),
+  );
+  app.get(
+    '/api/v1/indicator-values',
+    {
+      config: { permission: 'indicators.read' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Computed indicator values for one unit (within your scope) and one period',
+        querystring: IndicatorValuesQuery,
+        response: { 200: IndicatorValues, ...errors },
+      },
+    },
+    async (request) => indicators.values(requireActor(request.actor), request.query),
+  );
+}

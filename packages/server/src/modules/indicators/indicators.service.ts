@@ -1,0 +1,157 @@
+import {
+  type DataElement,
+  type Indicator,
+  type IndicatorValues,
+  type IndicatorValuesQuery,
+  parsePeriod,
+  type SaveDataElementBody,
+  type SaveIndicatorBody,
+} from '@ioc/shared';
+import { invalid, notFound, outOfScope } from '../../http/errors.ts';
+import type { Platform } from '../../platform.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { findUnit, findUnitInScope } from '../orgunits/orgunits.repo.ts';
+import * as repo from './catalogue.repo.ts';
+import { computeIndicators } from './compute.ts';
+import { checkFormulas } from './formula.ts';
+
+function toElement(row: repo.DataElementRow): DataElement {
+  return {
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    unit: row.unit,
+    valueType: row.value_type,
+    aggregation: row.aggregation,
+    frequency: row.frequency,
+    owner: row.owner,
+    categories: JSON.parse(row.categories) as string[],
+    minValue: row.min_value,
+    maxValue: row.max_value,
+  };
+}
+
+function toIndicator(row: repo.IndicatorRow): Indicator {
+  return {
+    code: row.code,
+    name: row.name,
+    nameEn: row.name_en,
+    formula: row.formula,
+    unit: row.unit,
+    decimals: row.decimals,
+    direction: row.direction,
+    description: row.description,
+  };
+}
+
+export class IndicatorService {
+  constructor(private readonly platform: Platform) {}
+
+  async elements(): Promise<DataElement[]> {
+    return (await repo.listDataElements(this.platform.db)).map(toElement);
+  }
+
+  async saveElement(actor: Actor, code: string, body: SaveDataElementBody): Promise<DataElement> {
+    const { db, now } = this.platform;
+    if (body.minValue != null && body.maxValue != null && body.minValue > body.maxValue) {
+      throw invalid('The minimum is above the maximum', [
+        { field: '/minValue', message: 'is above maxValue', rule: 'range' },
+      ]);
+    }
+    return auditedWrite(
+      db,
+      actor,
+      { action: 'indicators.element.save', entityType: 'data_element', entityId: code },
+      async (trx) => {
+        const before = (await repo.listDataElements(trx)).find((e) => e.code === code);
+        const row: repo.DataElementRow = {
+          code,
+          name: body.name,
+          name_en: body.nameEn,
+          unit: body.unit,
+          value_type: body.valueType,
+          aggregation: body.aggregation,
+          frequency: body.frequency,
+          owner: body.owner ?? null,
+          categories: JSON.stringify(body.categories ?? []),
+          min_value: body.minValue ?? null,
+          max_value: body.maxValue ?? null,
+          created_at: before?.created_at ?? now().toISOString(),
+        };
+        await repo.saveDataElement(trx, row);
+        const after = toElement(row);
+        return { before: before ? toElement(before) : null, after, result: after };
+      },
+      now,
+    );
+  }
+
+  async indicators(): Promise<Indicator[]> {
+    return (await repo.listIndicators(this.platform.db)).map(toIndicator);
+  }
+
+  /** Refuses a formula that does not parse, names an unknown element, constant or indicator, or closes a cycle. */
+  async saveIndicator(actor: Actor, code: string, body: SaveIndicatorBody): Promise<Indicator> {
+    const { db, now } = this.platform;
+    return auditedWrite(
+      db,
+      actor,
+      { action: 'indicators.indicator.save', entityType: 'indicator', entityId: code },
+      async (trx) => {
+        const [elements, constants, existing] = await Promise.all([
+          repo.listDataElements(trx),
+          repo.listConstants(trx),
+          repo.listIndicators(trx),
+        ]);
+        const catalogue = [...existing.filter((i) => i.code !== code), { code, formula: body.formula }];
+        const problems = checkFormulas(catalogue, {
+          elements: new Set(elements.map((e) => e.code)),
+          constants: new Set(constants.map((c) => c.code)),
+        }).get(code);
+        if (problems) {
+          throw invalid(
+            `The formula was refused: ${problems.map((p) => p.message).join('; ')}`,
+            problems.map((p) => ({ field: '/formula', message: p.message, rule: 'formula', limit: p.position })),
+          );
+        }
+        const before = existing.find((i) => i.code === code);
+        const row: repo.IndicatorRow = {
+          code,
+          name: body.name,
+          name_en: body.nameEn,
+          formula: body.formula,
+          unit: body.unit,
+          decimals: body.decimals ?? before?.decimals ?? 1,
+          direction: body.direction ?? before?.direction ?? 'up',
+          description: body.description ?? null,
+        };
+        await repo.saveIndicator(trx, row);
+        const after = toIndicator(row);
+        return { before: before ? toIndicator(before) : null, after, result: after };
+      },
+      now,
+    );
+  }
+
+  /** Indicator values for one unit and period, within the caller's org-unit scope. */
+  async values(actor: Actor, query: IndicatorValuesQuery): Promise<IndicatorValues> {
+    const { db } = this.platform;
+    const period = parsePeriod(query.period);
+    if (!period) {
+      throw invalid(`${query.period} is not a period`, [
+        { field: 'querystring:/period', message: 'is not a period', rule: 'pattern' },
+      ]);
+    }
+    if (!(await findUnitInScope(db, actor.scope, query.unit))) {
+      throw (await findUnit(db, query.unit)) ? outOfScope(query.unit) : notFound(`Unit ${query.unit}`);
+    }
+    const codes = [...new Set(query.codes.split(','))];
+    const computed = await computeIndicators(db, codes, query.unit, period);
+    return {
+      unit: query.unit,
+      period: period.id,
+      values: codes.map((code) => ({ code, value: computed.get(code) ?? null })),
+    };
+  }
+}

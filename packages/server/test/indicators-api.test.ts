@@ -1,0 +1,126 @@
+import { parsePeriod } from '@ioc/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertValues } from '../src/modules/indicators/values.repo.ts';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+let admin: string;
+let officer: string;
+
+const put = (url: string, payload: object, cookie = admin) =>
+  t.app.inject({ method: 'PUT', url, headers: { cookie }, payload });
+const element = (aggregation: string) => ({
+  name: 'x',
+  nameEn: 'x',
+  unit: '',
+  valueType: 'number',
+  aggregation,
+  frequency: 'month',
+});
+const indicator = (formula: string) => ({ name: 'x', nameEn: 'x', formula, unit: '' });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin', ADMIN_PASSWORD);
+  await t.createUser(admin, {
+    username: 'officer',
+    displayName: 'O',
+    roles: ['unit_officer'],
+    orgUnitCode: '18073',
+    password: 'officer-pass-1',
+  });
+  officer = await t.login('officer', 'officer-pass-1');
+  expect((await put('/api/v1/data-elements/RETAIL', element('sum'))).statusCode).toBe(200);
+  expect((await put('/api/v1/data-elements/POP', element('last'))).statusCode).toBe(200);
+  const now = new Date().toISOString();
+  const values: [string, string, string, number][] = [
+    ['RETAIL', '18073', '202501', 330],
+    ['RETAIL', '18100', '202502', 110],
+    ['POP', '18073', '202503', 60_300],
+    ['POP', '18100', '202502', 45_000],
+  ];
+  await upsertValues(
+    t.platform.db,
+    values.map(([element_code, unit_id, period_id, value]) => ({
+      element_code,
+      unit_id,
+      period_id,
+      period_type: 'month',
+      period_start: parsePeriod(period_id)!.start,
+      category: '',
+      value,
+      stored_by: 'test',
+      stored_at: now,
+    })),
+  );
+});
+afterAll(() => t.stop());
+
+describe('indicator catalogue', () => {
+  it('refuses a formula with an unknown element, naming where', async () => {
+    const response = await put('/api/v1/indicators/BAD', indicator('#{RETAIL} / #{POPX}'));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      {
+        field: '/formula',
+        message: expect.stringContaining("unknown data element 'POPX'"),
+        rule: 'formula',
+        limit: 12,
+      },
+    ]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/indicators', headers: { cookie: admin } })).json(),
+    ).toEqual([]);
+  });
+
+  it('refuses an indicator that would close a cycle', async () => {
+    expect((await put('/api/v1/indicators/AA', indicator('#{RETAIL} + 1'))).statusCode).toBe(200);
+    expect((await put('/api/v1/indicators/BB', indicator('I{AA} * 2'))).statusCode).toBe(200);
+    const cycle = await put('/api/v1/indicators/AA', indicator('I{BB} + 1'));
+    expect(cycle.statusCode).toBe(400);
+    expect(cycle.json().error.message).toContain('cycle: AA → BB → AA');
+  });
+
+  it('stores a valid indicator, audited, and only for indicators.manage', async () => {
+    const saved = await put('/api/v1/indicators/RETAIL_PER_1000', {
+      ...indicator('#{RETAIL} / #{POP} * 1000'),
+      decimals: 2,
+    });
+    expect(saved.json()).toMatchObject({ code: 'RETAIL_PER_1000', decimals: 2, direction: 'up' });
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=indicators.',
+      headers: { cookie: admin },
+    });
+    expect(audit.json().entries.map((e: { entityId: string }) => e.entityId)).toContain('RETAIL_PER_1000');
+    expect((await put('/api/v1/indicators/XX', indicator('1'), officer)).statusCode).toBe(403);
+  });
+});
+
+describe('indicator values', () => {
+  const values = (query: string, cookie = admin) =>
+    t.app.inject({ method: 'GET', url: `/api/v1/indicator-values?${query}`, headers: { cookie } });
+
+  it('computes a ratio for the province: 440 retail over 105,300 people, per 1,000', async () => {
+    const response = await values('codes=RETAIL_PER_1000,BB&unit=42&period=2025Q1');
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as { values: { code: string; value: number }[] };
+    expect(body.values[0]?.value).toBeCloseTo(4.178537511870846, 12);
+    expect(body.values[1]).toEqual({ code: 'BB', value: 882 }); // (440 + 1) × 2
+  });
+
+  it("keeps a commune officer to their own commune's figures", async () => {
+    expect(
+      (await values('codes=RETAIL_PER_1000&unit=18073&period=2025Q1', officer)).json().values[0].value,
+    ).toBeCloseTo((330 / 60_300) * 1000, 12);
+    const other = await values('codes=RETAIL_PER_1000&unit=18100&period=2025Q1', officer);
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('names a bad period', async () => {
+    const response = await values('codes=RETAIL_PER_1000&unit=42&period=2025Q5');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0].field).toBe('querystring:/period');
+  });
+});

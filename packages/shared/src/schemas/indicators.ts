@@ -1,0 +1,92 @@
+import { type Static, Type } from 'typebox';
+import { Nullable } from './common.ts';
+
+export const CatalogueCode = Type.String({
+  pattern: '^[A-Z0-9_]{2,40}$',
+  description: 'upper-case letters, digits, _',
+});
+
+const PeriodTypeSchema = Type.Union(['year', 'quarter', 'month', 'week', 'day'].map((t) => Type.Literal(t)));
+
+export const SaveDataElementBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    unit: Type.String({ maxLength: 40, description: 'e.g. tỷ đồng, người, %' }),
+    valueType: Type.Union([Type.Literal('number'), Type.Literal('integer'), Type.Literal('percent')]),
+    aggregation: Type.Union([Type.Literal('sum'), Type.Literal('average'), Type.Literal('last')], {
+      description: 'sum for flows, last for stocks, average for levels',
+    }),
+    frequency: PeriodTypeSchema,
+    owner: Type.Optional(Nullable(Type.String({ maxLength: 120, description: 'owning department' }))),
+    categories: Type.Optional(Type.Array(CatalogueCode, { uniqueItems: true, maxItems: 50 })),
+    minValue: Type.Optional(Nullable(Type.Number())),
+    maxValue: Type.Optional(Nullable(Type.Number())),
+  },
+  { additionalProperties: false },
+);
+export type SaveDataElementBody = Static<typeof SaveDataElementBody>;
+
+export const DataElement = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  unit: Type.String(),
+  valueType: Type.String(),
+  aggregation: Type.String(),
+  frequency: Type.String(),
+  owner: Nullable(Type.String()),
+  categories: Type.Array(Type.String()),
+  minValue: Nullable(Type.Number()),
+  maxValue: Nullable(Type.Number()),
+});
+export type DataElement = Static<typeof DataElement>;
+
+export const SaveIndicatorBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 200 }),
+    formula: Type.String({
+      minLength: 1,
+      maxLength: 2000,
+      description: '#{ELEMENT}, #{ELEMENT.OPTION}, I{INDICATOR}, C{CONSTANT}, + - * / ( )',
+    }),
+    unit: Type.String({ maxLength: 40 }),
+    decimals: Type.Optional(Type.Integer({ minimum: 0, maximum: 6 })),
+    direction: Type.Optional(
+      Type.Union([Type.Literal('up'), Type.Literal('down')], { description: 'up: higher is better' }),
+    ),
+    description: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+  },
+  { additionalProperties: false },
+);
+export type SaveIndicatorBody = Static<typeof SaveIndicatorBody>;
+
+export const Indicator = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  formula: Type.String(),
+  unit: Type.String(),
+  decimals: Type.Integer(),
+  direction: Type.String(),
+  description: Nullable(Type.String()),
+});
+export type Indicator = Static<typeof Indicator>;
+
+export const IndicatorValuesQuery = Type.Object({
+  codes: Type.String({
+    description: 'indicator codes, comma-separated',
+    pattern: '^[A-Z0-9_]{2,40}(,[A-Z0-9_]{2,40}){0,49}$',
+  }),
+  unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
+  period: Type.String({ description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714' }),
+});
+export type IndicatorValuesQuery = Static<typeof IndicatorValuesQuery>;
+
+export const IndicatorValues = Type.Object({
+  unit: Type.String(),
+  period: Type.String(),
+  values: Type.Array(Type.Object({ code: Type.String(), value: Nullable(Type.Number()) })),
+});
+export type IndicatorValues = Static<typeof IndicatorValues>;
