@@ -38,6 +38,8 @@ beforeAll(async () => {
     ['RETAIL', '18100', '202502', 110],
     ['POP', '18073', '202503', 60_300],
     ['POP', '18100', '202502', 45_000],
+    ['RETAIL', '18073', '202401', 300],
+    ['POP', '18073', '202403', 60_000],
   ];
   await upsertValues(
     t.platform.db,
@@ -106,7 +108,7 @@ describe('indicator values', () => {
     expect(response.statusCode).toBe(200);
     const body = response.json() as { values: { code: string; value: number }[] };
     expect(body.values[0]?.value).toBeCloseTo(4.178537511870846, 12);
-    expect(body.values[1]).toEqual({ code: 'BB', value: 882 }); // (440 + 1) × 2
+    expect(body.values[1]).toMatchObject({ code: 'BB', value: 882 }); // (440 + 1) × 2
   });
 
   it("keeps a commune officer to their own commune's figures", async () => {
@@ -116,6 +118,23 @@ describe('indicator values', () => {
     const other = await values('codes=RETAIL_PER_1000&unit=18100&period=2025Q1', officer);
     expect(other.statusCode).toBe(403);
     expect(other.json().error.code).toBe('OUT_OF_SCOPE');
+  });
+
+  it('compares with the yearly plan and the same quarter last year', async () => {
+    const target = await put('/api/v1/indicators/RETAIL_PER_1000/targets/42/2025', { value: 5 });
+    expect(target.json()).toEqual({ indicator: 'RETAIL_PER_1000', unit: '42', year: 2025, value: 5 });
+    expect((await put('/api/v1/indicators/RETAIL_PER_1000/targets/18073/2025', { value: 5 }, officer)).statusCode).toBe(
+      403,
+    );
+    const [result] = (await values('codes=RETAIL_PER_1000&unit=42&period=2025Q1')).json().values;
+    // Q1 2025: 4.1785… against a plan of 5 → 83.57 %; Q1 2024: 300 retail over 60,000 people → 5.0, so growth −16.43 %.
+    expect(result.target).toBe(5);
+    expect(result.percentOfPlan).toBeCloseTo(83.5707502374169, 10);
+    expect(result.lastYear).toBeCloseTo(5, 12);
+    expect(result.growth).toBeCloseTo(-16.4292497625831, 10);
+    // No plan and no data a year earlier for Trần Phú: no comparison, not a zero.
+    const [tranPhu] = (await values('codes=RETAIL_PER_1000&unit=18100&period=2025Q1')).json().values;
+    expect(tranPhu).toMatchObject({ target: null, percentOfPlan: null, lastYear: null, growth: null });
   });
 
   it('names a bad period', async () => {

@@ -84,9 +84,33 @@ export const IndicatorValuesQuery = Type.Object({
 });
 export type IndicatorValuesQuery = Static<typeof IndicatorValuesQuery>;
 
+export const IndicatorValue = Type.Object({
+  code: Type.String(),
+  value: Nullable(Type.Number()),
+  /** The unit's plan for the period's year (kế hoạch năm). */
+  target: Nullable(Type.Number()),
+  /** value ÷ yearly plan × 100: for a part of the year, progress towards the year's plan. */
+  percentOfPlan: Nullable(Type.Number()),
+  lastYear: Nullable(Type.Number({ description: 'the same period one year earlier' })),
+  /** (value ÷ lastYear − 1) × 100. */
+  growth: Nullable(Type.Number()),
+});
+export type IndicatorValue = Static<typeof IndicatorValue>;
+
 export const IndicatorValues = Type.Object({
   unit: Type.String(),
   period: Type.String(),
-  values: Type.Array(Type.Object({ code: Type.String(), value: Nullable(Type.Number()) })),
+  values: Type.Array(IndicatorValue),
 });
 export type IndicatorValues = Static<typeof IndicatorValues>;
+
+export const SaveTargetBody = Type.Object({ value: Type.Number() }, { additionalProperties: false });
+export type SaveTargetBody = Static<typeof SaveTargetBody>;
+
+export const IndicatorTarget = Type.Object({
+  indicator: Type.String(),
+  unit: Type.String(),
+  year: Type.Integer(),
+  value: Type.Number(),
+});
+export type IndicatorTarget = Static<typeof IndicatorTarget>;

@@ -34,3 +34,25 @@ export async function saveIndicator(db: Executor, row: IndicatorRow): Promise<vo
     .onConflict((oc) => oc.column('code').doUpdateSet(changes))
     .execute();
 }
+
+export async function saveTarget(
+  db: Executor,
+  row: { indicator_code: string; unit_id: string; year: number; value: number },
+) {
+  await db
+    .insertInto('indicator_targets')
+    .values(row)
+    .onConflict((oc) => oc.columns(['indicator_code', 'unit_id', 'year']).doUpdateSet({ value: row.value }))
+    .execute();
+}
+
+export async function findTargets(db: Executor, codes: string[], unitId: string, year: number) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('indicator_targets')
+    .selectAll()
+    .where('indicator_code', 'in', codes)
+    .where('unit_id', '=', unitId)
+    .where('year', '=', year)
+    .execute();
+}

@@ -3,10 +3,12 @@ import {
   DataElement,
   ErrorResponse,
   Indicator,
+  IndicatorTarget,
   IndicatorValues,
   IndicatorValuesQuery,
   SaveDataElementBody,
   SaveIndicatorBody,
+  SaveTargetBody,
 } from '@ioc/shared';
 import { Type } from 'typebox';
 import type { App, Services } from '../../http/app-types.ts';
@@ -67,6 +69,27 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
       },
     },
     async (request) => indicators.saveIndicator(requireActor(request.actor), request.params.code, request.body),
+  );
+  app.put(
+    '/api/v1/indicators/:code/targets/:unit/:year',
+    {
+      config: { permission: 'indicators.manage' },
+      schema: {
+        tags: ['indicators'],
+        summary: "Set an indicator's yearly plan (kế hoạch) for a unit",
+        params: Type.Object({
+          code: CatalogueCode,
+          unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+        }),
+        body: SaveTargetBody,
+        response: { 200: IndicatorTarget, ...errors },
+      },
+    },
+    async (request) => {
+      const { code, unit, year } = request.params;
+      return indicators.saveTarget(requireActor(request.actor), code, unit, year, request.body.value);
+    },
   );
   app.get(
     '/api/v1/indicator-values',

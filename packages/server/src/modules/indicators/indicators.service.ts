@@ -1,11 +1,13 @@
 import {
   type DataElement,
   type Indicator,
+  type IndicatorTarget,
   type IndicatorValues,
   type IndicatorValuesQuery,
   parsePeriod,
   type SaveDataElementBody,
   type SaveIndicatorBody,
+  samePeriodLastYear,
 } from '@ioc/shared';
 import { invalid, notFound, outOfScope } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
@@ -147,11 +149,50 @@ export class IndicatorService {
       throw (await findUnit(db, query.unit)) ? outOfScope(query.unit) : notFound(`Unit ${query.unit}`);
     }
     const codes = [...new Set(query.codes.split(','))];
-    const computed = await computeIndicators(db, codes, query.unit, period);
+    const year = Number(period.id.slice(0, 4));
+    const [current, previous, targets] = await Promise.all([
+      computeIndicators(db, codes, query.unit, period),
+      computeIndicators(db, codes, query.unit, samePeriodLastYear(period)),
+      repo.findTargets(db, codes, query.unit, year),
+    ]);
+    const targetOf = new Map(targets.map((t) => [t.indicator_code, t.value]));
     return {
       unit: query.unit,
       period: period.id,
-      values: codes.map((code) => ({ code, value: computed.get(code) ?? null })),
+      values: codes.map((code) => {
+        const value = current.get(code) ?? null;
+        const target = targetOf.get(code) ?? null;
+        const lastYear = previous.get(code) ?? null;
+        return {
+          code,
+          value,
+          target,
+          percentOfPlan: value !== null && target ? (value / target) * 100 : null,
+          lastYear,
+          growth: value !== null && lastYear ? (value / lastYear - 1) * 100 : null,
+        };
+      }),
     };
+  }
+
+  /** The yearly plan of an indicator for a unit; set by the province, audited. */
+  async saveTarget(actor: Actor, code: string, unitId: string, year: number, value: number): Promise<IndicatorTarget> {
+    const { db, now } = this.platform;
+    if (!(await repo.listIndicators(db)).some((i) => i.code === code)) throw notFound(`Indicator ${code}`);
+    if (!(await findUnitInScope(db, actor.scope, unitId))) {
+      throw (await findUnit(db, unitId)) ? outOfScope(unitId) : notFound(`Unit ${unitId}`);
+    }
+    const target: IndicatorTarget = { indicator: code, unit: unitId, year, value };
+    return auditedWrite(
+      db,
+      actor,
+      { action: 'indicators.target.save', entityType: 'indicator_target', entityId: `${code}/${unitId}/${year}` },
+      async (trx) => {
+        const [before] = await repo.findTargets(trx, [code], unitId, year);
+        await repo.saveTarget(trx, { indicator_code: code, unit_id: unitId, year, value });
+        return { before: before ? { ...target, value: before.value } : null, after: target, result: target };
+      },
+      now,
+    );
   }
 }
