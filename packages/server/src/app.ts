@@ -36,13 +36,14 @@ export interface BuiltApp {
 }
 
 export function createServices(platform: Platform): Services {
+  const orgUnits = new OrgUnitService(platform);
   return {
     platform,
-    auth: new AuthService(platform),
-    users: new UserService(platform),
-    apiKeys: new ApiKeyService(platform),
-    orgUnits: new OrgUnitService(platform),
-    indicators: new IndicatorService(platform),
+    auth: new AuthService(platform, orgUnits),
+    users: new UserService(platform, orgUnits),
+    apiKeys: new ApiKeyService(platform, orgUnits),
+    orgUnits,
+    indicators: new IndicatorService(platform, orgUnits),
   };
 }
 

@@ -11,6 +11,7 @@ import { UserService } from './modules/auth/users.service.ts';
 import { createBus } from './modules/bus/index.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
 import { findUnit } from './modules/orgunits/orgunits.repo.ts';
+import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
 import type { Platform } from './platform.ts';
 
@@ -54,7 +55,7 @@ export function preparePlatform(platform: Platform, options: { demo: boolean }):
 async function prepare(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
   const { db, config, now } = platform;
   const migrations = await migrateToLatest(db);
-  await new UserService(platform).seedRoles();
+  await new UserService(platform, new OrgUnitService(platform)).seedRoles();
   let seededUnits = 0;
   if (!(await findUnit(db, '42'))) {
     seededUnits = await db.transaction().execute(async (trx) => {

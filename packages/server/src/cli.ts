@@ -103,13 +103,16 @@ async function run(argv: string[]): Promise<number> {
         return 2;
       }
       return withPlatform(config, async (platform) => {
-        const { user, temporaryPassword } = await new UserService(platform).create(cliActor, {
-          username,
-          displayName: values.name ?? username,
-          roles: values.role ?? [],
-          orgUnitCode: values.unit ?? '',
-          password: values.password,
-        });
+        const { user, temporaryPassword } = await new UserService(platform, new OrgUnitService(platform)).create(
+          cliActor,
+          {
+            username,
+            displayName: values.name ?? username,
+            roles: values.role ?? [],
+            orgUnitCode: values.unit ?? '',
+            password: values.password,
+          },
+        );
         process.stdout.write(`created user ${user.username} (${user.roles.join(', ')}) in ${user.orgUnitName}\n`);
         if (temporaryPassword)
           process.stdout.write(`temporary password: ${temporaryPassword} (must be changed at first sign-in)\n`);

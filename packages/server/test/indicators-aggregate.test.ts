@@ -1,7 +1,7 @@
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Aggregation, aggregateValues } from '../src/modules/indicators/aggregate.ts';
-import { computeIndicators } from '../src/modules/indicators/compute.ts';
+import { computeIndicators, loadCatalogue } from '../src/modules/indicators/compute.ts';
 import { contributions, upsertValues } from '../src/modules/indicators/values.repo.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
@@ -142,7 +142,9 @@ describe('aggregation up the tree and over time', () => {
 
 describe('indicators computed from the aggregated elements', () => {
   const compute = async (codes: string[], unit: string, periodId: string) =>
-    Object.fromEntries(await computeIndicators(t.platform.db, codes, unit, parsePeriod(periodId)!));
+    Object.fromEntries(
+      await computeIndicators(t.platform.db, await loadCatalogue(t.platform.db), codes, unit, parsePeriod(periodId)!),
+    );
 
   it('computes a ratio for the province against a hand-worked example', async () => {
     // Retail 440 over a population of 105,300 (the latest in each ward), per 1,000 people: 440 / 105,300 × 1,000.

@@ -6,6 +6,7 @@ import { useResource } from '../api/useResource.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
 
@@ -95,11 +96,7 @@ export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreate
             error={errors.permissions}
           />
         </div>
-        {errors.form && (
-          <div className="notice notice-danger form-span" role="alert">
-            {errors.form}
-          </div>
-        )}
+        <FormAlert message={errors.form} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { compareUnits, isLocalUnit, useActiveUnits } from '../api/orgUnits.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { kindLabel } from '../units/kind.ts';
 
@@ -119,11 +120,7 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
             error={errors.members}
           />
         </div>
-        {errors.form && (
-          <div className="notice notice-danger form-span" role="alert">
-            {errors.form}
-          </div>
-        )}
+        <FormAlert message={errors.form} />
       </form>
     </Dialog>
   );

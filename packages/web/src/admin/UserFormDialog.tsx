@@ -5,6 +5,7 @@ import { useFieldErrors } from '../api/errorText.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useRoleOptions } from './roleOptions.ts';
@@ -144,11 +145,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
             error={errors.roles}
           />
         </div>
-        {errors.form && (
-          <div className="notice notice-danger form-span" role="alert">
-            {errors.form}
-          </div>
-        )}
+        <FormAlert message={errors.form} />
       </form>
     </Dialog>
   );

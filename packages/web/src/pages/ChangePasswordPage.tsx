@@ -5,6 +5,7 @@ import { ApiError, api } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { TextField } from '../components/Field.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
 import { useT } from '../i18n/index.tsx';
@@ -90,11 +91,7 @@ export function ChangePasswordPage() {
             error={errors.confirm}
             data-testid="password-confirm"
           />
-          {errors.form && (
-            <div className="notice notice-danger" role="alert">
-              {errors.form}
-            </div>
-          )}
+          <FormAlert message={errors.form} span={false} />
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={busy} data-testid="password-submit">
               {t('password.submit')}

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { TextField } from '../components/Field.tsx';
+import { FormAlert } from '../components/FormAlert.tsx';
 import type { MessageKey } from '../i18n/index.tsx';
 import { useT } from '../i18n/index.tsx';
 
@@ -101,11 +102,7 @@ export function ProfileForm({ unitId, profile, onSaved, onCancel }: ProfileFormP
           data-testid={`profile-${field.name}`}
         />
       ))}
-      {errors.form && (
-        <div className="notice notice-danger form-span" role="alert">
-          {errors.form}
-        </div>
-      )}
+      <FormAlert message={errors.form} />
       <div className="form-actions form-span">
         <button type="submit" className="button button-primary" disabled={busy} data-testid="profile-save">
           {busy ? t('common.saving') : t('common.save')}

@@ -3,7 +3,7 @@ import { type ApiKey, type CreateApiKeyBody, isPermission } from '@ioc/shared';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
-import { findUnitInScope } from '../orgunits/orgunits.repo.ts';
+import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './apikeys.repo.ts';
 import { API_KEY_PREFIX, sha256 } from './auth.service.ts';
@@ -25,7 +25,10 @@ function toApiKey(row: repo.ApiKeyRow): ApiKey {
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 export class ApiKeyService {
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
 
   async list(): Promise<ApiKey[]> {
     return (await repo.listApiKeys(this.platform.db)).map(toApiKey);
@@ -40,7 +43,7 @@ export class ApiKeyService {
         { field: '/permissions', message: `unknown or not yours: ${notGrantable.join(', ')}`, rule: 'notGrantable' },
       ]);
     }
-    if (!(await findUnitInScope(db, actor.scope, body.orgUnitCode))) {
+    if (!(await this.orgUnits.findInScope(actor.scope, body.orgUnitCode))) {
       throw invalid(`Unit ${body.orgUnitCode} does not exist or is outside your scope`, [
         { field: '/orgUnitCode', message: 'unknown unit or outside your scope', rule: 'unitOutOfScope' },
       ]);

@@ -3,7 +3,7 @@ import { isPermission, type Me, type Permission } from '@ioc/shared';
 import { AppError } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
-import { findUnit } from '../orgunits/orgunits.repo.ts';
+import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import type { Actor } from './actor.ts';
 import { findApiKeyByPrefix, touchApiKey } from './apikeys.repo.ts';
 import { LoginLimiter } from './login-limiter.ts';
@@ -47,7 +47,10 @@ const rateLimited = (seconds: number) =>
 export class AuthService {
   private readonly limiter: LoginLimiter;
 
-  constructor(private readonly platform: Platform) {
+  constructor(
+    private readonly platform: Platform,
+    private readonly orgUnits: OrgUnitService,
+  ) {
     this.limiter = new LoginLimiter(platform.config.loginLockMinutes * 60_000, platform.now);
   }
 
@@ -219,7 +222,7 @@ export class AuthService {
 
   async me(actor: Actor): Promise<Me> {
     const { db } = this.platform;
-    const unit = await findUnit(db, actor.scope.unitId);
+    const unit = await this.orgUnits.find(actor.scope.unitId);
     const orgUnit = unit ? { code: unit.id, name: unit.name } : null;
     if (actor.type === 'apikey') {
       return {

@@ -12,7 +12,7 @@ import type { Database } from '../../db/schema.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
-import { findUnitInScope } from '../orgunits/orgunits.repo.ts';
+import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import type { Actor } from './actor.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import * as roles from './roles.repo.ts';
@@ -37,7 +37,10 @@ function toUser(row: users.UserRow, unitName: string, roleCodes: string[]): User
 }
 
 export class UserService {
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
 
   async list(): Promise<User[]> {
     return this.load(this.platform.db);
@@ -60,7 +63,7 @@ export class UserService {
 
   /** A user's unit must lie in the creating administrator's own scope, and the roles must exist. */
   private async checkAssignment(actor: Actor, orgUnitCode: string | undefined, roleCodes: string[] | undefined) {
-    if (orgUnitCode !== undefined && !(await findUnitInScope(this.platform.db, actor.scope, orgUnitCode))) {
+    if (orgUnitCode !== undefined && !(await this.orgUnits.findInScope(actor.scope, orgUnitCode))) {
       throw invalid(`Unit ${orgUnitCode} does not exist or is outside your scope`, [
         { field: '/orgUnitCode', message: 'unknown unit or outside your scope', rule: 'unitOutOfScope' },
       ]);

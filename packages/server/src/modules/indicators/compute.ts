@@ -30,28 +30,43 @@ export async function elementValue(
   );
 }
 
+export interface Catalogue {
+  elements: Map<string, { code: string; aggregation: string; frequency: string }>;
+  formulas: Map<string, Formula>;
+  constants: Map<string, number>;
+}
+
+/** Elements, parsed formulas and constants, read once and reused for every period a request computes. */
+export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
+  const [elements, indicators, constants] = await Promise.all([
+    listDataElements(db),
+    listIndicators(db),
+    listConstants(db),
+  ]);
+  const formulas = new Map<string, Formula>();
+  for (const indicator of indicators) {
+    const parsed = parseFormula(indicator.formula);
+    if (parsed.ok) formulas.set(indicator.code, parsed.formula);
+  }
+  return {
+    elements: new Map(elements.map((e) => [e.code, e])),
+    formulas,
+    constants: new Map(constants.map((c) => [c.code, c.value])),
+  };
+}
+
 /**
  * Computes indicators for one unit and period: the elements they use are aggregated first, then the formulas are
  * evaluated in dependency order so an indicator built on another sees its value. Unknown codes give no value.
  */
 export async function computeIndicators(
   db: Kysely<Database>,
+  catalogue: Catalogue,
   codes: string[],
   unitId: string,
   period: Period,
 ): Promise<Map<string, number | null>> {
-  const [elements, indicators, constants] = await Promise.all([
-    listDataElements(db),
-    listIndicators(db),
-    listConstants(db),
-  ]);
-  const elementByCode = new Map(elements.map((e) => [e.code, e]));
-  const constantByCode = new Map(constants.map((c) => [c.code, c.value]));
-  const formulas = new Map<string, Formula>();
-  for (const indicator of indicators) {
-    const parsed = parseFormula(indicator.formula);
-    if (parsed.ok) formulas.set(indicator.code, parsed.formula);
-  }
+  const { elements: elementByCode, formulas, constants: constantByCode } = catalogue;
 
   // Only the requested indicators and what they depend on.
   const needed = new Set<string>();
@@ -73,8 +88,8 @@ export async function computeIndicators(
   }
 
   const results = new Map<string, number | null>();
-  const catalogue = [...needed].map((code) => ({ code, formula: formulas.get(code)!.text }));
-  for (const code of evaluationOrder(catalogue)) {
+  const ordered = evaluationOrder([...needed].map((code) => ({ code, formula: formulas.get(code)!.text })));
+  for (const code of ordered) {
     results.set(
       code,
       evaluateFormula(formulas.get(code)!, {

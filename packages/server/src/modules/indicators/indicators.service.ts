@@ -9,13 +9,13 @@ import {
   type SaveIndicatorBody,
   samePeriodLastYear,
 } from '@ioc/shared';
-import { invalid, notFound, outOfScope } from '../../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { findUnit, findUnitInScope } from '../orgunits/orgunits.repo.ts';
+import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import * as repo from './catalogue.repo.ts';
-import { computeIndicators } from './compute.ts';
+import { computeIndicators, loadCatalogue } from './compute.ts';
 import { checkFormulas } from './formula.ts';
 
 function toElement(row: repo.DataElementRow): DataElement {
@@ -48,7 +48,10 @@ function toIndicator(row: repo.IndicatorRow): Indicator {
 }
 
 export class IndicatorService {
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly orgUnits: OrgUnitService,
+  ) {}
 
   async elements(): Promise<DataElement[]> {
     return (await repo.listDataElements(this.platform.db)).map(toElement);
@@ -145,14 +148,13 @@ export class IndicatorService {
         { field: 'querystring:/period', message: 'is not a period', rule: 'pattern' },
       ]);
     }
-    if (!(await findUnitInScope(db, actor.scope, query.unit))) {
-      throw (await findUnit(db, query.unit)) ? outOfScope(query.unit) : notFound(`Unit ${query.unit}`);
-    }
+    await this.orgUnits.requireInScope(actor.scope, query.unit);
     const codes = [...new Set(query.codes.split(','))];
     const year = Number(period.id.slice(0, 4));
+    const catalogue = await loadCatalogue(db);
     const [current, previous, targets] = await Promise.all([
-      computeIndicators(db, codes, query.unit, period),
-      computeIndicators(db, codes, query.unit, samePeriodLastYear(period)),
+      computeIndicators(db, catalogue, codes, query.unit, period),
+      computeIndicators(db, catalogue, codes, query.unit, samePeriodLastYear(period)),
       repo.findTargets(db, codes, query.unit, year),
     ]);
     const targetOf = new Map(targets.map((t) => [t.indicator_code, t.value]));
@@ -179,9 +181,7 @@ export class IndicatorService {
   async saveTarget(actor: Actor, code: string, unitId: string, year: number, value: number): Promise<IndicatorTarget> {
     const { db, now } = this.platform;
     if (!(await repo.listIndicators(db)).some((i) => i.code === code)) throw notFound(`Indicator ${code}`);
-    if (!(await findUnitInScope(db, actor.scope, unitId))) {
-      throw (await findUnit(db, unitId)) ? outOfScope(unitId) : notFound(`Unit ${unitId}`);
-    }
+    await this.orgUnits.requireInScope(actor.scope, unitId);
     const target: IndicatorTarget = { indicator: code, unit: unitId, year, value };
     return auditedWrite(
       db,

@@ -97,10 +97,29 @@ export class OrgUnitService {
     };
   }
 
+  /** A unit by id, or undefined: for other modules, which never read the org-unit tables themselves. */
+  async find(unitId: string): Promise<OrgUnit | undefined> {
+    const row = await repo.findUnit(this.platform.db, unitId);
+    return row ? toOrgUnit(row) : undefined;
+  }
+
+  async findInScope(scope: Scope, unitId: string): Promise<OrgUnit | undefined> {
+    const row = await repo.findUnitInScope(this.platform.db, scope, unitId);
+    return row ? toOrgUnit(row) : undefined;
+  }
+
+  /** Throws 404 for a unit that does not exist and 403 for one outside the scope; the one rule every module applies. */
+  async requireInScope(scope: Scope, unitId: string): Promise<OrgUnit> {
+    const unit = await this.findInScope(scope, unitId);
+    if (unit) return unit;
+    throw (await repo.findUnit(this.platform.db, unitId)) ? outOfScope(unitId) : notFound(`Unit ${unitId}`);
+  }
+
   async profile(actor: Actor, unitId: string): Promise<UnitProfile> {
     const row = await repo.findProfileInScope(this.platform.db, actor.scope, unitId);
     if (row) return toProfile(row);
-    throw (await repo.findUnit(this.platform.db, unitId)) ? outOfScope(unitId) : notFound(`Unit ${unitId}`);
+    await this.requireInScope(actor.scope, unitId);
+    throw notFound(`Unit ${unitId}`);
   }
 
   async updateProfile(actor: Actor, unitId: string, changes: UpdateUnitProfileBody): Promise<UnitProfile> {
