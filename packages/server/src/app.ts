@@ -21,6 +21,8 @@ import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { IndicatorService } from './modules/indicators/indicators.service.ts';
+import { indicatorViewRoutes } from './modules/indicators/views.routes.ts';
+import { IndicatorViewService } from './modules/indicators/views.service.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
@@ -44,6 +46,7 @@ export function createServices(platform: Platform): Services {
     apiKeys: new ApiKeyService(platform, orgUnits),
     orgUnits,
     indicators: new IndicatorService(platform, orgUnits),
+    indicatorViews: new IndicatorViewService(platform, orgUnits),
   };
 }
 
@@ -134,6 +137,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   auditRoutes(app, services);
   orgUnitRoutes(app, services);
   indicatorRoutes(app, services);
+  indicatorViewRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

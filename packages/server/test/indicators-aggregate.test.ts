@@ -1,8 +1,8 @@
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Aggregation, aggregateValues } from '../src/modules/indicators/aggregate.ts';
-import { computeIndicators, loadCatalogue } from '../src/modules/indicators/compute.ts';
-import { contributions, upsertValues } from '../src/modules/indicators/values.repo.ts';
+import { computeIndicators, elementValue, loadCatalogue } from '../src/modules/indicators/compute.ts';
+import { upsertValues } from '../src/modules/indicators/values.repo.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -95,19 +95,8 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 async function aggregated(element: string, unit: string, periodId: string): Promise<number | null> {
-  const period = parsePeriod(periodId)!;
-  const rows = await contributions(t.platform.db, {
-    elementCodes: [element],
-    category: '',
-    periodType: 'month',
-    from: period.start,
-    to: period.end,
-    targetUnitId: unit,
-  });
-  return aggregateValues(
-    RULES[element]!,
-    rows.map((r) => ({ unitId: r.unit_id, periodStart: r.period_start, value: r.value, weight: r.weight })),
-  );
+  const rule = { code: element, aggregation: RULES[element]!, frequency: 'month' };
+  return elementValue(t.platform.db, rule, null, unit, parsePeriod(periodId)!);
 }
 
 describe('aggregation up the tree and over time', () => {

@@ -4,6 +4,7 @@ export * from './periods.ts';
 export * from './permissions.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/common.ts';
+export * from './schemas/indicator-views.ts';
 export * from './schemas/indicators.ts';
 export * from './schemas/orgunits.ts';
 export * from './schemas/users.ts';

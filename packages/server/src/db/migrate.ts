@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import * as platform from './migrations/0001_platform.ts';
 import * as indicators from './migrations/0002_indicators.ts';
+import * as datasets from './migrations/0003_datasets_alerts.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': platform,
   '0002_indicators': indicators,
+  '0003_datasets_alerts': datasets,
 };
 
 /**

@@ -22,6 +22,62 @@ export interface Database {
   indicators: IndicatorTable;
   indicator_constants: { code: string; name: string; value: number };
   indicator_targets: { indicator_code: string; unit_id: string; year: number; value: number };
+  data_sets: DataSetTable;
+  data_set_elements: { data_set_code: string; element_code: string; position: number };
+  data_set_units: { data_set_code: string; unit_id: string };
+  data_set_reports: DataSetReportTable;
+  validation_rules: ValidationRuleTable;
+  alerts: AlertTable;
+}
+
+export interface DataSetTable {
+  code: string;
+  name: string;
+  name_en: string;
+  frequency: string;
+  /** The deadline is the period's first day + due_days, at due_time (HH:MM, UTC+7). */
+  due_days: number;
+  due_time: string;
+  /** After the period's first day + lock_days, values can no longer be entered (null: never locked). */
+  lock_days: number | null;
+  created_at: string;
+}
+
+export interface DataSetReportTable {
+  data_set_code: string;
+  unit_id: string;
+  period_id: string;
+  first_submitted_at: string;
+  last_submitted_at: string;
+  submitted_by: string | null;
+}
+
+export interface ValidationRuleTable {
+  code: string;
+  name: string;
+  name_en: string;
+  /** Formulas over data elements (the indicator formula language). */
+  left_side: string;
+  operator: string;
+  right_side: string;
+  severity: string;
+}
+
+export interface AlertTable {
+  id: Generated<number>;
+  kind: string;
+  severity: string;
+  unit_id: string | null;
+  title: string;
+  title_en: string;
+  /** JSON object: what the alert is about, for the page that shows it. */
+  detail: string;
+  dedupe_key: string;
+  status: string;
+  raised_at: string;
+  updated_at: string;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
 }
 
 export interface DataElementTable {

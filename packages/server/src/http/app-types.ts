@@ -11,6 +11,7 @@ import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
 import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
+import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
 import type { Platform } from '../platform.ts';
 
@@ -29,4 +30,5 @@ export interface Services {
   apiKeys: ApiKeyService;
   orgUnits: OrgUnitService;
   indicators: IndicatorService;
+  indicatorViews: IndicatorViewService;
 }

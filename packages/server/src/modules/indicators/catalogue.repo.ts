@@ -56,3 +56,15 @@ export async function findTargets(db: Executor, codes: string[], unitId: string,
     .where('year', '=', year)
     .execute();
 }
+
+/** Plans of one indicator for several units and years: one read for a ranking or a trend. */
+export async function targetsOf(db: Executor, code: string, unitIds: string[], years: number[]) {
+  if (unitIds.length === 0 || years.length === 0) return [];
+  return db
+    .selectFrom('indicator_targets')
+    .select(['unit_id', 'year', 'value'])
+    .where('indicator_code', '=', code)
+    .where('unit_id', 'in', unitIds)
+    .where('year', 'in', years)
+    .execute();
+}

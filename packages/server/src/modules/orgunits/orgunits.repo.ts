@@ -86,6 +86,17 @@ export async function childrenOf(db: Executor, id: string) {
     .execute();
 }
 
+export async function currentChildrenOf(db: Executor, id: string): Promise<OrgUnitSummary[]> {
+  return db
+    .selectFrom('org_units')
+    .select(SUMMARY_COLUMNS)
+    .select((eb) => eb.case().when('geometry', 'is not', null).then(1).else(0).end().as('has_geometry'))
+    .where('parent_id', '=', id)
+    .where('valid_to', 'is', null)
+    .orderBy('code')
+    .execute();
+}
+
 export async function mappingsFrom(db: Executor, oldId: string) {
   return db
     .selectFrom('org_unit_mappings')
@@ -109,6 +120,15 @@ export async function mappingsTo(db: Executor, newId: string) {
 export async function unitPaths(db: Executor): Promise<Map<string, string>> {
   const rows = await db.selectFrom('org_units').select(['id', 'path']).execute();
   return new Map(rows.map((r) => [r.id, r.path]));
+}
+
+/** Every unit's place in the tree and every old→new mapping: what aggregation needs to route a value to its targets. */
+export async function unitGraph(db: Executor) {
+  const [units, mappings] = await Promise.all([
+    db.selectFrom('org_units').select(['id', 'path', 'valid_to']).execute(),
+    db.selectFrom('org_unit_mappings').select(['old_id', 'new_id', 'share']).execute(),
+  ]);
+  return { units, mappings };
 }
 
 export async function currentUnitGeometries(db: Executor, on: string) {

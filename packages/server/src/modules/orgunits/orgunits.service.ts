@@ -103,6 +103,11 @@ export class OrgUnitService {
     return row ? toOrgUnit(row) : undefined;
   }
 
+  /** Today's units directly under a unit (the communes of the province), by code. */
+  async currentChildren(parentId: string): Promise<OrgUnit[]> {
+    return (await repo.currentChildrenOf(this.platform.db, parentId)).map(toOrgUnit);
+  }
+
   async findInScope(scope: Scope, unitId: string): Promise<OrgUnit | undefined> {
     const row = await repo.findUnitInScope(this.platform.db, scope, unitId);
     return row ? toOrgUnit(row) : undefined;
