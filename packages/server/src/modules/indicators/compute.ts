@@ -96,8 +96,11 @@ async function elementGrid(
   const { units, mappings } = await unitGraph(db);
   const weights = contributionWeights(units, mappings, grid.units);
   const locate = periodLocator(grid.periods);
-  const from = grid.periods.reduce((min, p) => (p.start < min ? p.start : min), grid.periods[0]!.start);
-  const to = grid.periods.reduce((max, p) => (p.end > max ? p.end : max), grid.periods[0]!.end);
+  const from = grid.periods.map((p) => p.start).sort()[0]!;
+  const to = grid.periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
 
   const byFrequency = new Map<string, CatalogueElement[]>();
   for (const ref of refs) {
