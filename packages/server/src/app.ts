@@ -11,6 +11,8 @@ import type { App, Services } from './http/app-types.ts';
 import { AppError, registerErrorHandling } from './http/errors.ts';
 import { registerGuard } from './http/guard.ts';
 import { registerValidation } from './http/validation.ts';
+import { alertRoutes } from './modules/alerts/alerts.routes.ts';
+import { AlertService } from './modules/alerts/alerts.service.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { appendAudit } from './modules/audit/audit.service.ts';
 import { systemActor } from './modules/auth/actor.ts';
@@ -19,8 +21,11 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
+import { dataSetRoutes } from './modules/indicators/datasets.routes.ts';
+import { DataSetService } from './modules/indicators/datasets.service.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { IndicatorService } from './modules/indicators/indicators.service.ts';
+import { ValueService } from './modules/indicators/values.service.ts';
 import { indicatorViewRoutes } from './modules/indicators/views.routes.ts';
 import { IndicatorViewService } from './modules/indicators/views.service.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
@@ -39,6 +44,8 @@ export interface BuiltApp {
 
 export function createServices(platform: Platform): Services {
   const orgUnits = new OrgUnitService(platform);
+  const alerts = new AlertService(platform);
+  const values = new ValueService(platform, alerts);
   return {
     platform,
     auth: new AuthService(platform, orgUnits),
@@ -47,6 +54,9 @@ export function createServices(platform: Platform): Services {
     orgUnits,
     indicators: new IndicatorService(platform, orgUnits),
     indicatorViews: new IndicatorViewService(platform, orgUnits),
+    alerts,
+    values,
+    dataSets: new DataSetService(platform, orgUnits, values),
   };
 }
 
@@ -138,6 +148,8 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   orgUnitRoutes(app, services);
   indicatorRoutes(app, services);
   indicatorViewRoutes(app, services);
+  dataSetRoutes(app, services);
+  alertRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -4,6 +4,8 @@ export interface EventMap {
   'boundaries.imported': { matched: number; unmatched: string[] };
   'user.updated': { id: number; username: string };
   'alert.raised': { id: string; severity: 'info' | 'warning' | 'critical'; title: string; orgUnit: string | null };
+  /** Values were stored for a unit: pages showing its indicators refresh. */
+  'indicators.values': { unit: string; periods: string[]; elements: string[] };
 }
 
 export type EventName = keyof EventMap;
@@ -21,4 +23,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'boundaries.imported',
   'user.updated',
   'alert.raised',
+  'indicators.values',
 ];

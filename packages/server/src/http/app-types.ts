@@ -7,10 +7,13 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { AlertService } from '../modules/alerts/alerts.service.ts';
 import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
+import type { DataSetService } from '../modules/indicators/datasets.service.ts';
 import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
+import type { ValueService } from '../modules/indicators/values.service.ts';
 import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
 import type { Platform } from '../platform.ts';
@@ -31,4 +34,7 @@ export interface Services {
   orgUnits: OrgUnitService;
   indicators: IndicatorService;
   indicatorViews: IndicatorViewService;
+  alerts: AlertService;
+  values: ValueService;
+  dataSets: DataSetService;
 }

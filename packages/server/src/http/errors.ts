@@ -20,7 +20,7 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not
 export const forbidden = (message = 'You do not have permission to do this') => new AppError('FORBIDDEN', message);
 export const outOfScope = (unitId: string) =>
   new AppError('OUT_OF_SCOPE', `Unit ${unitId} is outside your organisational scope`);
-export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const conflict = (message: string, details?: FieldError[]) => new AppError('CONFLICT', message, details);
 export const invalid = (message: string, details?: FieldError[]) => new AppError('VALIDATION_FAILED', message, details);
 
 interface AjvIssue {

@@ -6,7 +6,13 @@ export const CatalogueCode = Type.String({
   description: 'upper-case letters, digits, _',
 });
 
-const PeriodTypeSchema = Type.Union(['year', 'quarter', 'month', 'week', 'day'].map((t) => Type.Literal(t)));
+const PeriodTypeSchema = Type.Union([
+  Type.Literal('year'),
+  Type.Literal('quarter'),
+  Type.Literal('month'),
+  Type.Literal('week'),
+  Type.Literal('day'),
+]);
 
 export const SaveDataElementBody = Type.Object(
   {

@@ -168,6 +168,8 @@ export const en: Messages = {
   'event.user.updated.text': 'Account {username} was updated',
   'event.alert.raised': 'New alert',
   'event.alert.raised.text': '[{severity}] {title}',
+  'event.indicators.values': 'New figures',
+  'event.indicators.values.text': 'Unit {unit} updated figures for {periods}',
   'severity.info': 'Info',
   'severity.warning': 'Warning',
   'severity.critical': 'Critical',

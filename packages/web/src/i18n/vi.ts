@@ -166,6 +166,8 @@ export const vi = {
   'event.user.updated.text': 'Tài khoản {username} được cập nhật',
   'event.alert.raised': 'Cảnh báo mới',
   'event.alert.raised.text': '[{severity}] {title}',
+  'event.indicators.values': 'Số liệu mới',
+  'event.indicators.values.text': 'Đơn vị {unit} cập nhật số liệu kỳ {periods}',
   'severity.info': 'Thông tin',
   'severity.warning': 'Cảnh báo',
   'severity.critical': 'Khẩn cấp',

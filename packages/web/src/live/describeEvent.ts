@@ -6,6 +6,7 @@ export const EVENT_TITLE_KEYS: Record<EventName, MessageKey> = {
   'boundaries.imported': 'event.boundaries.imported',
   'user.updated': 'event.user.updated',
   'alert.raised': 'event.alert.raised',
+  'indicators.values': 'event.indicators.values',
 };
 
 const SEVERITY_KEYS: Record<EventMap['alert.raised']['severity'], MessageKey> = {
@@ -36,6 +37,10 @@ export function describeEvent(t: Translate, event: BusEvent): string {
     case 'alert.raised': {
       const payload = event.payload as EventMap['alert.raised'];
       return t('event.alert.raised.text', { severity: t(SEVERITY_KEYS[payload.severity]), title: payload.title });
+    }
+    case 'indicators.values': {
+      const payload = event.payload as EventMap['indicators.values'];
+      return t('event.indicators.values.text', { unit: payload.unit, periods: payload.periods.join(', ') });
     }
   }
 }

@@ -37,16 +37,51 @@ export async function valuesInRange(db: Executor, q: RangeQuery): Promise<Stored
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
 
+/** Inserts or replaces values, 500 rows per statement (well under SQLite's bound-parameter limit). */
 export async function upsertValues(db: Executor, rows: DataValueTable[]): Promise<void> {
-  for (const row of rows) {
+  for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('data_values')
-      .values(row)
+      .values(rows.slice(i, i + 500))
       .onConflict((oc) =>
-        oc
-          .columns(['element_code', 'unit_id', 'period_id', 'category'])
-          .doUpdateSet({ value: row.value, stored_by: row.stored_by, stored_at: row.stored_at }),
+        oc.columns(['element_code', 'unit_id', 'period_id', 'category']).doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          stored_by: eb.ref('excluded.stored_by'),
+          stored_at: eb.ref('excluded.stored_at'),
+        })),
       )
       .execute();
   }
+}
+
+export interface ValueKey {
+  element_code: string;
+  unit_id: string;
+  period_id: string;
+  category: string;
+}
+
+export async function deleteValues(db: Executor, keys: ValueKey[]): Promise<void> {
+  for (const key of keys) {
+    await db
+      .deleteFrom('data_values')
+      .where('element_code', '=', key.element_code)
+      .where('unit_id', '=', key.unit_id)
+      .where('period_id', '=', key.period_id)
+      .where('category', '=', key.category)
+      .execute();
+  }
+}
+
+/** Stored values of some units and periods (all categories), with who stored them and when. */
+export async function storedValues(db: Executor, elementCodes: string[], unitIds: string[], periodIds: string[]) {
+  if (elementCodes.length === 0 || unitIds.length === 0 || periodIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('data_values')
+    .select(['element_code', 'unit_id', 'period_id', 'category', 'value', 'stored_by', 'stored_at'])
+    .where('element_code', 'in', elementCodes)
+    .where('unit_id', 'in', unitIds)
+    .where('period_id', 'in', periodIds)
+    .execute();
+  return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }

@@ -1,0 +1,95 @@
+import { type Period, previousPeriod } from '@ioc/shared';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { AlertService } from '../alerts/alerts.service.ts';
+import { judgeValue, K } from './anomaly.ts';
+import { listDataElements } from './catalogue.repo.ts';
+import { valuesInRange } from './values.repo.ts';
+
+/** How far back a value is compared: three years of months, three of quarters, ten years. */
+const HISTORY: Record<string, { count: number; season: number }> = {
+  month: { count: 36, season: 12 },
+  quarter: { count: 12, season: 4 },
+  year: { count: 10, season: 0 },
+};
+
+export interface ScannedValue {
+  element: string;
+  unit: string;
+  period: string;
+  parsed: Period;
+  value: number | null;
+}
+
+const formatNumber = (n: number, locale: string) =>
+  n.toLocaleString(locale, { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 });
+
+/** `count` periods before `period`, oldest first. */
+export function periodsBefore(period: Period, count: number): Period[] {
+  const out: Period[] = [];
+  let cursor = period;
+  for (let i = 0; i < count; i++) {
+    cursor = previousPeriod(cursor);
+    out.unshift(cursor);
+  }
+  return out;
+}
+
+/**
+ * Compares stored totals with their own history (anomaly.ts) and raises an alert for each value far from it,
+ * critical when twice the threshold. Returns how many alerts were raised or refreshed.
+ */
+export async function detectAnomalies(
+  db: Kysely<Database>,
+  alerts: AlertService,
+  values: readonly ScannedValue[],
+): Promise<number> {
+  const candidates = values.filter((v) => v.value !== null && HISTORY[v.parsed.type]);
+  if (candidates.length === 0) return 0;
+  const elements = new Map((await listDataElements(db)).map((e) => [e.code, e]));
+  const found: Parameters<AlertService['raise']>[0][number][] = [];
+  const byType = new Map<string, ScannedValue[]>();
+  for (const v of candidates) byType.set(v.parsed.type, [...(byType.get(v.parsed.type) ?? []), v]);
+
+  for (const [type, group] of byType) {
+    const { count, season } = HISTORY[type]!;
+    const earliest = group.reduce((a, b) => (a.parsed.start < b.parsed.start ? a : b)).parsed;
+    const from = periodsBefore(earliest, count)[0]!.start;
+    const to = group.reduce((a, b) => (a.parsed.end > b.parsed.end ? a : b)).parsed.end;
+    const units = [...new Set(group.map((v) => v.unit))];
+    const history = await valuesInRange(db, {
+      elementCodes: [...new Set(group.map((v) => v.element))],
+      periodType: type,
+      from,
+      to,
+      ...(units.length <= 500 ? { unitIds: units } : {}),
+    });
+    const stored = new Map<string, number>();
+    for (const h of history)
+      if (h.category === '') stored.set(`${h.element_code}|${h.unit_id}|${h.period_start}`, h.value);
+
+    for (const v of group) {
+      const series = periodsBefore(v.parsed, count).map((p) => stored.get(`${v.element}|${v.unit}|${p.start}`) ?? null);
+      const verdict = judgeValue(v.value as number, series, season);
+      if (!verdict || verdict.score <= K) continue;
+      const element = elements.get(v.element);
+      found.push({
+        kind: 'indicator.anomaly',
+        severity: verdict.score > 2 * K ? 'critical' : 'warning',
+        unit: v.unit,
+        title: `Số liệu bất thường: ${element?.name ?? v.element} kỳ ${v.period} là ${formatNumber(v.value as number, 'vi-VN')} (thường khoảng ${formatNumber(verdict.expected, 'vi-VN')})`,
+        titleEn: `Unusual figure: ${element?.name_en ?? v.element} for ${v.period} is ${formatNumber(v.value as number, 'en-GB')} (usually about ${formatNumber(verdict.expected, 'en-GB')})`,
+        detail: {
+          element: v.element,
+          period: v.period,
+          value: v.value,
+          expected: verdict.expected,
+          score: verdict.score,
+          basis: verdict.basis,
+        },
+        dedupeKey: `indicator.anomaly:${v.element}:${v.unit}:${v.period}`,
+      });
+    }
+  }
+  return found.length === 0 ? 0 : (await alerts.raise(found), found.length);
+}
