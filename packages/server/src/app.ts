@@ -25,6 +25,8 @@ import { dataSetRoutes } from './modules/indicators/datasets.routes.ts';
 import { DataSetService } from './modules/indicators/datasets.service.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { IndicatorService } from './modules/indicators/indicators.service.ts';
+import { spreadsheetRoutes } from './modules/indicators/spreadsheet/spreadsheet.routes.ts';
+import { SpreadsheetService } from './modules/indicators/spreadsheet/spreadsheet.service.ts';
 import { ValueService } from './modules/indicators/values.service.ts';
 import { indicatorViewRoutes } from './modules/indicators/views.routes.ts';
 import { IndicatorViewService } from './modules/indicators/views.service.ts';
@@ -57,6 +59,7 @@ export function createServices(platform: Platform): Services {
     alerts,
     values,
     dataSets: new DataSetService(platform, orgUnits, values),
+    spreadsheets: new SpreadsheetService(platform, orgUnits, values),
   };
 }
 
@@ -149,6 +152,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   indicatorRoutes(app, services);
   indicatorViewRoutes(app, services);
   dataSetRoutes(app, services);
+  spreadsheetRoutes(app, services);
   alertRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

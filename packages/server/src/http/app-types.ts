@@ -13,6 +13,7 @@ import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
 import type { DataSetService } from '../modules/indicators/datasets.service.ts';
 import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
+import type { SpreadsheetService } from '../modules/indicators/spreadsheet/spreadsheet.service.ts';
 import type { ValueService } from '../modules/indicators/values.service.ts';
 import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
@@ -37,4 +38,5 @@ export interface Services {
   alerts: AlertService;
   values: ValueService;
   dataSets: DataSetService;
+  spreadsheets: SpreadsheetService;
 }

@@ -99,6 +99,31 @@ export const RowProblem = Type.Object({
 });
 export type RowProblem = Static<typeof RowProblem>;
 
+export const ImportQuery = Type.Object({
+  period: PeriodId,
+  mode: Type.Optional(
+    Type.Union([Type.Literal('all'), Type.Literal('valid')], {
+      description: 'all (default): store only if every row is valid; valid: store the valid cells, report the rest',
+    }),
+  ),
+});
+export type ImportQuery = Static<typeof ImportQuery>;
+
+export const TemplateQuery = Type.Object({ period: PeriodId });
+export type TemplateQuery = Static<typeof TemplateQuery>;
+
+export const ImportProblem = Type.Object({
+  /** The spreadsheet row number (1-based, as Excel shows it). */
+  row: Type.Integer(),
+  /** The cell, e.g. D7, or null for a problem with the whole row (an unknown unit code). */
+  cell: Nullable(Type.String()),
+  field: Type.String(),
+  rule: Type.String(),
+  message: Type.String(),
+  limit: Type.Optional(Type.Union([Type.Number(), Type.String()])),
+});
+export type ImportProblem = Static<typeof ImportProblem>;
+
 export const RuleViolation = Type.Object({
   rule: Type.String(),
   name: Type.String(),
@@ -119,6 +144,18 @@ export const ValuesBatchResult = Type.Object({
   anomalies: Type.Integer({ description: 'alerts raised for values far from their history' }),
 });
 export type ValuesBatchResult = Static<typeof ValuesBatchResult>;
+
+export const ImportReport = Type.Object({
+  /** True when values were stored: every row was valid, or mode=valid was asked for. */
+  applied: Type.Boolean(),
+  rows: Type.Integer({ description: 'unit rows read from the sheet' }),
+  values: Type.Integer({ description: 'filled cells read' }),
+  stored: Type.Integer(),
+  refused: Type.Array(ImportProblem),
+  warnings: Type.Array(RuleViolation),
+  anomalies: Type.Integer(),
+});
+export type ImportReport = Static<typeof ImportReport>;
 
 export const DataEntryQuery = Type.Object({ dataSet: CatalogueCode, unit: UnitId, period: PeriodId });
 export type DataEntryQuery = Static<typeof DataEntryQuery>;

@@ -37,7 +37,12 @@ export class ValueService {
     private readonly alerts: AlertService,
   ) {}
 
-  async apply(actor: Actor, values: readonly IncomingValue[], mode: 'all' | 'valid'): Promise<ValuesBatchResult> {
+  /** mode 'check' only reports the problems of each row, storing nothing (validation rules run only when storing). */
+  async apply(
+    actor: Actor,
+    values: readonly IncomingValue[],
+    mode: 'all' | 'valid' | 'check',
+  ): Promise<ValuesBatchResult> {
     const { db, now } = this.platform;
     const [elements, sets, graph] = await Promise.all([listDataElements(db), listDataSets(db), unitGraph(db)]);
     const locksOf = new Map<string, { lock_days: number | null }[]>();
@@ -50,7 +55,9 @@ export class ValueService {
       canManage: actor.permissions.has('indicators.manage'),
       now: now(),
     });
-    if (problems.length > 0 && mode === 'all') return { stored: 0, refused: problems, warnings: [], anomalies: 0 };
+    if ((problems.length > 0 && mode === 'all') || mode === 'check') {
+      return { stored: 0, refused: problems, warnings: [], anomalies: 0 };
+    }
 
     let rows = valid;
     let outcome: { warnings: RuleViolation[] } | undefined;
@@ -71,7 +78,7 @@ export class ValueService {
           });
         }
       }
-      if (mode === 'all') return { stored: 0, refused: problems, warnings: [], anomalies: 0 };
+      if (mode !== 'valid') return { stored: 0, refused: problems, warnings: [], anomalies: 0 };
       rows = rows.filter((row) => !blocked.has(cellOf(row.unit, row.period)));
       // Removing a unit-period's rows cannot make another unit-period violate: rules read one unit and period.
       outcome = await this.write(actor, rows, sets);
