@@ -1,19 +1,18 @@
 /**
- * `npm run bench`: platform figures, each against a baseline measured in the same process.
- * - audited writes (change + hash-chained audit entry in one transaction) vs the same change without audit;
- * - `ioc audit verify` speed over the chain just written.
- * Set IOC_BENCH_DATABASE_URL=postgres://… to measure PostgreSQL instead of the embedded SQLite.
+ * `npm run bench`: figures, each against a baseline measured in the same process. Runs on a fresh embedded
+ * SQLite, or on PostgreSQL with IOC_BENCH_DATABASE_URL=postgres://… (use an empty schema or database).
+ * IOC_BENCH_ONLY=audit|indicators runs one part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServices } from '../packages/server/src/app.ts';
 import { openPlatform, preparePlatform } from '../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
-import { auditedWrite, verifyChain } from '../packages/server/src/modules/audit/audit.service.ts';
-import { PROVINCE_SCOPE, systemActor } from '../packages/server/src/modules/auth/actor.ts';
-import { saveProfileInScope } from '../packages/server/src/modules/orgunits/orgunits.repo.ts';
+import { benchAudit } from './audit.ts';
+import { benchIndicators } from './indicators.ts';
 
-const WRITES = Number(process.env.IOC_BENCH_WRITES ?? 5000);
+const only = process.env.IOC_BENCH_ONLY;
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
 const config = loadConfig({
   IOC_DATA_DIR: dataDir,
@@ -24,56 +23,8 @@ const config = loadConfig({
 });
 const platform = await openPlatform(config);
 await preparePlatform(platform, { demo: false });
-const { db } = platform;
-const actor = systemActor('bench');
-const units = (
-  await db.selectFrom('org_units').select('id').where('level', '=', 3).where('valid_to', 'is', null).execute()
-).map((u) => u.id);
-
-async function timed(label: string, work: (i: number) => Promise<void>): Promise<number> {
-  const started = performance.now();
-  for (let i = 0; i < WRITES; i++) await work(i);
-  const seconds = (performance.now() - started) / 1000;
-  const rate = WRITES / seconds;
-  console.log(`${label.padEnd(50)} ${WRITES} in ${seconds.toFixed(2)} s = ${rate.toFixed(0)} /s`);
-  return rate;
-}
-
-const profileWrite = (i: number) => ({
-  unit_id: units[i % units.length]!,
-  head_name: null,
-  phone: null,
-  email: null,
-  address: null,
-  population: i,
-  households: null,
-  updated_at: new Date().toISOString(),
-  updated_by: 'bench',
-});
-
 console.log(`engine: ${platform.store.engine}`);
-const plain = await timed('baseline: profile save (scoped) in a transaction', async (i) => {
-  await db.transaction().execute((trx) => saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i)));
-});
-const audited = await timed('audited: same save + chained audit entry', async (i) => {
-  await auditedWrite(
-    db,
-    actor,
-    { action: 'bench.write', entityType: 'unit_profile', entityId: units[i % units.length]! },
-    async (trx) => {
-      await saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i));
-      return { before: { population: i - 1 }, after: { population: i }, result: undefined };
-    },
-  );
-});
-console.log(`audit overhead: audited writes run at ${(audited / plain).toFixed(2)}× the baseline rate`);
-
-const started = performance.now();
-const report = await verifyChain(db);
-const seconds = (performance.now() - started) / 1000;
-console.log(
-  `audit verify: ${report.checked} entries in ${seconds.toFixed(2)} s = ${(report.checked / seconds).toFixed(0)} entries/s (${report.ok ? 'intact' : 'BROKEN'})`,
-);
-
+if (!only || only === 'audit') await benchAudit(platform);
+if (!only || only === 'indicators') await benchIndicators(platform, createServices(platform));
 await platform.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -137,6 +137,16 @@ describe('indicator values', () => {
     expect(tranPhu).toMatchObject({ target: null, percentOfPlan: null, lastYear: null, growth: null });
   });
 
+  it('uses a named constant, refused in a formula until it exists', async () => {
+    expect((await put('/api/v1/indicators/RETAIL_USD', indicator('#{RETAIL} * C{USD_PER_BN}'))).statusCode).toBe(400);
+    const constant = await put('/api/v1/indicator-constants/USD_PER_BN', { name: 'USD per bn VND', value: 39_370 });
+    expect(constant.json()).toEqual({ code: 'USD_PER_BN', name: 'USD per bn VND', value: 39_370 });
+    expect((await put('/api/v1/indicators/RETAIL_USD', indicator('#{RETAIL} * C{USD_PER_BN}'))).statusCode).toBe(200);
+    const [result] = (await values('codes=RETAIL_USD&unit=42&period=2025Q1')).json().values;
+    expect(result.value).toBe(440 * 39_370);
+    expect((await put('/api/v1/indicator-constants/X', { name: 'x', value: 1 }, officer)).statusCode).toBe(403);
+  });
+
   it('names a bad period', async () => {
     const response = await values('codes=RETAIL_PER_1000&unit=42&period=2025Q5');
     expect(response.statusCode).toBe(400);

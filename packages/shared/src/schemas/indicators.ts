@@ -120,3 +120,12 @@ export const IndicatorTarget = Type.Object({
   value: Type.Number(),
 });
 export type IndicatorTarget = Static<typeof IndicatorTarget>;
+
+export const SaveConstantBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }), value: Type.Number() },
+  { additionalProperties: false },
+);
+export type SaveConstantBody = Static<typeof SaveConstantBody>;
+
+export const IndicatorConstant = Type.Object({ code: Type.String(), name: Type.String(), value: Type.Number() });
+export type IndicatorConstant = Static<typeof IndicatorConstant>;

@@ -68,8 +68,15 @@ export async function detectAnomalies(
     for (const h of history)
       if (h.category === '') stored.set(`${h.element_code}|${h.unit_id}|${h.period_start}`, h.value);
 
+    // Many values share a period: work out each period's history dates once.
+    const startsBefore = new Map<string, string[]>();
     for (const v of group) {
-      const series = periodsBefore(v.parsed, count).map((p) => stored.get(`${v.element}|${v.unit}|${p.start}`) ?? null);
+      let starts = startsBefore.get(v.period);
+      if (!starts) {
+        starts = periodsBefore(v.parsed, count).map((p) => p.start);
+        startsBefore.set(v.period, starts);
+      }
+      const series = starts.map((start) => stored.get(`${v.element}|${v.unit}|${start}`) ?? null);
       const verdict = judgeValue(v.value as number, series, season);
       if (!verdict || verdict.score <= K) continue;
       const element = elements.get(v.element);

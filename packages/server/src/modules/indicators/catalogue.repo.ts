@@ -68,3 +68,11 @@ export async function targetsOf(db: Executor, code: string, unitIds: string[], y
     .where('year', 'in', years)
     .execute();
 }
+
+export async function saveConstant(db: Executor, row: { code: string; name: string; value: number }): Promise<void> {
+  await db
+    .insertInto('indicator_constants')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doUpdateSet({ name: row.name, value: row.value }))
+    .execute();
+}

@@ -3,9 +3,11 @@ import {
   DataElement,
   ErrorResponse,
   Indicator,
+  IndicatorConstant,
   IndicatorTarget,
   IndicatorValues,
   IndicatorValuesQuery,
+  SaveConstantBody,
   SaveDataElementBody,
   SaveIndicatorBody,
   SaveTargetBody,
@@ -69,6 +71,32 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
       },
     },
     async (request) => indicators.saveIndicator(requireActor(request.actor), request.params.code, request.body),
+  );
+  app.get(
+    '/api/v1/indicator-constants',
+    {
+      config: { permission: 'indicators.read' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Named constants formulas use as C{CODE}',
+        response: { 200: Type.Array(IndicatorConstant), ...errors },
+      },
+    },
+    async () => indicators.constants(),
+  );
+  app.put(
+    '/api/v1/indicator-constants/:code',
+    {
+      config: { permission: 'indicators.manage' },
+      schema: {
+        tags: ['indicators'],
+        summary: 'Create or change a constant',
+        params: CodeParams,
+        body: SaveConstantBody,
+        response: { 200: IndicatorConstant, ...errors },
+      },
+    },
+    async (request) => indicators.saveConstant(requireActor(request.actor), request.params.code, request.body),
   );
   app.put(
     '/api/v1/indicators/:code/targets/:unit/:year',

@@ -1,10 +1,12 @@
 import {
   type DataElement,
   type Indicator,
+  type IndicatorConstant,
   type IndicatorTarget,
   type IndicatorValues,
   type IndicatorValuesQuery,
   parsePeriod,
+  type SaveConstantBody,
   type SaveDataElementBody,
   type SaveIndicatorBody,
   samePeriodLastYear,
@@ -175,6 +177,27 @@ export class IndicatorService {
         };
       }),
     };
+  }
+
+  async constants(): Promise<IndicatorConstant[]> {
+    return repo.listConstants(this.platform.db);
+  }
+
+  /** A named number formulas use as C{CODE} (e.g. a conversion factor); audited. */
+  async saveConstant(actor: Actor, code: string, body: SaveConstantBody): Promise<IndicatorConstant> {
+    const { db, now } = this.platform;
+    return auditedWrite(
+      db,
+      actor,
+      { action: 'indicators.constant.save', entityType: 'indicator_constant', entityId: code },
+      async (trx) => {
+        const before = (await repo.listConstants(trx)).find((c) => c.code === code) ?? null;
+        const after = { code, name: body.name, value: body.value };
+        await repo.saveConstant(trx, after);
+        return { before, after, result: after };
+      },
+      now,
+    );
   }
 
   /** The yearly plan of an indicator for a unit; set by the province, audited. */
