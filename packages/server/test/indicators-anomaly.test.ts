@@ -4,14 +4,21 @@ import { reportStatus } from '../src/modules/indicators/deadlines.ts';
 
 describe('anomaly test on its own history', () => {
   it('uses the median and the scaled median absolute deviation of the levels', () => {
-    // History 10, 12, 11, 13, 9, 10, 11: median 11; deviations 1,1,0,2,2,1,0 → MAD 1 → spread 1.4826.
-    const history = [10, 12, 11, 13, 9, 10, 11];
-    expect(median(history)).toBe(11);
-    const verdict = judgeValue(20, history, 0)!;
+    // Revenue 10.5, 12.5, 11.5, 13.5, 9.5, 10.5, 11.5: median 11.5; deviations 1,1,0,2,2,1,0 → MAD 1 → spread 1.4826.
+    const history = [10.5, 12.5, 11.5, 13.5, 9.5, 10.5, 11.5];
+    expect(median(history)).toBe(11.5);
+    const verdict = judgeValue(20.5, history, 0)!;
     expect(verdict.basis).toBe('level');
-    expect(verdict.expected).toBe(11);
+    expect(verdict.expected).toBe(11.5);
     expect(verdict.score).toBeCloseTo(9 / 1.4826, 10); // 6.07 > 3.5: anomalous
-    expect(judgeValue(14, history, 0)!.score).toBeCloseTo(3 / 1.4826, 10); // 2.02: normal
+    expect(judgeValue(14.5, history, 0)!.score).toBeCloseTo(3 / 1.4826, 10); // 2.02: normal
+  });
+
+  it('gives counts a Poisson spread: one case where there are usually none is normal, twelve are not', () => {
+    const dengue = [0, 0, 1, 0, 2, 0, 0, 1];
+    // Median 0, MAD 0: the spread is √max(0, 1) = 1.
+    expect(judgeValue(1, dengue, 0)!.score).toBe(1);
+    expect(judgeValue(12, dengue, 0)!.score).toBe(12);
   });
 
   it('compares year-on-year ratios when a season repeats, so a summer peak is not an anomaly', () => {
@@ -28,9 +35,9 @@ describe('anomaly test on its own history', () => {
 
   it('judges nothing with fewer than six points, and never a change under 17.5 %', () => {
     expect(judgeValue(1000, [1, 2, 3, 4, 5], 0)).toBeNull();
-    const flat = [100, 100, 100, 100, 100, 100];
-    expect(judgeValue(117, flat, 0)!.score).toBeCloseTo(3.4, 10); // 17 / (5 % of 100)
-    expect(judgeValue(118, flat, 0)!.score).toBeCloseTo(3.6, 10);
+    const flat = [100.5, 100.5, 100.5, 100.5, 100.5, 100.5];
+    expect(judgeValue(117.5, flat, 0)!.score).toBeCloseTo(17 / 5.025, 10); // 3.38: within 5 % × 3.5
+    expect(judgeValue(118.5, flat, 0)!.score).toBeCloseTo(18 / 5.025, 10); // 3.58
   });
 });
 

@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { AlertService } from '../alerts/alerts.service.ts';
 import { judgeValue, K } from './anomaly.ts';
 import { listDataElements } from './catalogue.repo.ts';
+import { periodLabel } from './period-label.ts';
 import { valuesInRange } from './values.repo.ts';
 
 /** How far back a value is compared: three years of months, three of quarters, ten years. */
@@ -84,8 +85,8 @@ export async function detectAnomalies(
         kind: 'indicator.anomaly',
         severity: verdict.score > 2 * K ? 'critical' : 'warning',
         unit: v.unit,
-        title: `Số liệu bất thường: ${element?.name ?? v.element} kỳ ${v.period} là ${formatNumber(v.value as number, 'vi-VN')} (thường khoảng ${formatNumber(verdict.expected, 'vi-VN')})`,
-        titleEn: `Unusual figure: ${element?.name_en ?? v.element} for ${v.period} is ${formatNumber(v.value as number, 'en-GB')} (usually about ${formatNumber(verdict.expected, 'en-GB')})`,
+        title: `Số liệu bất thường: ${element?.name ?? v.element} ${periodLabel(v.period)} là ${formatNumber(v.value as number, 'vi-VN')} (thường khoảng ${formatNumber(verdict.expected, 'vi-VN')})`,
+        titleEn: `Unusual figure: ${element?.name_en ?? v.element} for ${periodLabel(v.period, 'en')} is ${formatNumber(v.value as number, 'en-GB')} (usually about ${formatNumber(verdict.expected, 'en-GB')})`,
         detail: {
           element: v.element,
           period: v.period,

@@ -28,13 +28,23 @@ export interface AnomalyVerdict {
   basis: 'level' | 'yearOnYear';
 }
 
-function robustScore(value: number, history: readonly number[]): { score: number; centre: number } {
+/**
+ * Counts (every value whole: cases, births, accidents) wobble like a Poisson variable, whose spread is √mean: a
+ * commune with 1 dengue case where it usually has 0 is not an anomaly, 12 is. `countSpread` gives that floor for
+ * the tested quantity from its centre (√level, or ratio ÷ √(last year's count)); null for measures.
+ */
+function robustScore(
+  value: number,
+  history: readonly number[],
+  countSpread: ((centre: number) => number) | null,
+): { score: number; centre: number } {
   const centre = median(history);
   // A very regular history (or a flat one, MAD 0) would make any small wobble "far": the spread is at least
   // MIN_RELATIVE_SPREAD of the centre, so nothing within K × 5 % = 17.5 % of the usual is ever an anomaly.
   const spread = Math.max(
     MAD_SCALE * median(history.map((h) => Math.abs(h - centre))),
     Math.abs(centre) * MIN_RELATIVE_SPREAD,
+    countSpread ? countSpread(centre) : 0,
     1e-9,
   );
   return { score: Math.abs(value - centre) / spread, centre };
@@ -50,6 +60,8 @@ export function judgeValue(
   seasonLength: number,
 ): AnomalyVerdict | null {
   const n = history.length;
+  const known = history.filter((h): h is number => h != null);
+  const counts = Number.isInteger(value) && known.every((h) => Number.isInteger(h));
   if (seasonLength > 0) {
     const sameLastYear = history[n - seasonLength];
     const ratios: number[] = [];
@@ -59,12 +71,19 @@ export function judgeValue(
       if (now != null && before != null && before !== 0) ratios.push(now / before);
     }
     if (sameLastYear != null && sameLastYear !== 0 && ratios.length >= MIN_HISTORY) {
-      const { score, centre } = robustScore(value / sameLastYear, ratios);
+      const { score, centre } = robustScore(
+        value / sameLastYear,
+        ratios,
+        counts ? (centre) => Math.abs(centre) / Math.sqrt(Math.max(Math.abs(sameLastYear), 1)) : null,
+      );
       return { score, expected: sameLastYear * centre, basis: 'yearOnYear' };
     }
   }
-  const levels = history.filter((h): h is number => h != null);
-  if (levels.length < MIN_HISTORY) return null;
-  const { score, centre } = robustScore(value, levels);
+  if (known.length < MIN_HISTORY) return null;
+  const { score, centre } = robustScore(
+    value,
+    known,
+    counts ? (centre) => Math.sqrt(Math.max(Math.abs(centre), 1)) : null,
+  );
   return { score, expected: centre, basis: 'level' };
 }

@@ -5,20 +5,11 @@ import type { Actor } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import { listDataElements } from '../catalogue.repo.ts';
 import { listDataSets } from '../datasets.repo.ts';
+import { periodLabel } from '../period-label.ts';
 import { storedValues } from '../values.repo.ts';
 import type { ValueService } from '../values.service.ts';
 import { readSheet } from './reader.ts';
 import { buildTemplate, type TemplateColumn } from './template.ts';
-
-function periodLabel(id: string): string {
-  const period = parsePeriod(id);
-  if (!period) return id;
-  const year = id.slice(0, 4);
-  if (period.type === 'month') return `tháng ${Number(id.slice(4))}/${year}`;
-  if (period.type === 'quarter') return `quý ${id.slice(5)}/${year}`;
-  if (period.type === 'year') return `năm ${year}`;
-  return id;
-}
 
 /** XLSX in and out for a data set: a pre-filled template per period, and the import of a filled one. */
 export class SpreadsheetService {
