@@ -10,6 +10,7 @@ import { findUserByUsername, insertUser, newUserRow, setUserRoles } from './modu
 import { UserService } from './modules/auth/users.service.ts';
 import { createBus } from './modules/bus/index.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedIndicatorDemo } from './modules/indicators/demo-seed.ts';
 import { findUnit } from './modules/orgunits/orgunits.repo.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
@@ -44,6 +45,8 @@ export interface PrepareReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoUsers: string[];
+  /** Values and anomaly alerts of the indicator demo, when it was seeded by this start. */
+  indicatorDemo: { values: number; alerts: number } | null;
 }
 
 /** Migrates, seeds the province on an empty database, creates `admin` on first start, and the demo when asked. */
@@ -72,7 +75,14 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
       return units;
     });
   }
-  const report: PrepareReport = { migrations, seededUnits, adminPassword: null, adminCreated: false, demoUsers: [] };
+  const report: PrepareReport = {
+    migrations,
+    seededUnits,
+    adminPassword: null,
+    adminCreated: false,
+    demoUsers: [],
+    indicatorDemo: null,
+  };
   if (!(await findUserByUsername(db, 'admin'))) {
     const password = config.adminPassword ?? generatePassword();
     const hash = await hashPassword(password);
@@ -102,6 +112,9 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
     report.adminCreated = true;
     report.adminPassword = config.adminPassword ? null : password;
   }
-  if (options.demo) report.demoUsers = await seedDemo(platform);
+  if (options.demo) {
+    report.demoUsers = await seedDemo(platform);
+    report.indicatorDemo = await seedIndicatorDemo(platform);
+  }
   return report;
 }

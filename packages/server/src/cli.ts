@@ -77,7 +77,7 @@ async function run(argv: string[]): Promise<number> {
       return withPlatform(config, async (platform) => {
         const report = await preparePlatform(platform, { demo: Boolean(values.demo) });
         process.stdout.write(
-          `units seeded: ${report.seededUnits || 'already present'}; demo users created: ${report.demoUsers.join(', ') || 'none'}\n`,
+          `units seeded: ${report.seededUnits || 'already present'}; demo users created: ${report.demoUsers.join(', ') || 'none'}; indicator demo: ${report.indicatorDemo ? `${report.indicatorDemo.values} values, ${report.indicatorDemo.alerts} anomaly alerts` : 'not seeded'}\n`,
         );
         if (report.adminPassword)
           process.stdout.write(`admin created with password ${report.adminPassword} (change it at first sign-in)\n`);

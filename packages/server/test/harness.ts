@@ -56,7 +56,7 @@ export interface TestApp extends BuiltApp {
 
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { database?: TestDatabase; demo?: boolean } = {},
+  options: { database?: TestDatabase; demo?: boolean; now?: Date } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
@@ -68,6 +68,10 @@ export async function startTestApp(
     ...env,
   });
   const platform = await openPlatform(config);
+  if (options.now) {
+    const fixed = options.now;
+    platform.now = () => fixed;
+  }
   await preparePlatform(platform, { demo: options.demo ?? false });
   const built = await buildApp(platform);
   await built.app.ready();

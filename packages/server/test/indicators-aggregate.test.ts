@@ -28,6 +28,9 @@ const VALUES: [string, string, string, number][] = [
   ['CPI', '18100', '202501', 101],
   ['CPI', '18100', '202502', 105],
   ['POP.FEMALE', '18073', '202503', 30_150],
+  // 18077@2024, one of the wards merged into Thành Sen on 1 July 2025, reported its population until June.
+  ['POP', '18077@2024', '202506', 5_000],
+  ['POP', '18073', '202512', 66_000],
 ];
 const RULES: Record<string, Aggregation> = { RETAIL: 'sum', POP: 'last', CPI: 'average' };
 
@@ -112,6 +115,13 @@ describe('aggregation up the tree and over time', () => {
   it('takes the latest value of a stock in each commune, then sums the communes', async () => {
     expect(await aggregated('POP', '18073', '2025Q1')).toBe(60_300);
     expect(await aggregated('POP', '42', '2025Q1')).toBe(105_300); // 60,300 + 45,000
+  });
+
+  it('reads a stock at the latest date of the period, leaving out units closed by then', async () => {
+    // 2025 as a whole: Thành Sen's December 66,000, not + the closed ward's June 5,000.
+    expect(await aggregated('POP', '18073', '2025')).toBe(66_000);
+    // The second quarter ends before the merger: the old ward's June figure is the stock.
+    expect(await aggregated('POP', '18073', '2025Q2')).toBe(5_000);
   });
 
   it('averages a level over time in each commune, then over the communes', async () => {

@@ -17,8 +17,10 @@ describe('anomaly test on its own history', () => {
   it('gives counts a Poisson spread: one case where there are usually none is normal, twelve are not', () => {
     const dengue = [0, 0, 1, 0, 2, 0, 0, 1];
     // Median 0, MAD 0: the spread is √max(0, 1) = 1.
-    expect(judgeValue(1, dengue, 0)!.score).toBe(1);
-    expect(judgeValue(12, dengue, 0)!.score).toBe(12);
+    expect(judgeValue(1, dengue, 0, true)!.score).toBe(1);
+    expect(judgeValue(12, dengue, 0, true)!.score).toBe(12);
+    // As a measure (not a count) the same history has no spread to speak of: 1 would be far.
+    expect(judgeValue(1, dengue, 0)!.score).toBeGreaterThan(1e6);
   });
 
   it('compares year-on-year ratios when a season repeats, so a summer peak is not an anomaly', () => {
@@ -33,11 +35,12 @@ describe('anomaly test on its own history', () => {
     expect(judgeValue(242, history, 0)!.score).toBeGreaterThan(3.5);
   });
 
-  it('judges nothing with fewer than six points, and never a change under 17.5 %', () => {
+  it('judges nothing with fewer than six points, and never a change under 35 %', () => {
     expect(judgeValue(1000, [1, 2, 3, 4, 5], 0)).toBeNull();
     const flat = [100.5, 100.5, 100.5, 100.5, 100.5, 100.5];
-    expect(judgeValue(117.5, flat, 0)!.score).toBeCloseTo(17 / 5.025, 10); // 3.38: within 5 % × 3.5
-    expect(judgeValue(118.5, flat, 0)!.score).toBeCloseTo(18 / 5.025, 10); // 3.58
+    // A flat history has no spread: the floor is 10 % of 100.5 = 10.05, so 35 % away is the least that counts.
+    expect(judgeValue(135, flat, 0)!.score).toBeCloseTo(34.5 / 10.05, 10); // 3.43: normal
+    expect(judgeValue(137, flat, 0)!.score).toBeCloseTo(36.5 / 10.05, 10); // 3.63: anomalous
   });
 });
 

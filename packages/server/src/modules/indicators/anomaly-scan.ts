@@ -2,6 +2,8 @@ import { type Period, previousPeriod } from '@ioc/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { AlertService } from '../alerts/alerts.service.ts';
+import { unitGraph } from '../orgunits/orgunits.repo.ts';
+import { type Aggregation, aggregateValues } from './aggregate.ts';
 import { judgeValue, K } from './anomaly.ts';
 import { listDataElements } from './catalogue.repo.ts';
 import { periodLabel } from './period-label.ts';
@@ -24,6 +26,28 @@ export interface ScannedValue {
 
 const formatNumber = (n: number, locale: string) =>
   n.toLocaleString(locale, { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : 2 });
+
+interface HistorySource {
+  id: string;
+  weight: number;
+  closedOn: string | null;
+}
+
+/**
+ * Where a unit's history is stored: the unit itself, and the units closed in 2025 that were merged into it (by
+ * share), so a ward formed in July 2025 is compared with three years of its predecessors' figures, not four months.
+ */
+async function historySources(db: Kysely<Database>, units: readonly string[]): Promise<Map<string, HistorySource[]>> {
+  const graph = await unitGraph(db);
+  const closedOn = new Map(graph.units.map((u) => [u.id, u.valid_to]));
+  const result = new Map<string, HistorySource[]>(
+    units.map((u) => [u, [{ id: u, weight: 1, closedOn: closedOn.get(u) ?? null }]]),
+  );
+  for (const m of graph.mappings) {
+    result.get(m.new_id)?.push({ id: m.old_id, weight: Number(m.share), closedOn: closedOn.get(m.old_id) ?? null });
+  }
+  return result;
+}
 
 /** `count` periods before `period`, oldest first. */
 export function periodsBefore(period: Period, count: number): Period[] {
@@ -58,12 +82,14 @@ export async function detectAnomalies(
     const from = periodsBefore(earliest, count)[0]!.start;
     const to = group.reduce((a, b) => (a.parsed.end > b.parsed.end ? a : b)).parsed.end;
     const units = [...new Set(group.map((v) => v.unit))];
+    const sourcesOf = await historySources(db, units);
+    const sourceIds = [...new Set(units.flatMap((u) => sourcesOf.get(u)!.map((s) => s.id)))];
     const history = await valuesInRange(db, {
       elementCodes: [...new Set(group.map((v) => v.element))],
       periodType: type,
       from,
       to,
-      ...(units.length <= 500 ? { unitIds: units } : {}),
+      ...(sourceIds.length <= 500 ? { unitIds: sourceIds } : {}),
     });
     const stored = new Map<string, number>();
     for (const h of history)
@@ -77,8 +103,19 @@ export async function detectAnomalies(
         starts = periodsBefore(v.parsed, count).map((p) => p.start);
         startsBefore.set(v.period, starts);
       }
-      const series = starts.map((start) => stored.get(`${v.element}|${v.unit}|${start}`) ?? null);
-      const verdict = judgeValue(v.value as number, series, season);
+      const aggregation = (elements.get(v.element)?.aggregation ?? 'sum') as Aggregation;
+      const series = starts.map((start) =>
+        aggregateValues(
+          aggregation,
+          sourcesOf.get(v.unit)!.flatMap((source) => {
+            const value = stored.get(`${v.element}|${source.id}|${start}`);
+            return value === undefined
+              ? []
+              : [{ unitId: source.id, periodStart: start, value, weight: source.weight, closedOn: source.closedOn }];
+          }),
+        ),
+      );
+      const verdict = judgeValue(v.value as number, series, season, elements.get(v.element)?.value_type === 'integer');
       if (!verdict || verdict.score <= K) continue;
       const element = elements.get(v.element);
       found.push({

@@ -11,7 +11,8 @@
  */
 export const K = 3.5;
 export const MIN_HISTORY = 6;
-export const MIN_RELATIVE_SPREAD = 0.05;
+export const MIN_RELATIVE_SPREAD = 0.1;
+export const MIN_COUNT_FOR_RATIOS = 10;
 const MAD_SCALE = 1.4826;
 
 export function median(values: readonly number[]): number {
@@ -31,7 +32,7 @@ export interface AnomalyVerdict {
 /**
  * Counts (every value whole: cases, births, accidents) wobble like a Poisson variable, whose spread is √mean: a
  * commune with 1 dengue case where it usually has 0 is not an anomaly, 12 is. `countSpread` gives that floor for
- * the tested quantity from its centre (√level, or ratio ÷ √(last year's count)); null for measures.
+ * the tested quantity from its centre (√level, or ratioCountSpread for a year-on-year ratio); null for measures.
  */
 function robustScore(
   value: number,
@@ -40,7 +41,7 @@ function robustScore(
 ): { score: number; centre: number } {
   const centre = median(history);
   // A very regular history (or a flat one, MAD 0) would make any small wobble "far": the spread is at least
-  // MIN_RELATIVE_SPREAD of the centre, so nothing within K × 5 % = 17.5 % of the usual is ever an anomaly.
+  // MIN_RELATIVE_SPREAD of the centre, so nothing within K × 10 % = 35 % of the usual is ever an anomaly.
   const spread = Math.max(
     MAD_SCALE * median(history.map((h) => Math.abs(h - centre))),
     Math.abs(centre) * MIN_RELATIVE_SPREAD,
@@ -50,18 +51,25 @@ function robustScore(
   return { score: Math.abs(value - centre) / spread, centre };
 }
 
+/** Both counts of a ratio wobble: with n last year and about n × r now, the ratio's spread is r·√(1/n + 1/(n·r)). */
+function ratioCountSpread(ratio: number, lastYear: number): number {
+  const n = Math.max(Math.abs(lastYear), 1);
+  return Math.abs(ratio) * Math.sqrt(1 / n + 1 / Math.max(n * Math.abs(ratio), 1));
+}
+
 /**
  * `history` maps earlier periods (oldest first, consecutive, same type) to values, null where none was stored;
- * `seasonLength` is 12 for months, 4 for quarters, 0 when there is no season.
+ * `seasonLength` is 12 for months, 4 for quarters, 0 when there is no season; `counts` is true for whole-number
+ * elements (cases, births), whose history may still be fractional where merged units' shares were applied.
  */
 export function judgeValue(
   value: number,
   history: readonly (number | null)[],
   seasonLength: number,
+  counts = false,
 ): AnomalyVerdict | null {
   const n = history.length;
   const known = history.filter((h): h is number => h != null);
-  const counts = Number.isInteger(value) && known.every((h) => Number.isInteger(h));
   if (seasonLength > 0) {
     const sameLastYear = history[n - seasonLength];
     const ratios: number[] = [];
@@ -70,11 +78,13 @@ export function judgeValue(
       const before = history[i - seasonLength];
       if (now != null && before != null && before !== 0) ratios.push(now / before);
     }
-    if (sameLastYear != null && sameLastYear !== 0 && ratios.length >= MIN_HISTORY) {
+    // Ratios of small counts (0, 1, 2 cases) swing wildly: counts below MIN_COUNT_FOR_RATIOS are judged as levels.
+    const largeEnough = !counts || (known.length > 0 && median(known) >= MIN_COUNT_FOR_RATIOS);
+    if (largeEnough && sameLastYear != null && sameLastYear !== 0 && ratios.length >= MIN_HISTORY) {
       const { score, centre } = robustScore(
         value / sameLastYear,
         ratios,
-        counts ? (centre) => Math.abs(centre) / Math.sqrt(Math.max(Math.abs(sameLastYear), 1)) : null,
+        counts ? (centre) => ratioCountSpread(centre, sameLastYear) : null,
       );
       return { score, expected: sameLastYear * centre, basis: 'yearOnYear' };
     }

@@ -95,6 +95,7 @@ async function elementGrid(
   const periodType = grid.periods[0]!.type;
   const { units, mappings } = await unitGraph(db);
   const weights = contributionWeights(units, mappings, grid.units);
+  const closedOn = new Map(units.map((u) => [u.id, u.valid_to]));
   const locate = periodLocator(grid.periods);
   const from = grid.periods.map((p) => p.start).sort()[0]!;
   const to = grid.periods
@@ -134,7 +135,13 @@ async function elementGrid(
         const cells = buckets.get(key) ?? new Map<string, Contribution[]>();
         buckets.set(key, cells);
         const cell = cellKey(target, periodIndex);
-        const contribution = { unitId: row.unit_id, periodStart: row.period_start, value: row.value, weight };
+        const contribution = {
+          unitId: row.unit_id,
+          periodStart: row.period_start,
+          value: row.value,
+          weight,
+          closedOn: closedOn.get(row.unit_id) ?? null,
+        };
         const list = cells.get(cell);
         if (list) list.push(contribution);
         else cells.set(cell, [contribution]);
