@@ -1,12 +1,15 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.tsx';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequirePermission } from './auth/RequirePermission.tsx';
 import { LoadingBlock } from './components/LoadingBlock.tsx';
 import { ToastProvider } from './components/Toasts.tsx';
 import { ThemeProvider } from './components/theme.tsx';
+import { DataEntryPage } from './data/DataEntryPage.tsx';
+import { DisciplinePage } from './data/DisciplinePage.tsx';
 import { I18nProvider } from './i18n/index.tsx';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -17,8 +20,11 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ADMIN_PERMISSIONS, PENDING_PAGES } from './shell/navigation.ts';
 
-// ECharts is most of the bundle; only the map needs it, so it loads with the map.
+// ECharts is most of the bundle; only the map and the indicators need it, so it loads with them.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((module) => ({ default: module.MapPage })));
+const IndicatorsPage = lazy(() =>
+  import('./indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })),
+);
 
 export function App() {
   return (
@@ -56,6 +62,40 @@ export function App() {
                       }
                     />
                   ))}
+                  <Route
+                    path="/indicators"
+                    element={
+                      <RequirePermission anyOf={['indicators.read']}>
+                        <Suspense fallback={<LoadingBlock />}>
+                          <IndicatorsPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/data"
+                    element={
+                      <RequirePermission anyOf={['indicators.write', 'ingest.write']}>
+                        <DataEntryPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/data/discipline"
+                    element={
+                      <RequirePermission anyOf={['indicators.read']}>
+                        <DisciplinePage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/alerts"
+                    element={
+                      <RequirePermission anyOf={['alerts.read']}>
+                        <AlertsPage />
+                      </RequirePermission>
+                    }
+                  />
                   <Route
                     path="/map"
                     element={

@@ -9,6 +9,9 @@ import './styles/shell.css';
 import './styles/pages.css';
 import './styles/map-unit.css';
 import './styles/tables.css';
+import './styles/indicators.css';
+import './styles/data.css';
+import './styles/alerts.css';
 import './styles/overlays.css';
 import './styles/responsive.css';
 

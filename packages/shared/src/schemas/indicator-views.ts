@@ -50,7 +50,11 @@ export const RankingRow = Type.Object({
   nameEn: Type.String(),
   value: Nullable(Type.Number()),
   target: Nullable(Type.Number()),
+  /** From 1 January to the end of the period. */
+  yearToDate: Nullable(Type.Number()),
+  /** yearToDate ÷ the yearly plan × 100. */
   percentOfPlan: Nullable(Type.Number()),
+  /** The same period a year earlier, cut to the same span while the period is still running. */
   lastYear: Nullable(Type.Number()),
   growth: Nullable(Type.Number()),
   /** 1 is the best by the indicator's direction; null without a value. */

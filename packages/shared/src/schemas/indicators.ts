@@ -95,9 +95,13 @@ export const IndicatorValue = Type.Object({
   value: Nullable(Type.Number()),
   /** The unit's plan for the period's year (kế hoạch năm). */
   target: Nullable(Type.Number()),
-  /** value ÷ yearly plan × 100: for a part of the year, progress towards the year's plan. */
+  /** From 1 January to the end of the period: flows add up, stocks and ratios read at the period's end. */
+  yearToDate: Nullable(Type.Number()),
+  /** yearToDate ÷ the yearly plan × 100: progress towards the year's plan. */
   percentOfPlan: Nullable(Type.Number()),
-  lastYear: Nullable(Type.Number({ description: 'the same period one year earlier' })),
+  lastYear: Nullable(
+    Type.Number({ description: 'the same period one year earlier, cut to the same span while the period is running' }),
+  ),
   /** (value ÷ lastYear − 1) × 100. */
   growth: Nullable(Type.Number()),
 });

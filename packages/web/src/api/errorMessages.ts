@@ -20,6 +20,15 @@ const FIELD_RULES = new Set([
   'unknown',
   'unitOutOfScope',
   'notGrantable',
+  // Rules of data values (entry form, batches, spreadsheet imports).
+  'integer',
+  'locked',
+  'validationRule',
+  'conflict',
+  'closed',
+  'frequency',
+  'duplicate',
+  'mismatch',
 ]);
 
 const isKnownCode = (code: string): code is keyof typeof ERROR_CODES => Object.hasOwn(ERROR_CODES, code);

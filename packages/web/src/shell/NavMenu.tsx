@@ -10,7 +10,8 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate(): void }) {
     <li>
       <NavLink
         to={item.path}
-        end={item.path === '/'}
+        // A link with another menu entry under it (/data, /data/discipline) is active on its own path only.
+        end={item.path === '/' || NAV_ITEMS.some((other) => other.path.startsWith(`${item.path}/`))}
         className={({ isActive }) => (isActive ? 'nav-link active' : 'nav-link')}
         data-testid={`nav-${item.testId}`}
         onClick={onNavigate}

@@ -65,7 +65,12 @@ export const OPERATION_PAGES: PendingPage[] = [
   { path: '/data', anyOf: ['indicators.write', 'ingest.write'], title: 'nav.data', description: 'pending.data' },
 ];
 
-export const PENDING_PAGES: PendingPage[] = [...SUBSYSTEMS, ...OPERATION_PAGES];
+/** Pages that are built: still in the menu, no longer answered by the "being built" page. */
+const BUILT_PAGES = new Set(['/indicators', '/alerts', '/data']);
+
+export const PENDING_PAGES: PendingPage[] = [...SUBSYSTEMS, ...OPERATION_PAGES].filter(
+  (page) => !BUILT_PAGES.has(page.path),
+);
 
 /** Admin holds several tabs; the entry shows if any tab would. */
 export const ADMIN_PERMISSIONS: Permission[] = [
@@ -97,6 +102,14 @@ export const NAV_ITEMS: NavItem[] = [
     anyOf: page.anyOf,
     icon: OPERATION_ICONS[page.path],
   })),
+  // Leaders follow who reports late; it sits under the data page it is reached from.
+  {
+    path: '/data/discipline',
+    testId: 'data-discipline',
+    label: 'discipline.title',
+    anyOf: ['indicators.read'],
+    icon: 'discipline',
+  },
   { path: '/admin', testId: 'admin', label: 'nav.admin', anyOf: ADMIN_PERMISSIONS, icon: 'admin' },
 ];
 

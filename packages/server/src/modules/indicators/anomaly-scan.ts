@@ -136,5 +136,6 @@ export async function detectAnomalies(
       });
     }
   }
-  return found.length === 0 ? 0 : (await alerts.raise(found), found.length);
+  if (found.length > 0) await alerts.raise(found);
+  return found.length;
 }

@@ -9,7 +9,6 @@ import {
   type SaveConstantBody,
   type SaveDataElementBody,
   type SaveIndicatorBody,
-  samePeriodLastYear,
 } from '@ioc/shared';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
@@ -17,6 +16,7 @@ import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import * as repo from './catalogue.repo.ts';
+import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { computeIndicators, loadCatalogue } from './compute.ts';
 import { checkFormulas } from './formula.ts';
 
@@ -154,9 +154,10 @@ export class IndicatorService {
     const codes = [...new Set(query.codes.split(','))];
     const year = Number(period.id.slice(0, 4));
     const catalogue = await loadCatalogue(db);
-    const [current, previous, targets] = await Promise.all([
+    const [current, previous, toDate, targets] = await Promise.all([
       computeIndicators(db, catalogue, codes, query.unit, period),
-      computeIndicators(db, catalogue, codes, query.unit, samePeriodLastYear(period)),
+      computeIndicators(db, catalogue, codes, query.unit, comparableLastYear(period, this.platform.now())),
+      computeIndicators(db, catalogue, codes, query.unit, yearToDate(period)),
       repo.findTargets(db, codes, query.unit, year),
     ]);
     const targetOf = new Map(targets.map((t) => [t.indicator_code, t.value]));
@@ -171,9 +172,10 @@ export class IndicatorService {
           code,
           value,
           target,
-          percentOfPlan: value !== null && target ? (value / target) * 100 : null,
+          yearToDate: toDate.get(code) ?? null,
+          percentOfPlan: percentOf(toDate.get(code) ?? null, target),
           lastYear,
-          growth: value !== null && lastYear ? (value / lastYear - 1) * 100 : null,
+          growth: growthOf(value, lastYear),
         };
       }),
     };

@@ -8,7 +8,6 @@ import {
   type RankingQuery,
   type RankingRow,
   type SeriesQuery,
-  samePeriodLastYear,
   type ViewQuery,
 } from '@ioc/shared';
 import { invalid, notFound } from '../../http/errors.ts';
@@ -16,6 +15,7 @@ import type { Platform } from '../../platform.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listIndicators, targetsOf } from './catalogue.repo.ts';
+import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { type Catalogue, computeGrid, loadCatalogue } from './compute.ts';
 
 const MAX_PERIODS = 120;
@@ -52,9 +52,6 @@ export function periodRange(fromId: string, toId: string): Period[] {
 }
 
 const yearOf = (period: Period) => Number(period.id.slice(0, 4));
-const percent = (value: number | null, base: number | null) => (value !== null && base ? (value / base) * 100 : null);
-const growthOf = (value: number | null, lastYear: number | null) =>
-  value !== null && lastYear ? (value / lastYear - 1) * 100 : null;
 
 /** Trends, rankings and unit × period views of one indicator, computed from stored values on request. */
 export class IndicatorViewService {
@@ -75,7 +72,8 @@ export class IndicatorViewService {
     await this.orgUnits.requireInScope(actor.scope, q.unit);
     const periods = periodRange(q.from, q.to);
     const catalogue = await loadCatalogue(db);
-    const lastYears = periods.map(samePeriodLastYear);
+    const now = this.platform.now();
+    const lastYears = periods.map((p) => comparableLastYear(p, now));
     const [values, previous, yearToDate, targets] = await Promise.all([
       computeGrid(db, catalogue, [q.code], { units: [q.unit], periods }),
       computeGrid(db, catalogue, [q.code], { units: [q.unit], periods: lastYears }),
@@ -132,13 +130,14 @@ export class IndicatorViewService {
     const parent = q.parent ?? PROVINCE;
     await this.orgUnits.requireInScope(actor.scope, parent);
     const period = periodParam('period', q.period);
-    const lastYear = samePeriodLastYear(period);
+    const lastYear = comparableLastYear(period, this.platform.now());
     const children = await this.orgUnits.currentChildren(parent);
     const units = children.map((c) => c.id);
     const catalogue = await loadCatalogue(db);
-    const [values, previous, targets] = await Promise.all([
+    const [values, previous, toDate, targets] = await Promise.all([
       computeGrid(db, catalogue, [q.code], { units, periods: [period] }),
       computeGrid(db, catalogue, [q.code], { units, periods: [lastYear] }),
+      computeGrid(db, catalogue, [q.code], { units, periods: [yearToDate(period)] }),
       targetsOf(db, q.code, units, [yearOf(period)]),
     ]);
     const targetOf = new Map(targets.map((t) => [t.unit_id, t.value]));
@@ -146,13 +145,15 @@ export class IndicatorViewService {
       const value = values.get(child.id, period.id, q.code);
       const target = targetOf.get(child.id) ?? null;
       const before = previous.get(child.id, lastYear.id, q.code);
+      const ytd = toDate.get(child.id, period.id, q.code);
       return {
         unit: child.id,
         name: child.name,
         nameEn: child.nameEn,
         value,
         target,
-        percentOfPlan: percent(value, target),
+        yearToDate: ytd,
+        percentOfPlan: percentOf(ytd, target),
         lastYear: before,
         growth: growthOf(value, before),
         rank: null,

@@ -1,0 +1,152 @@
+import type { Indicator, IndicatorRanking, IndicatorValues, IndicatorView, UnitMapCollection } from '@ioc/shared';
+import { useMemo, useState } from 'react';
+import { ApiError, withQuery } from '../api/client.ts';
+import { useResource } from '../api/useResource.ts';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useLiveEvent } from '../live/LiveContext.tsx';
+import { buildMapData } from '../map/mapData.ts';
+import type { Direction } from './assess.ts';
+import { MapCard } from './MapCard.tsx';
+import type { MapMetric } from './mapShading.ts';
+import { periodInSentence, rangeEnding, SPARK_LENGTH, type ViewPeriodType } from './periods.ts';
+import { RankingCard } from './RankingCard.tsx';
+import { rankingEntries } from './ranking.ts';
+import { PROVINCE, type Selection } from './selection.ts';
+
+const RANKING = '/api/v1/indicator-ranking';
+const VIEW = '/api/v1/indicator-view';
+
+interface CommunesSectionProps {
+  indicator: Indicator;
+  period: string;
+  periodType: ViewPeriodType;
+  unit: string;
+  direction: Direction;
+  cumulative: boolean;
+  /** Share of the year gone at the end of the period (see elapsedShare). */
+  elapsed: number;
+  hrefFor(patch: Partial<Selection>): string;
+  select(patch: Partial<Selection>): void;
+}
+
+/** The 69 communes for the selected period: the map and the ranking side by side, or why there are none. */
+export function CommunesSection(props: CommunesSectionProps) {
+  const { indicator, period, periodType, unit, direction, cumulative, elapsed, hrefFor, select } = props;
+  const { t, lang } = useI18n();
+  const [metric, setMetric] = useState<MapMetric>('value');
+  const code = indicator.code;
+
+  const geojson = useResource<UnitMapCollection>('/api/v1/orgunits/geojson');
+  const mapData = useMemo(() => (geojson.data ? buildMapData(geojson.data) : null), [geojson.data]);
+  const rankingQuery = { code, parent: PROVINCE, period };
+  const ranking = useResource<IndicatorRanking>(withQuery(RANKING, rankingQuery));
+  // The last periods of every commune, for the map's time slider.
+  const historyQuery = { code, parent: PROVINCE, ...rangeEnding(period, SPARK_LENGTH) };
+  const history = useResource<IndicatorView>(withQuery(VIEW, historyQuery));
+
+  const entries = useMemo(() => {
+    if (!ranking.data) return null;
+    // The API judges each commune on its year to date against the yearly plan (flows add up, levels read last).
+    return rankingEntries(ranking.data, { expected: cumulative ? elapsed : 1, direction });
+  }, [ranking.data, cumulative, elapsed, direction]);
+  const noCommuneValue = entries?.every((entry) => entry.value === null) ?? false;
+  // With no commune reporting, the province's own figure tells "reported only for the province" from "no data yet".
+  const provinceValue = useResource<IndicatorValues>(
+    noCommuneValue ? withQuery('/api/v1/indicator-values', { codes: code, unit: PROVINCE, period }) : null,
+  );
+  const provinceOnly = provinceValue.data?.values.some((value) => value.value !== null) ?? false;
+
+  useLiveEvent('indicators.values', () => {
+    ranking.reload();
+    history.reload();
+  });
+  useLiveEvent('boundaries.imported', () => geojson.reload());
+
+  const error = ranking.error;
+  if (error !== null) {
+    return (
+      <section className="card">
+        {error instanceof ApiError && error.status === 403 ? (
+          <EmptyState title={t('indicators.ranking.outOfScope.title')}>
+            <p>{t('indicators.ranking.outOfScope.text')}</p>
+          </EmptyState>
+        ) : (
+          <ErrorNotice error={error} onRetry={ranking.reload} />
+        )}
+      </section>
+    );
+  }
+  if (!entries || (noCommuneValue && provinceValue.loading)) {
+    return (
+      <section className="card">
+        <LoadingBlock />
+      </section>
+    );
+  }
+  if (noCommuneValue) {
+    return (
+      <section
+        className="card"
+        aria-label={t('indicators.ranking.title')}
+        data-testid="communes-empty"
+        data-reason={provinceOnly ? 'province-only' : 'no-data'}
+      >
+        <EmptyState
+          title={provinceOnly ? t('indicators.empty.provinceOnly.title') : t('indicators.empty.period.title')}
+        >
+          <p>
+            {provinceOnly
+              ? t('indicators.empty.provinceOnly.text')
+              : t('indicators.empty.period.text', { period: periodInSentence(period, lang) })}
+          </p>
+        </EmptyState>
+      </section>
+    );
+  }
+
+  const pace = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 }).format(
+    elapsed * 100,
+  );
+  const planNote = !cumulative
+    ? t('indicators.ranking.planNote.level')
+    : t(periodType === 'year' ? 'indicators.ranking.planNote.year' : 'indicators.ranking.planNote.cumulative', {
+        period: periodInSentence(period, lang),
+        pace,
+      });
+
+  return (
+    <div className="indicator-grid">
+      {mapData ? (
+        <MapCard
+          mapData={mapData}
+          entries={entries}
+          indicator={indicator}
+          direction={direction}
+          metric={metric}
+          onMetric={setMetric}
+          selectedUnit={unit}
+          onSelect={(next) => select({ unit: next })}
+          history={history.data}
+          historyCsv={withQuery(VIEW, { ...historyQuery, format: 'csv' })}
+          onPickPeriod={(next) => select({ period: next })}
+        />
+      ) : (
+        <section className="card">
+          {geojson.error !== null ? <ErrorNotice error={geojson.error} onRetry={geojson.reload} /> : <LoadingBlock />}
+        </section>
+      )}
+      <RankingCard
+        entries={entries}
+        indicator={indicator}
+        direction={direction}
+        selectedUnit={unit}
+        unitHref={(next) => hrefFor({ unit: next })}
+        csvHref={withQuery(RANKING, { ...rankingQuery, format: 'csv' })}
+        planNote={planNote}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import type { DataElement, Indicator, IndicatorSeries } from '@ioc/shared';
+import { useEffect, useMemo, useRef } from 'react';
+import { Link } from 'react-router';
+import { withQuery } from '../api/client.ts';
+import { useActiveUnits } from '../api/orgUnits.ts';
+import { useResource } from '../api/useResource.ts';
+import { useAuth } from '../auth/AuthContext.tsx';
+import { EmptyState } from '../components/EmptyState.tsx';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { UnitSelect } from '../components/UnitSelect.tsx';
+import { localName, useI18n } from '../i18n/index.tsx';
+import { useLiveEvent } from '../live/LiveContext.tsx';
+import { directionOf } from './assess.ts';
+import { CommunesSection } from './CommunesSection.tsx';
+import { cumulativeCodes, indicatorName, kpiCodes } from './catalogue.ts';
+import { IndicatorPicker } from './IndicatorPicker.tsx';
+import { KpiCard } from './KpiCard.tsx';
+import { PeriodPicker } from './PeriodPicker.tsx';
+import {
+  currentMonth,
+  elapsedShare,
+  formatPeriod,
+  isIncomplete,
+  latestWithValue,
+  periodInSentence,
+  rangeEnding,
+  shiftPeriod,
+  TREND_LENGTH,
+} from './periods.ts';
+import { PROVINCE } from './selection.ts';
+import { TrendCard } from './TrendCard.tsx';
+import { useSelection } from './useSelection.ts';
+
+const SERIES = '/api/v1/indicator-series';
+
+/**
+ * Subsystem 1: how the province and each commune stand against the plan. The selection lives in the URL; everything
+ * else follows from it: headline cards, the trend of the selected indicator, the map and the ranking of communes.
+ */
+export function IndicatorsPage() {
+  const { t, lang } = useI18n();
+  const { me } = useAuth();
+  const catalogue = useResource<Indicator[]>('/api/v1/indicators');
+  const elements = useResource<DataElement[]>('/api/v1/data-elements');
+  const { units } = useActiveUnits();
+  const today = useMemo(() => currentMonth(new Date()), []);
+  const selection = useSelection({
+    indicators: catalogue.data,
+    elements: elements.data,
+    elementsSettled: elements.data !== undefined || elements.error !== null,
+    defaultUnit: me?.orgUnit?.code ?? PROVINCE,
+    today,
+  });
+  const { code, indicator, unit, period, periodType, frequency, frequencies, latestMonth, headlines } = selection;
+  const { probe, hrefFor, select } = selection;
+  const indicators = catalogue.data ?? [];
+
+  const cumulative = useMemo(
+    () => cumulativeCodes(catalogue.data ?? [], elements.data ?? []),
+    [catalogue.data, elements.data],
+  );
+  const isCumulative = code !== null && cumulative.has(code);
+  const direction = directionOf(indicator?.direction);
+  const elapsed = period ? elapsedShare(period, latestMonth) : 1;
+
+  const trendQuery = code && period ? { code, unit, ...rangeEnding(period, TREND_LENGTH[periodType]) } : null;
+  const trend = useResource<IndicatorSeries>(trendQuery ? withQuery(SERIES, trendQuery) : null);
+  useLiveEvent('indicators.values', () => {
+    probe.reload();
+    trend.reload();
+  });
+
+  // Drilling into a commune from the map or the ranking, far down the page, shows its figures from the top.
+  const shownUnit = useRef(unit);
+  useEffect(() => {
+    if (shownUnit.current === unit) return;
+    shownUnit.current = unit;
+    window.scrollTo({ top: 0 });
+  }, [unit]);
+
+  const unitLabel = (code: string) => {
+    const found = units.find((candidate) => candidate.code === code);
+    return found ? localName(lang, found.name, found.nameEn) : code === PROVINCE ? t('indicators.province') : code;
+  };
+  const unitName = unitLabel(unit);
+  const provinceName = unitLabel(PROVINCE);
+  // A commune officer's scope is the commune: links to the province would only answer "out of scope".
+  const seesProvince = (me?.orgUnit?.code ?? PROVINCE) === PROVINCE;
+
+  const trendPoints = trend.data?.points;
+  const selectedPoint = trendPoints?.at(-1);
+  const latestInTrend = trendPoints ? latestWithValue(trendPoints) : null;
+  // When the whole trend is empty the trend card says so; this notice is for a gap at the selected period.
+  const noValueForPeriod = selectedPoint !== undefined && selectedPoint.value === null && latestInTrend !== null;
+  const unfinished = period !== null && isIncomplete(period, latestMonth);
+
+  return (
+    <div className="page indicators-page">
+      <nav className="breadcrumb" aria-label={t('unit.breadcrumb')} data-testid="indicator-breadcrumb">
+        {unit === PROVINCE ? (
+          <span aria-current="page">{provinceName}</span>
+        ) : (
+          <>
+            {seesProvince ? <Link to={hrefFor({ unit: PROVINCE })}>{provinceName}</Link> : provinceName}
+            <span aria-hidden="true"> › </span>
+            <span aria-current="page">{unitName}</span>
+          </>
+        )}
+      </nav>
+      <header className="page-header">
+        <h1>
+          <span className="page-number">1</span>
+          {t('indicators.title')}
+        </h1>
+        <p className="muted">
+          {unitName}
+          {period && ` · ${formatPeriod(period, lang)}`}
+          {unit !== PROVINCE && seesProvince && (
+            <>
+              {' · '}
+              <Link to={hrefFor({ unit: PROVINCE })} data-testid="unit-back">
+                {t('indicators.backToProvince')}
+              </Link>
+            </>
+          )}
+        </p>
+      </header>
+
+      {catalogue.error !== null && <ErrorNotice error={catalogue.error} onRetry={catalogue.reload} />}
+      {catalogue.loading && !catalogue.data && <LoadingBlock />}
+      {catalogue.data && indicators.length === 0 && (
+        <EmptyState title={t('indicators.empty.catalogue.title')}>
+          <p>{t('indicators.empty.catalogue.text')}</p>
+        </EmptyState>
+      )}
+      {catalogue.data && indicators.length > 0 && !indicator && <LoadingBlock />}
+
+      {indicator && (
+        <>
+          <section className="filters indicator-controls" aria-label={t('indicators.controls')}>
+            <IndicatorPicker
+              indicators={indicators}
+              headlines={headlines}
+              value={code}
+              onChange={(next) => select({ code: next })}
+            />
+            {period ? (
+              <PeriodPicker
+                value={period}
+                newestMonth={today}
+                latestMonth={latestMonth}
+                coarsest={frequency}
+                onChange={(next) => select({ period: next })}
+              />
+            ) : (
+              <LoadingBlock />
+            )}
+            <div data-testid="unit-picker">
+              <UnitSelect
+                label={t('indicators.unit.label')}
+                value={unit}
+                onChange={(next) => select({ unit: next || PROVINCE })}
+              />
+            </div>
+          </section>
+          {selection.requestedCode !== null && selection.requestedCode !== code && (
+            <p className="notice notice-warning">{t('indicators.unknownCode', { code: selection.requestedCode })}</p>
+          )}
+          {probe.error !== null && !period && <ErrorNotice error={probe.error} onRetry={probe.reload} />}
+
+          {period && (
+            <>
+              <section className="kpi-strip" aria-label={t('indicators.kpi.title')}>
+                {kpiCodes(headlines, code).map((kpiCode) => {
+                  const kpi = indicators.find((candidate) => candidate.code === kpiCode);
+                  return kpi ? (
+                    <KpiCard
+                      key={kpiCode}
+                      indicator={kpi}
+                      unit={unit}
+                      period={period}
+                      frequency={frequencies.get(kpiCode) ?? 'month'}
+                      latestMonth={latestMonth}
+                      cumulative={cumulative.has(kpiCode)}
+                      selected={kpiCode === code}
+                      onSelect={(next) => select({ code: next })}
+                    />
+                  ) : null;
+                })}
+              </section>
+
+              {unfinished && !noValueForPeriod && (
+                <p className="notice notice-info" data-testid="incomplete-notice">
+                  {t('indicators.incomplete', {
+                    period: formatPeriod(period, lang),
+                    latest: periodInSentence(latestMonth, lang),
+                    lastYear: periodInSentence(shiftPeriod(period, periodType === 'year' ? -1 : -4), lang),
+                  })}
+                </p>
+              )}
+              {noValueForPeriod && (
+                <div className="notice notice-info" data-testid="no-value-notice">
+                  <span>
+                    {t('indicators.noValueFor', {
+                      name: indicatorName(indicator, lang),
+                      unit: unitName,
+                      period: periodInSentence(period, lang),
+                    })}
+                  </span>
+                  {latestInTrend && (
+                    <Link className="button button-small" to={hrefFor({ period: latestInTrend })}>
+                      {t('indicators.showLatest', { period: formatPeriod(latestInTrend, lang) })}
+                    </Link>
+                  )}
+                </div>
+              )}
+
+              <TrendCard
+                indicator={indicator}
+                unitName={unitName}
+                series={trend}
+                cumulative={isCumulative}
+                csvHref={trendQuery ? withQuery(SERIES, { ...trendQuery, format: 'csv' }) : '#'}
+              />
+
+              <CommunesSection
+                indicator={indicator}
+                period={period}
+                periodType={periodType}
+                unit={unit}
+                direction={direction}
+                cumulative={isCumulative}
+                elapsed={elapsed}
+                hrefFor={hrefFor}
+                select={select}
+              />
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

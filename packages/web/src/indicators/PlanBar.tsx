@@ -1,0 +1,36 @@
+import { useI18n } from '../i18n/index.tsx';
+import type { PlanProgress } from './assess.ts';
+import { useFigures } from './useFigures.ts';
+
+/**
+ * Progress against the yearly plan: the filled share coloured by whether it is on schedule, a tick where a cumulative
+ * figure should be by now (10/12 of the year in October).
+ */
+export function PlanBar({ progress, cumulative }: { progress: PlanProgress; cumulative: boolean }) {
+  const { t } = useI18n();
+  const { fixed } = useFigures();
+  if (progress.ratio === null) {
+    return <p className="plan-line muted">{t('indicators.plan.none')}</p>;
+  }
+  const percent = fixed(progress.ratio * 100, 1);
+  const pace = fixed(progress.expected * 100, 0);
+  const label = cumulative
+    ? t('indicators.plan.cumulative', { percent, pace })
+    : t('indicators.plan.level', { percent });
+  return (
+    <div className="plan-line">
+      <div className="plan-bar" role="img" aria-label={label} title={label}>
+        <span
+          className={`plan-bar-fill tone-bg-${progress.tone}`}
+          style={{ width: `${Math.min(1, Math.max(0, progress.ratio)) * 100}%` }}
+        />
+        {cumulative && progress.expected < 1 && (
+          <span className="plan-bar-pace" style={{ left: `${progress.expected * 100}%` }} />
+        )}
+      </div>
+      <span className={`plan-percent tone-${progress.tone}`}>
+        {percent}% <span className="muted">{t('indicators.plan.short')}</span>
+      </span>
+    </div>
+  );
+}

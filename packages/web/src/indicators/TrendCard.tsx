@@ -1,0 +1,92 @@
+import type { Indicator, IndicatorSeries } from '@ioc/shared';
+import { useMemo } from 'react';
+import type { Resource } from '../api/useResource.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useTheme } from '../components/theme.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { CsvLink } from './CsvLink.tsx';
+import { indicatorName } from './catalogue.ts';
+import { chartColours, compactNumber } from './charts.ts';
+import { formatPeriod, formatPeriodShort } from './periods.ts';
+import { buildTrendOption } from './trendOption.ts';
+import { useChart } from './useChart.ts';
+import { useFigures } from './useFigures.ts';
+
+interface TrendCardProps {
+  indicator: Indicator;
+  unitName: string;
+  series: Resource<IndicatorSeries>;
+  csvHref: string;
+  cumulative: boolean;
+}
+
+/** The selected indicator for the selected unit over three years (or 12 quarters, 5 years), with its plan. */
+export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: TrendCardProps) {
+  const { t, lang } = useI18n();
+  const figures = useFigures();
+  const { theme } = useTheme();
+  const points = series.data?.points;
+  const hasValue = points?.some((point) => point.value !== null) ?? false;
+
+  const option = useMemo(() => {
+    void theme;
+    if (!points) return null;
+    return buildTrendOption({
+      points,
+      shortLabel: (period) => formatPeriodShort(period, lang),
+      longLabel: (period) => formatPeriod(period, lang),
+      formatValue: (value) => figures.value(indicator, value),
+      formatPercent: figures.percent,
+      compact: compactNumber(lang),
+      text: {
+        value: t('indicators.trend.value'),
+        lastYear: t('indicators.trend.lastYear'),
+        yearToDate: cumulative ? t('indicators.trend.yearToDate') : t('indicators.trend.level'),
+        target: t('indicators.trend.target'),
+        ofPlan: t('indicators.trend.ofPlan'),
+        noValue: t('indicators.noValue'),
+      },
+      colours: chartColours(),
+      cumulative,
+    });
+  }, [points, lang, figures, t, indicator, cumulative, theme]);
+  const container = useChart(option);
+
+  const first = points?.[0]?.period;
+  const last = points?.at(-1)?.period;
+
+  return (
+    <section className="card trend-card" aria-labelledby="trend-title">
+      <header className="card-header">
+        <div>
+          <h2 id="trend-title">{t('indicators.trend.title', { name: indicatorName(indicator, lang) })}</h2>
+          <p className="muted small">
+            {unitName}
+            {first && last && ` · ${formatPeriod(first, lang)} – ${formatPeriod(last, lang)}`}
+            {indicator.unit && ` · ${t('indicators.trend.unit', { unit: figures.unit(indicator) })}`}
+          </p>
+        </div>
+        <CsvLink href={csvHref} testId="trend-csv" />
+      </header>
+      {indicator.description && <p className="muted small trend-description">{indicator.description}</p>}
+      {series.error !== null && <ErrorNotice error={series.error} onRetry={series.reload} />}
+      {series.loading && !points && <LoadingBlock />}
+      {points && !hasValue && <p className="notice notice-info">{t('indicators.trend.empty')}</p>}
+      <div
+        ref={container}
+        className="trend-chart"
+        data-testid="trend-chart"
+        data-count={points?.length ?? 0}
+        role="img"
+        aria-label={t('indicators.trend.aria', { name: indicatorName(indicator, lang), unit: unitName })}
+        hidden={!points || !hasValue}
+      />
+      {hasValue && (
+        <p className="muted small trend-note">
+          {cumulative ? t('indicators.trend.noteCumulative') : t('indicators.trend.noteLevel')}
+        </p>
+      )}
+    </section>
+  );
+}

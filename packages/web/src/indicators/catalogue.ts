@@ -1,0 +1,129 @@
+import type { DataElement, Indicator } from '@ioc/shared';
+import { foldText } from '../components/search.ts';
+import { type Lang, localName } from '../i18n/index.tsx';
+import { isFiner, VIEW_PERIOD_TYPES, type ViewPeriodType } from './periods.ts';
+
+/**
+ * The figures a provincial leader asks for first, each as the codes it may have in a catalogue (first match wins):
+ * GRDP, budget revenue, retail sales, tourist arrivals, poverty rate. Absent ones are skipped.
+ */
+const HEADLINE_SLOTS: readonly RegExp[][] = [
+  [/^GRDP$/, /^GRDP/, /GRDP/],
+  [/^BUDGET_REVENUE$/, /BUDGET.*REV/, /REVENUE/, /BUDGET/],
+  [/^RETAIL_SALES$/, /RETAIL/],
+  [/^TOURIST_ARRIVALS$/, /TOURIS/, /VISITOR/],
+  [/^POVERTY_RATE$/, /POVERTY/, /POOR/],
+];
+
+export const KPI_COUNT = 5;
+
+/** Headline codes present in the catalogue, topped up with the first of the catalogue to `count`. */
+export function pickHeadlines(indicators: readonly Indicator[], count = KPI_COUNT): string[] {
+  const codes = indicators.map((indicator) => indicator.code);
+  const picked: string[] = [];
+  for (const slot of HEADLINE_SLOTS) {
+    for (const pattern of slot) {
+      const found = codes.find((code) => pattern.test(code) && !picked.includes(code));
+      if (found) {
+        picked.push(found);
+        break;
+      }
+    }
+  }
+  for (const code of codes) {
+    if (picked.length >= count) break;
+    if (!picked.includes(code)) picked.push(code);
+  }
+  return picked.slice(0, count);
+}
+
+/** The KPI cards: the headlines, with the selected indicator first when it is not one of them. */
+export function kpiCodes(headlines: readonly string[], selected: string | null, count = KPI_COUNT): string[] {
+  if (!selected || headlines.includes(selected)) return headlines.slice(0, count);
+  return [selected, ...headlines].slice(0, count);
+}
+
+export function indicatorName(indicator: Indicator, lang: Lang): string {
+  return localName(lang, indicator.name, indicator.nameEn);
+}
+
+/** By name in the UI language, Vietnamese collation (Đ after D, tones ignored first). */
+export function sortIndicators(indicators: readonly Indicator[], lang: Lang): Indicator[] {
+  const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base', numeric: true });
+  return [...indicators].sort((a, b) => collator.compare(indicatorName(a, lang), indicatorName(b, lang)));
+}
+
+/** Matches on the Vietnamese and English names and the code, without diacritics ("thu ngan sach" finds "Thu ngân sách"). */
+export function matchesIndicator(indicator: Indicator, query: string): boolean {
+  const needle = foldText(query);
+  if (!needle) return true;
+  return [indicator.name, indicator.nameEn, indicator.code].some((text) => foldText(text).includes(needle));
+}
+
+const REFERENCE = /([#IC])\{([A-Z0-9_]+)(?:\.[A-Z0-9_]+)?\}/g;
+
+/**
+ * A cumulative indicator is a sum or difference of summed elements (revenue, arrivals): its year-to-date value is the
+ * sum of its monthly values and it progresses towards the yearly plan through the year. Anything with a product, a
+ * ratio, a constant or a stock/level element is compared with the plan as a level.
+ */
+export function cumulativeCodes(indicators: readonly Indicator[], elements: readonly DataElement[]): Set<string> {
+  const aggregation = new Map(elements.map((element) => [element.code, element.aggregation]));
+  const formulas = new Map(indicators.map((indicator) => [indicator.code, indicator.formula]));
+  const known = new Map<string, boolean>();
+
+  const isCumulative = (code: string, visiting: Set<string>): boolean => {
+    const cached = known.get(code);
+    if (cached !== undefined) return cached;
+    const formula = formulas.get(code);
+    if (formula === undefined || visiting.has(code)) return false;
+    visiting.add(code);
+    const rest = formula.replace(REFERENCE, ' ');
+    let result = /^[\s+\-()]*$/.test(rest) && formula.match(REFERENCE) !== null;
+    for (const match of formula.matchAll(REFERENCE)) {
+      if (!result) break;
+      const [, kind, name = ''] = match;
+      if (kind === '#') result = aggregation.get(name) === 'sum';
+      else if (kind === 'I') result = isCumulative(name, visiting);
+      else result = false;
+    }
+    known.set(code, result);
+    return result;
+  };
+
+  return new Set(indicators.filter((indicator) => isCumulative(indicator.code, new Set())).map((i) => i.code));
+}
+
+/**
+ * The finest period an indicator can be shown for: the coarsest reporting frequency among the elements its formula
+ * uses (GRDP reported by quarter has no monthly value). Weekly and daily elements still give months.
+ */
+export function indicatorFrequencies(
+  indicators: readonly Indicator[],
+  elements: readonly DataElement[],
+): Map<string, ViewPeriodType> {
+  const frequency = new Map(elements.map((element) => [element.code, element.frequency]));
+  const formulas = new Map(indicators.map((indicator) => [indicator.code, indicator.formula]));
+  const result = new Map<string, ViewPeriodType>();
+
+  const coarsest = (code: string, visiting: Set<string>): ViewPeriodType => {
+    const known = result.get(code);
+    if (known) return known;
+    const formula = formulas.get(code);
+    if (formula === undefined || visiting.has(code)) return 'month';
+    visiting.add(code);
+    let type: ViewPeriodType = 'month';
+    for (const [, kind, name = ''] of formula.matchAll(REFERENCE)) {
+      const found = kind === '#' ? (frequency.get(name) ?? 'month') : kind === 'I' ? coarsest(name, visiting) : 'month';
+      const asView: ViewPeriodType = VIEW_PERIOD_TYPES.includes(found as ViewPeriodType)
+        ? (found as ViewPeriodType)
+        : 'month';
+      if (isFiner(type, asView)) type = asView;
+    }
+    result.set(code, type);
+    return type;
+  };
+
+  for (const indicator of indicators) coarsest(indicator.code, new Set());
+  return result;
+}

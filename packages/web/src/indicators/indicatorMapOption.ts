@@ -1,0 +1,107 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import { cssVar } from '../components/theme.tsx';
+import type { MapData } from '../map/mapData.ts';
+import { escapeHtml } from './charts.ts';
+import { NO_DATA, type Shading } from './mapShading.ts';
+
+/** Registered apart from the unit map's, so the two pages never redraw each other's geometry. */
+export const INDICATOR_MAP = 'ha-tinh-indicators';
+
+export type MapTooltip = (unit: string) => string[];
+
+interface ItemParams {
+  name: string;
+}
+
+/** The communes coloured by `shading`; the selected one outlined. Discs stand in for missing boundaries. */
+export function buildIndicatorMapOption(
+  data: MapData,
+  shading: Shading,
+  selectedUnit: string,
+  describe: MapTooltip,
+  unitName: (code: string) => string,
+): EChartsCoreOption {
+  const colours = {
+    border: cssVar('--map-border'),
+    text: cssVar('--text'),
+    surface: cssVar('--surface'),
+    selected: cssVar('--ind-selected'),
+  };
+  const colourCache = new Map<string, string>();
+  const colour = (variable: string) => {
+    let value = colourCache.get(variable);
+    if (value === undefined) {
+      value = cssVar(variable);
+      colourCache.set(variable, value);
+    }
+    return value;
+  };
+
+  // Hatching says "no data" in both themes, apart from any shade of the scale.
+  const noData = {
+    symbol: 'rect',
+    symbolSize: 1,
+    dashArrayX: [1, 0],
+    dashArrayY: [2, 4],
+    rotation: -Math.PI / 4,
+    color: colour('--choro-hatch'),
+  };
+
+  return {
+    backgroundColor: 'transparent',
+    tooltip: {
+      trigger: 'item',
+      backgroundColor: colours.surface,
+      borderColor: colour('--border'),
+      textStyle: { color: colours.text, fontSize: 12 },
+      formatter: (params: ItemParams) => {
+        const lines = describe(params.name);
+        return lines.length > 0
+          ? [`<strong>${escapeHtml(lines[0]!)}</strong>`, ...lines.slice(1).map(escapeHtml)].join('<br/>')
+          : '';
+      },
+    },
+    series: [
+      {
+        type: 'map',
+        map: INDICATOR_MAP,
+        nameProperty: 'code',
+        roam: true,
+        scaleLimit: { min: 0.8, max: 12 },
+        aspectScale: Math.cos((data.latitude * Math.PI) / 180),
+        top: 12,
+        bottom: 12,
+        left: 12,
+        right: 12,
+        selectedMode: false,
+        label: { show: false },
+        itemStyle: { borderColor: colours.border, borderWidth: 0.8 },
+        emphasis: {
+          label: {
+            show: true,
+            color: colours.text,
+            fontWeight: 'bold',
+            textBorderColor: colours.surface,
+            textBorderWidth: 3,
+            formatter: (params: ItemParams) => unitName(params.name),
+          },
+          itemStyle: { areaColor: colour('--map-hover'), borderColor: colours.text, borderWidth: 1.5 },
+        },
+        data: data.units.map((unit) => {
+          const selected = unit.code === selectedUnit;
+          const shade = shading.colourOf.get(unit.code) ?? NO_DATA;
+          return {
+            name: unit.code,
+            itemStyle: {
+              areaColor: colour(shade),
+              ...(shade === NO_DATA ? { decal: noData } : {}),
+              opacity: unit.hasBoundary ? 1 : 0.9,
+              borderType: unit.hasBoundary ? 'solid' : 'dashed',
+              ...(selected ? { borderColor: colours.selected, borderWidth: 3, borderType: 'solid' } : {}),
+            },
+          };
+        }),
+      },
+    ],
+  };
+}

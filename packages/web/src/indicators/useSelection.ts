@@ -1,0 +1,123 @@
+import type { DataElement, Indicator, IndicatorSeries } from '@ioc/shared';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { withQuery } from '../api/client.ts';
+import { type Resource, useResource } from '../api/useResource.ts';
+import { indicatorFrequencies, pickHeadlines } from './catalogue.ts';
+import {
+  completedPeriod,
+  convertPeriod,
+  isFiner,
+  latestWithValue,
+  parseViewPeriod,
+  rangeEnding,
+  shiftPeriod,
+  TREND_LENGTH,
+  type ViewPeriodType,
+} from './periods.ts';
+import { readSelection, type Selection, selectionSearch } from './selection.ts';
+
+export interface ResolvedSelection {
+  /** The code in the URL, even when the catalogue has no such indicator. */
+  requestedCode: string | null;
+  code: string | null;
+  indicator: Indicator | null;
+  unit: string;
+  /** null until the latest period with data is known. */
+  period: string | null;
+  periodType: ViewPeriodType;
+  /** The finest period type the selected indicator is reported for (GRDP by quarter). */
+  frequency: ViewPeriodType;
+  frequencies: Map<string, ViewPeriodType>;
+  /** The latest month with a figure for the selected indicator and unit, or last month. */
+  latestMonth: string;
+  headlines: string[];
+  probe: Resource<IndicatorSeries>;
+  /** The page's URL with part of the selection changed. */
+  hrefFor(patch: Partial<Selection>): string;
+  select(patch: Partial<Selection>): void;
+}
+
+/**
+ * Reads the selection from the URL and fills in what is missing: the first headline indicator with monthly figures
+ * for the unit, and its latest month with data. Once resolved, the URL is rewritten (without a history entry) so the
+ * view can be shared as it is; a period finer than the indicator is reported for becomes its latest finished one.
+ */
+export function useSelection(input: {
+  indicators: Indicator[] | undefined;
+  elements: DataElement[] | undefined;
+  elementsSettled: boolean;
+  defaultUnit: string;
+  today: string;
+}): ResolvedSelection {
+  const { indicators = [], elements, elementsSettled, defaultUnit, today } = input;
+  const [params, setParams] = useSearchParams();
+  const selection = readSelection(params, defaultUnit);
+  const unit = selection.unit;
+
+  const headlines = useMemo(() => pickHeadlines(indicators), [indicators]);
+  const frequencies = useMemo(() => indicatorFrequencies(indicators, elements ?? []), [indicators, elements]);
+  const frequencyOf = (code: string | null) => (code ? (frequencies.get(code) ?? 'month') : 'month');
+  // The page opens on a month, so a headline reported monthly is preferred; one with figures for the unit at that.
+  const candidates = useMemo(() => {
+    const monthly = headlines.filter((code) => (frequencies.get(code) ?? 'month') === 'month');
+    return [...monthly, ...headlines.filter((code) => !monthly.includes(code))];
+  }, [headlines, frequencies]);
+  const [tried, setTried] = useState(0);
+
+  const known = selection.code !== null && indicators.some((indicator) => indicator.code === selection.code);
+  const code = known ? selection.code : elementsSettled ? (candidates[tried] ?? candidates[0] ?? null) : null;
+  const indicator = indicators.find((candidate) => candidate.code === code) ?? null;
+  const frequency = frequencyOf(code);
+
+  const probe = useResource<IndicatorSeries>(
+    code
+      ? withQuery('/api/v1/indicator-series', {
+          code,
+          unit,
+          ...rangeEnding(convertPeriod(today, frequency, today), TREND_LENGTH[frequency]),
+        })
+      : null,
+  );
+  const latest = probe.data ? latestWithValue(probe.data.points) : null;
+  const tryNext = !known && probe.data !== undefined && latest === null && tried < candidates.length - 1;
+  useEffect(() => {
+    if (tryNext) setTried((index) => index + 1);
+  }, [tryNext]);
+
+  // Nothing reported in three years: last month, the one whose figures are due now.
+  const latestMonth = latest ? convertPeriod(latest, 'month', today) : shiftPeriod(today, -1);
+  const settled = (probe.data !== undefined || probe.error !== null) && !tryNext;
+  const requested = selection.period ?? (settled ? (latest ?? latestMonth) : null);
+  const requestedType = parseViewPeriod(requested)?.type ?? 'month';
+  const period = requested && isFiner(requestedType, frequency) ? completedPeriod(requested, frequency) : requested;
+  const periodType = parseViewPeriod(period)?.type ?? 'month';
+
+  useEffect(() => {
+    if (!code || !period || tryNext) return;
+    const resolved = selectionSearch({ code, unit, period });
+    if (`?${params.toString()}` !== resolved) setParams(resolved, { replace: true });
+  }, [code, unit, period, params, setParams, tryNext]);
+
+  const hrefFor = useCallback(
+    (patch: Partial<Selection>) => selectionSearch({ code, unit, period, ...patch }),
+    [code, unit, period],
+  );
+  const select = useCallback((patch: Partial<Selection>) => setParams(hrefFor(patch)), [setParams, hrefFor]);
+
+  return {
+    requestedCode: selection.code,
+    code,
+    indicator,
+    unit,
+    period,
+    periodType,
+    frequency,
+    frequencies,
+    latestMonth,
+    headlines,
+    probe,
+    hrefFor,
+    select,
+  };
+}
