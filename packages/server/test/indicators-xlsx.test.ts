@@ -101,6 +101,17 @@ describe('spreadsheet import', () => {
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
+  it('names a unit entered twice by the row of its first entry', async () => {
+    const workbook = await template();
+    const sheet = workbook.worksheets[0]!;
+    sheet.getRow(6).getCell(3).value = 1;
+    sheet.getRow(11).values = ['18073', 'Phường Thành Sen', 2];
+    const response = await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(response.json().refused).toEqual([
+      expect.objectContaining({ row: 11, cell: 'C11', rule: 'duplicate', limit: 6 }),
+    ]);
+  });
+
   it('names the two bad rows and why, and stores nothing', async () => {
     const before = await countValues();
     const response = await upload(await filled());

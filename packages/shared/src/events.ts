@@ -3,7 +3,13 @@ export interface EventMap {
   'orgunit.updated': { id: string; code: string; name: string; fields: string[] };
   'boundaries.imported': { matched: number; unmatched: string[] };
   'user.updated': { id: number; username: string };
-  'alert.raised': { id: string; severity: 'info' | 'warning' | 'critical'; title: string; orgUnit: string | null };
+  'alert.raised': {
+    id: string;
+    severity: 'info' | 'warning' | 'critical';
+    title: string;
+    titleEn?: string;
+    orgUnit: string | null;
+  };
   /** Values were stored for a unit: pages showing its indicators refresh. */
   'indicators.values': { unit: string; periods: string[]; elements: string[] };
 }

@@ -1,7 +1,7 @@
 import type { BusEvent, EventMap } from '@ioc/shared';
 import { useCallback } from 'react';
 import { type ToastTone, useToast } from '../components/Toasts.tsx';
-import { useT } from '../i18n/index.tsx';
+import { useI18n } from '../i18n/index.tsx';
 import { describeEvent, EVENT_TITLE_KEYS } from './describeEvent.ts';
 import { useLiveEvent } from './LiveContext.tsx';
 
@@ -13,13 +13,13 @@ const ALERT_TONES: Record<EventMap['alert.raised']['severity'], ToastTone> = {
 
 /** Pops a toast for the events an operator should notice wherever they are in the app. */
 export function LiveToasts() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const { showToast } = useToast();
 
   const toast = useCallback(
     (event: BusEvent, tone: ToastTone) =>
-      showToast({ title: t(EVENT_TITLE_KEYS[event.name]), text: describeEvent(t, event), tone }),
-    [showToast, t],
+      showToast({ title: t(EVENT_TITLE_KEYS[event.name]), text: describeEvent(t, event, lang), tone }),
+    [showToast, t, lang],
   );
 
   useLiveEvent('orgunit.updated', (event) => toast(event, 'info'));

@@ -16,7 +16,7 @@ const SEVERITY_KEYS: Record<EventMap['alert.raised']['severity'], MessageKey> = 
 };
 
 /** One line saying what happened, in the UI language. */
-export function describeEvent(t: Translate, event: BusEvent): string {
+export function describeEvent(t: Translate, event: BusEvent, lang: 'vi' | 'en' = 'vi'): string {
   switch (event.name) {
     case 'orgunit.updated': {
       const payload = event.payload as EventMap['orgunit.updated'];
@@ -36,7 +36,8 @@ export function describeEvent(t: Translate, event: BusEvent): string {
     }
     case 'alert.raised': {
       const payload = event.payload as EventMap['alert.raised'];
-      return t('event.alert.raised.text', { severity: t(SEVERITY_KEYS[payload.severity]), title: payload.title });
+      const title = lang === 'en' && payload.titleEn ? payload.titleEn : payload.title;
+      return t('event.alert.raised.text', { severity: t(SEVERITY_KEYS[payload.severity]), title });
     }
     case 'indicators.values': {
       const payload = event.payload as EventMap['indicators.values'];

@@ -64,7 +64,7 @@ export class AlertService {
     for (const { id, alert } of raised) {
       await bus.publish(
         'alert.raised',
-        { id: String(id), severity: alert.severity, title: alert.title, orgUnit: alert.unit },
+        { id: String(id), severity: alert.severity, title: alert.title, titleEn: alert.titleEn, orgUnit: alert.unit },
         alert.unit,
       );
     }

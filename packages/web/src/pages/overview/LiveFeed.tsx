@@ -3,7 +3,7 @@ import { describeEvent, EVENT_TITLE_KEYS } from '../../live/describeEvent.ts';
 import { useLive } from '../../live/LiveContext.tsx';
 
 export function LiveFeed() {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const { recent } = useLive();
   return (
     <section className="card live-feed-card" aria-labelledby="live-feed-title">
@@ -14,7 +14,7 @@ export function LiveFeed() {
             <time dateTime={event.at}>{fmt.time(event.at)}</time>
             <div>
               <strong>{t(EVENT_TITLE_KEYS[event.name])}</strong>
-              <span>{describeEvent(t, event)}</span>
+              <span>{describeEvent(t, event, lang)}</span>
             </div>
           </li>
         ))}

@@ -149,6 +149,18 @@ export class SpreadsheetService {
           rule: p.rule,
           message: p.message,
         });
+      } else if (p.rule === 'duplicate' && typeof p.limit === 'number') {
+        // The batch names the first cell by its index; the sheet names it by its row.
+        const first = read.values[p.limit]!;
+        const message = `a second value for the same unit and column (first in row ${first.sheetRow}, ${first.cell})`;
+        problems.push({
+          row: source.sheetRow,
+          cell: source.cell,
+          field: p.field,
+          rule: p.rule,
+          message,
+          limit: first.sheetRow,
+        });
       } else {
         problems.push({
           row: source.sheetRow,

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, launchBrowser, ROOT, type RunningServer, startServer } from './server.ts';
+
+const SHOTS = join(ROOT, 'e2e/screenshots');
+
+let server: RunningServer;
+let browser: Browser;
+let officer: Page;
+let leader: Page;
+let period = '';
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-shell').waitFor();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startServer({ IOC_DEMO: '1' });
+  browser = await launchBrowser();
+  officer = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  leader = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a commune officer reports the month's figures and the leader sees them", () => {
+  it("opens Thành Sen's monthly economic report for the current period", async () => {
+    await signIn(officer, 'thanhsen');
+    await officer.goto(`${server.url}/data`);
+    await officer.getByTestId('entry-dataset').selectOption('COMMUNE_ECONOMY_M');
+    await expect.poll(() => officer.getByTestId('entry-status').isVisible(), { timeout: 15_000 }).toBe(true);
+    period = await officer.getByTestId('entry-period').inputValue();
+    expect(period).toMatch(/^\d{6}$/);
+    expect(await officer.getByTestId('entry-status').getAttribute('data-locked')).toBe('false');
+  });
+
+  it('shows the leader the province ranking for that month', async () => {
+    await signIn(leader, 'lanhdao');
+    await leader.goto(`${server.url}/indicators?code=RETAIL_SALES&unit=42&period=${period}`);
+    await leader.getByTestId('ranking-table').waitFor({ timeout: 20_000 });
+    await expect.poll(() => leader.getByTestId('ranking-row-18073').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await leader.getByTestId('ranking-row-18073').getAttribute('data-value')).not.toBe('777');
+  });
+
+  it('refuses a figure that is not a number, then saves the corrected one', async () => {
+    const retail = officer.getByTestId('entry-input-RETAIL_SALES');
+    await retail.fill('khoảng 700');
+    await officer.getByTestId('entry-save').click();
+    await expect.poll(() => retail.getAttribute('aria-invalid'), { timeout: 5_000 }).toBe('true');
+    expect(await officer.getByTestId('entry-saved').count()).toBe(0);
+    await retail.fill('777');
+    await officer.getByTestId('entry-save').click();
+    await officer.getByTestId('entry-saved').waitFor({ timeout: 10_000 });
+    await officer.screenshot({ path: join(SHOTS, '10-data-entry-saved.png'), fullPage: true });
+  });
+
+  it("moves Thành Sen's value in the leader's ranking live, without a reload", async () => {
+    await expect
+      .poll(() => leader.getByTestId('ranking-row-18073').getAttribute('data-value'), { timeout: 15_000 })
+      .toBe('777');
+    await leader.screenshot({ path: join(SHOTS, '11-indicators-ranking.png'), fullPage: true });
+  });
+
+  it('shows the same figure after a reload, computed from the stored values', async () => {
+    await leader.reload();
+    await expect
+      .poll(() => leader.getByTestId('ranking-row-18073').getAttribute('data-value'), { timeout: 20_000 })
+      .toBe('777');
+    expect(await leader.getByTestId('kpi-card-RETAIL_SALES').isVisible()).toBe(true);
+  });
+
+  it('lists the late and missing communes on the discipline page and the planted anomalies on the alerts page', async () => {
+    await leader.goto(`${server.url}/data/discipline`);
+    await leader.getByTestId('discipline-set-COMMUNE_ECONOMY_M').waitFor({ timeout: 15_000 });
+    await leader.screenshot({ path: join(SHOTS, '12-discipline.png'), fullPage: true });
+    await leader.goto(`${server.url}/alerts`);
+    await leader.getByTestId('alert-list').waitFor({ timeout: 15_000 });
+    expect(await leader.locator('[data-testid^="alert-row-"]').count()).toBeGreaterThanOrEqual(3);
+    await leader.screenshot({ path: join(SHOTS, '13-alerts.png'), fullPage: true });
+  });
+});
