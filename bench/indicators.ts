@@ -77,7 +77,8 @@ export async function benchIndicators(
   });
 
   // A smooth series per commune with ±3 % wobble: realistic, and quiet for the anomaly scan.
-  const valueOf = (e: number, u: number, m: number) => 100 + e + u * 3 + m * 0.5 + ((e * 31 + u * 17 + m * 7) % 7) - 3;
+  const seriesValue = (e: number, u: number, m: number) =>
+    100 + e + u * 3 + m * 0.5 + ((e * 31 + u * 17 + m * 7) % 7) - 3;
   function* rows(first: number, count: number) {
     for (let e = first; e < first + count; e++) {
       for (let m = 0; m < months.length; m++) {
@@ -87,7 +88,7 @@ export async function benchIndicators(
             unit: communes[u]!,
             period: months[m]!,
             category: '',
-            value: valueOf(e, u, m),
+            value: seriesValue(e, u, m),
           };
         }
       }

@@ -240,6 +240,16 @@ describe('reporting discipline', () => {
     expect(cell('18115')).toMatchObject({ status: 'missing', daysLate: 4.3 }); // still missing at the clock
   });
 
+  it('exports the same statuses as CSV, one row per unit and data set', async () => {
+    const csv = (await send('GET', '/api/v1/discipline?period=202512&format=csv')).body;
+    const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
+    expect(lines[0]).toBe('unit,name,data_set,period,deadline,status,submitted_at,days_late');
+    expect(lines.find((l) => l.startsWith('18100,'))).toBe(
+      '18100,Phường Trần Phú,SOCIO,202512,2025-12-25T16:59:00.000Z,late,2025-12-27T10:00:00.000Z,1.7',
+    );
+    expect(lines.find((l) => l.startsWith('18115,'))).toContain(',missing,,4.3');
+  });
+
   it('keeps the first submission time: correcting a value later does not make it late', async () => {
     clock = new Date('2026-01-01T00:00:00Z');
     await send('POST', '/api/v1/data-values', {

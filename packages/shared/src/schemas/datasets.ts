@@ -230,6 +230,9 @@ export const DisciplineQuery = Type.Object({
     description: 'a month, 202611: each data set is judged on its period holding it',
   }),
   parent: Type.Optional(OrgUnitCode),
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: one row per unit and data set' }),
+  ),
 });
 export type DisciplineQuery = Static<typeof DisciplineQuery>;
 

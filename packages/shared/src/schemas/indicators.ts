@@ -87,6 +87,9 @@ export const IndicatorValuesQuery = Type.Object({
   }),
   unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
   period: Type.String({ description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714' }),
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: the same rows as a download' }),
+  ),
 });
 export type IndicatorValuesQuery = Static<typeof IndicatorValuesQuery>;
 

@@ -18,6 +18,7 @@ import {
 import { Type } from 'typebox';
 import type { App, Services } from '../../http/app-types.ts';
 import { requireActor } from '../../http/context.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { invalid } from '../../http/errors.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -128,7 +129,25 @@ export function dataSetRoutes(app: App, { dataSets, values }: Services): void {
         response: { 200: Discipline, ...errors },
       },
     },
-    async (request) => dataSets.discipline(requireActor(request.actor), request.query),
+    async (request, reply) => {
+      const result = await dataSets.discipline(requireActor(request.actor), request.query);
+      if (request.query.format !== 'csv') return result;
+      const header = ['unit', 'name', 'data_set', 'period', 'deadline', 'status', 'submitted_at', 'days_late'];
+      const periodOf = new Map(result.dataSets.map((s) => [s.code, s]));
+      const rows = result.units.flatMap((u) =>
+        u.cells.map((c) => [
+          u.unit,
+          u.name,
+          c.dataSet,
+          periodOf.get(c.dataSet)?.period,
+          periodOf.get(c.dataSet)?.deadline,
+          c.status,
+          c.submittedAt,
+          c.daysLate,
+        ]),
+      );
+      return sendCsv(reply, `discipline-${result.parent}-${result.period}`, header, rows);
+    },
   );
   app.get(
     '/api/v1/validation-rules',

@@ -15,6 +15,7 @@ import {
 import { Type } from 'typebox';
 import type { App, Services } from '../../http/app-types.ts';
 import { requireActor } from '../../http/context.ts';
+import { sendCsv } from '../../http/csv.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const CodeParams = Type.Object({ code: CatalogueCode });
@@ -130,6 +131,32 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
         response: { 200: IndicatorValues, ...errors },
       },
     },
-    async (request) => indicators.values(requireActor(request.actor), request.query),
+    async (request, reply) => {
+      const result = await indicators.values(requireActor(request.actor), request.query);
+      if (request.query.format !== 'csv') return result;
+      const header = [
+        'code',
+        'unit',
+        'period',
+        'value',
+        'target',
+        'year_to_date',
+        'percent_of_plan',
+        'last_year',
+        'growth',
+      ];
+      const rows = result.values.map((v) => [
+        v.code,
+        result.unit,
+        result.period,
+        v.value,
+        v.target,
+        v.yearToDate,
+        v.percentOfPlan,
+        v.lastYear,
+        v.growth,
+      ]);
+      return sendCsv(reply, `indicators-${result.unit}-${result.period}`, header, rows);
+    },
   );
 }

@@ -7,19 +7,11 @@ import {
   SeriesQuery,
   ViewQuery,
 } from '@ioc/shared';
-import type { FastifyReply } from 'fastify';
 import type { App, Services } from '../../http/app-types.ts';
 import { requireActor } from '../../http/context.ts';
-import { toCsv } from '../../http/csv.ts';
+import { sendCsv } from '../../http/csv.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
-
-function sendCsv(reply: FastifyReply, name: string, header: string[], rows: unknown[][]): FastifyReply {
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="${name}.csv"`)
-    .send(toCsv(header, rows));
-}
 
 /** Read-only views of one indicator; `format=csv` gives the same rows as a download. */
 export function indicatorViewRoutes(app: App, { indicatorViews }: Services): void {
