@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CreateUserBody, User } from '@ioc/shared';
+import { parsePeriod } from '@ioc/shared';
 import pg from 'pg';
 import { type BuiltApp, buildApp } from '../src/app.ts';
 import { type OpenPlatform, openPlatform, preparePlatform } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { pgConnection } from '../src/db/connect.ts';
+import { upsertValues } from '../src/modules/indicators/values.repo.ts';
 
 /** Where the suite runs: embedded SQLite by default, PostgreSQL when IOC_TEST_DATABASE_URL is set (CI does both). */
 export const PG_URL = process.env.IOC_TEST_DATABASE_URL;
@@ -109,4 +111,35 @@ export async function startTestApp(
       if (!options.database) await database.drop();
     },
   };
+}
+
+/** Stores values straight through the repository: `[element, unit, period, value]`, total category, stored by 'test'. */
+export async function storeValues(platform: OpenPlatform, rows: [string, string, string, number][]): Promise<void> {
+  const at = new Date().toISOString();
+  await upsertValues(
+    platform.db,
+    rows.map(([element_code, unit_id, period_id, value]) => {
+      const period = parsePeriod(period_id);
+      if (!period) throw new Error(`not a period: ${period_id}`);
+      return {
+        element_code,
+        unit_id,
+        period_id,
+        period_type: period.type,
+        period_start: period.start,
+        category: '',
+        value,
+        stored_by: 'test',
+        stored_at: at,
+      };
+    }),
+  );
+}
+
+export async function countValues(platform: OpenPlatform): Promise<number> {
+  const row = await platform.db
+    .selectFrom('data_values')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -1,7 +1,5 @@
-import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertValues } from '../src/modules/indicators/values.repo.ts';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { ADMIN_PASSWORD, startTestApp, storeValues, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let admin: string;
@@ -32,7 +30,6 @@ beforeAll(async () => {
   officer = await t.login('officer', 'officer-pass-1');
   expect((await put('/api/v1/data-elements/RETAIL', element('sum'))).statusCode).toBe(200);
   expect((await put('/api/v1/data-elements/POP', element('last'))).statusCode).toBe(200);
-  const now = new Date().toISOString();
   const values: [string, string, string, number][] = [
     ['RETAIL', '18073', '202501', 330],
     ['RETAIL', '18100', '202502', 110],
@@ -41,20 +38,7 @@ beforeAll(async () => {
     ['RETAIL', '18073', '202401', 300],
     ['POP', '18073', '202403', 60_000],
   ];
-  await upsertValues(
-    t.platform.db,
-    values.map(([element_code, unit_id, period_id, value]) => ({
-      element_code,
-      unit_id,
-      period_id,
-      period_type: 'month',
-      period_start: parsePeriod(period_id)!.start,
-      category: '',
-      value,
-      stored_by: 'test',
-      stored_at: now,
-    })),
-  );
+  await storeValues(t.platform, values);
 });
 afterAll(() => t.stop());
 

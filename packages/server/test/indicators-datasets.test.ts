@@ -1,7 +1,7 @@
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertValues } from '../src/modules/indicators/values.repo.ts';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { ADMIN_PASSWORD, countValues, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let admin: string;
@@ -10,15 +10,6 @@ let clock = new Date('2025-10-20T03:00:00Z');
 
 const send = (method: 'GET' | 'PUT' | 'POST', url: string, payload?: object, cookie = admin) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-const countValues = async () =>
-  Number(
-    (
-      await t.platform.db
-        .selectFrom('data_values')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -113,14 +104,14 @@ describe('batch of values', () => {
   ];
 
   it('stores nothing when any row is refused, and names each refused row', async () => {
-    const before = await countValues();
+    const before = await countValues(t.platform);
     const response = await send('POST', '/api/v1/data-values', { values: [...good, ...bad] });
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual([
       expect.objectContaining({ field: '/values/3/unit', rule: 'unknown' }),
       expect.objectContaining({ field: '/values/4/period', rule: 'frequency', limit: 'month' }),
     ]);
-    expect(await countValues()).toBe(before);
+    expect(await countValues(t.platform)).toBe(before);
   });
 
   it('stores the valid rows only when asked, and reports the rest', async () => {
@@ -167,7 +158,7 @@ describe('batch of values', () => {
   });
 
   it('refuses values breaking a blocking rule, leaving nothing behind', async () => {
-    const before = await countValues();
+    const before = await countValues(t.platform);
     const response = await send('POST', '/api/v1/data-values', {
       values: [
         { element: 'POP', unit: '18100', period: '202509', value: 4000 },
@@ -180,7 +171,7 @@ describe('batch of values', () => {
       rule: 'validationRule',
       limit: 'URBAN_LE_POP',
     });
-    expect(await countValues()).toBe(before);
+    expect(await countValues(t.platform)).toBe(before);
   });
 
   it('closes a period on its lock day for officers, not for the catalogue managers', async () => {

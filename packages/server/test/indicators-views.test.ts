@@ -1,7 +1,5 @@
-import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertValues } from '../src/modules/indicators/values.repo.ts';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { ADMIN_PASSWORD, startTestApp, storeValues, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let admin: string;
@@ -29,7 +27,6 @@ beforeAll(async () => {
   expect((await put('/api/v1/indicators/REVENUE/targets/18073/2025', { value: 1000 })).statusCode).toBe(200);
   expect((await put('/api/v1/indicators/REVENUE/targets/18100/2025', { value: 100 })).statusCode).toBe(200);
 
-  const now = new Date().toISOString();
   const rows: [string, string, string, number][] = [
     // Thành Sen (18073): revenue in three months of 2025 and one of 2024; 18077@2024 is one of the
     // old wards that formed Thành Sen with share 1, so its June 2024 value counts for Thành Sen.
@@ -44,20 +41,7 @@ beforeAll(async () => {
     ['POOR', '18100', '202503', 90],
     ['HH', '18100', '202503', 1500],
   ];
-  await upsertValues(
-    t.platform.db,
-    rows.map(([element_code, unit_id, period_id, value]) => ({
-      element_code,
-      unit_id,
-      period_id,
-      period_type: 'month',
-      period_start: parsePeriod(period_id)!.start,
-      category: '',
-      value,
-      stored_by: 'test',
-      stored_at: now,
-    })),
-  );
+  await storeValues(t.platform, rows);
 });
 afterAll(() => t.stop());
 

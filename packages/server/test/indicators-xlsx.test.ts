@@ -1,20 +1,11 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { ADMIN_PASSWORD, countValues, startTestApp, type TestApp } from './harness.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
 let admin: string;
 
-const countValues = async () =>
-  Number(
-    (
-      await t.platform.db
-        .selectFrom('data_values')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 const upload = (file: Buffer, mode?: string, period = '202510') =>
   t.app.inject({
     method: 'POST',
@@ -113,7 +104,7 @@ describe('spreadsheet import', () => {
   });
 
   it('names the two bad rows and why, and stores nothing', async () => {
-    const before = await countValues();
+    const before = await countValues(t.platform);
     const response = await upload(await filled());
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toEqual({
@@ -128,7 +119,7 @@ describe('spreadsheet import', () => {
       warnings: [],
       anomalies: 0,
     });
-    expect(await countValues()).toBe(before);
+    expect(await countValues(t.platform)).toBe(before);
   });
 
   it('stores the valid rows when asked to, still reporting the bad ones', async () => {

@@ -5,6 +5,7 @@ import { useResource } from '../api/useResource.ts';
 import { useTheme } from '../components/theme.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useChart } from '../map/useChart.ts';
 import { directionOf, growthOf, planProgress } from './assess.ts';
 import { indicatorName } from './catalogue.ts';
 import { chartColours } from './charts.ts';
@@ -22,7 +23,6 @@ import {
   type ViewPeriodType,
 } from './periods.ts';
 import { buildSparklineOption } from './trendOption.ts';
-import { useChart } from './useChart.ts';
 import { useFigures } from './useFigures.ts';
 
 interface KpiCardProps {

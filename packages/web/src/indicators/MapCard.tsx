@@ -3,6 +3,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTheme } from '../components/theme.tsx';
 import { localName, type Translate, useI18n } from '../i18n/index.tsx';
 import type { MapData } from '../map/mapData.ts';
+import { useChart } from '../map/useChart.ts';
 import type { Direction } from './assess.ts';
 import { CsvLink } from './CsvLink.tsx';
 import { echarts } from './charts.ts';
@@ -10,7 +11,6 @@ import { buildIndicatorMapOption, INDICATOR_MAP } from './indicatorMapOption.ts'
 import { type LegendLabel, MAP_METRICS, type MapMetric, NO_DATA, shadeUnits } from './mapShading.ts';
 import { formatPeriod } from './periods.ts';
 import { entriesAt, type RankingEntry, viewValues } from './ranking.ts';
-import { useChart } from './useChart.ts';
 import { useFigures } from './useFigures.ts';
 
 interface MapCardProps {

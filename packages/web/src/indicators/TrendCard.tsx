@@ -5,12 +5,12 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useTheme } from '../components/theme.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { useChart } from '../map/useChart.ts';
 import { CsvLink } from './CsvLink.tsx';
 import { indicatorName } from './catalogue.ts';
 import { chartColours, compactNumber } from './charts.ts';
 import { formatPeriod, formatPeriodShort } from './periods.ts';
 import { buildTrendOption } from './trendOption.ts';
-import { useChart } from './useChart.ts';
 import { useFigures } from './useFigures.ts';
 
 interface TrendCardProps {

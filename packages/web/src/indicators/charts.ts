@@ -4,6 +4,8 @@ import { cssVar } from '../components/theme.tsx';
 import type { Lang } from '../i18n/index.tsx';
 import { echarts } from '../map/echarts.ts';
 
+export { escapeHtml } from '../map/mapOption.ts';
+
 // The map module registers the map and the tooltip; the trend and the sparklines add bars, lines and axes.
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent]);
 
@@ -41,8 +43,4 @@ export function compactNumber(lang: Lang): (value: number) => string {
     maximumFractionDigits: 1,
   });
   return (value) => format.format(value);
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { cssVar } from '../components/theme.tsx';
 import type { MapData } from '../map/mapData.ts';
+import { unitMapSeries } from '../map/mapOption.ts';
 import { escapeHtml } from './charts.ts';
 import { NO_DATA, type Shading } from './mapShading.ts';
 
@@ -62,32 +63,13 @@ export function buildIndicatorMapOption(
       },
     },
     series: [
-      {
-        type: 'map',
+      unitMapSeries({
         map: INDICATOR_MAP,
-        nameProperty: 'code',
-        roam: true,
-        scaleLimit: { min: 0.8, max: 12 },
-        aspectScale: Math.cos((data.latitude * Math.PI) / 180),
-        top: 12,
-        bottom: 12,
-        left: 12,
-        right: 12,
-        selectedMode: false,
-        label: { show: false },
-        itemStyle: { borderColor: colours.border, borderWidth: 0.8 },
-        emphasis: {
-          label: {
-            show: true,
-            color: colours.text,
-            fontWeight: 'bold',
-            textBorderColor: colours.surface,
-            textBorderWidth: 3,
-            formatter: (params: ItemParams) => unitName(params.name),
-          },
-          itemStyle: { areaColor: colour('--map-hover'), borderColor: colours.text, borderWidth: 1.5 },
-        },
-        data: data.units.map((unit) => {
+        data,
+        margin: 12,
+        colours: { ...colours, hover: colour('--map-hover') },
+        nameOf: unitName,
+        items: data.units.map((unit) => {
           const selected = unit.code === selectedUnit;
           const shade = shading.colourOf.get(unit.code) ?? NO_DATA;
           return {
@@ -101,7 +83,7 @@ export function buildIndicatorMapOption(
             },
           };
         }),
-      },
+      }),
     ],
   };
 }

@@ -10,8 +10,50 @@ interface TooltipParams {
   name: string;
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The map series both maps share: the communes by code, zoomable, true to the latitude, a bold name on hover.
+ * `data` gives each unit its colours; `margin` is the space around the province.
+ */
+export function unitMapSeries(options: {
+  map: string;
+  data: MapData;
+  margin: number;
+  colours: { border: string; text: string; surface: string; hover: string };
+  nameOf(code: string): string;
+  items: { name: string; value?: number | null; itemStyle: Record<string, unknown> }[];
+}) {
+  const { map, data, margin, colours, nameOf, items } = options;
+  return {
+    type: 'map',
+    map,
+    nameProperty: 'code',
+    roam: true,
+    scaleLimit: { min: 0.8, max: 12 },
+    aspectScale: Math.cos((data.latitude * Math.PI) / 180),
+    top: margin,
+    bottom: margin,
+    left: margin,
+    right: margin,
+    selectedMode: false,
+    label: { show: false },
+    itemStyle: { borderColor: colours.border, borderWidth: 0.8 },
+    emphasis: {
+      label: {
+        show: true,
+        color: colours.text,
+        fontWeight: 'bold',
+        textBorderColor: colours.surface,
+        textBorderWidth: 3,
+        formatter: (params: TooltipParams) => nameOf(params.name),
+      },
+      itemStyle: { areaColor: colours.hover, borderColor: colours.text, borderWidth: 1.5 },
+    },
+    data: items,
+  };
 }
 
 /** The ECharts option for the unit map; colours come from the stylesheet so both themes look right. */
@@ -54,32 +96,13 @@ export function buildMapOption(
       formatter: tooltip,
     },
     series: [
-      {
-        type: 'map',
+      unitMapSeries({
         map: MAP_NAME,
-        nameProperty: 'code',
-        roam: true,
-        scaleLimit: { min: 0.8, max: 12 },
-        aspectScale: Math.cos((data.latitude * Math.PI) / 180),
-        top: 24,
-        bottom: 24,
-        left: 24,
-        right: 24,
-        selectedMode: false,
-        label: { show: false },
-        itemStyle: { borderColor: colours.border, borderWidth: 0.8 },
-        emphasis: {
-          label: {
-            show: true,
-            color: colours.text,
-            fontWeight: 'bold',
-            textBorderColor: colours.surface,
-            textBorderWidth: 3,
-            formatter: (params: TooltipParams) => byCode.get(params.name)?.name ?? params.name,
-          },
-          itemStyle: { areaColor: colours.hover, borderColor: colours.text, borderWidth: 1.5 },
-        },
-        data: data.units.map((unit) => ({
+        data,
+        margin: 24,
+        colours,
+        nameOf: (code) => byCode.get(code)?.name ?? code,
+        items: data.units.map((unit) => ({
           name: unit.code,
           value: unit.areaKm2,
           itemStyle: {
@@ -88,7 +111,7 @@ export function buildMapOption(
             borderType: unit.hasBoundary ? 'solid' : 'dashed',
           },
         })),
-      },
+      }),
     ],
   };
 }

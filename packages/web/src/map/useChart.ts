@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useRef } from 'react';
-import { echarts } from './charts.ts';
+import { echarts } from './echarts.ts';
 
 /**
  * An ECharts instance living in the returned element: created once, resized with its box, redrawn when `option`
