@@ -95,6 +95,23 @@ export async function detectAnomalies(
     for (const h of history)
       if (h.category === '') stored.set(`${h.element_code}|${h.unit_id}|${h.period_start}`, h.value);
 
+    // A unit's figure for a past period, merged units included; many values of a batch share them, so once each.
+    const aggregated = new Map<string, number | null>();
+    const historyAt = (element: string, unit: string, start: string): number | null => {
+      const key = `${element}|${unit}|${start}`;
+      if (aggregated.has(key)) return aggregated.get(key) ?? null;
+      const aggregation = (elements.get(element)?.aggregation ?? 'sum') as Aggregation;
+      const contributions = sourcesOf.get(unit)!.flatMap((source) => {
+        const value = stored.get(`${element}|${source.id}|${start}`);
+        return value === undefined
+          ? []
+          : [{ unitId: source.id, periodStart: start, value, weight: source.weight, closedOn: source.closedOn }];
+      });
+      const value = aggregateValues(aggregation, contributions);
+      aggregated.set(key, value);
+      return value;
+    };
+
     // Many values share a period: work out each period's history dates once.
     const startsBefore = new Map<string, string[]>();
     for (const v of group) {
@@ -103,18 +120,7 @@ export async function detectAnomalies(
         starts = periodsBefore(v.parsed, count).map((p) => p.start);
         startsBefore.set(v.period, starts);
       }
-      const aggregation = (elements.get(v.element)?.aggregation ?? 'sum') as Aggregation;
-      const series = starts.map((start) =>
-        aggregateValues(
-          aggregation,
-          sourcesOf.get(v.unit)!.flatMap((source) => {
-            const value = stored.get(`${v.element}|${source.id}|${start}`);
-            return value === undefined
-              ? []
-              : [{ unitId: source.id, periodStart: start, value, weight: source.weight, closedOn: source.closedOn }];
-          }),
-        ),
-      );
+      const series = starts.map((start) => historyAt(v.element, v.unit, start));
       const verdict = judgeValue(v.value as number, series, season, elements.get(v.element)?.value_type === 'integer');
       if (!verdict || verdict.score <= K) continue;
       const element = elements.get(v.element);
