@@ -23,6 +23,7 @@ import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
 import { dataSetRoutes } from './modules/indicators/datasets.routes.ts';
 import { DataSetService } from './modules/indicators/datasets.service.ts';
+import { EntryService } from './modules/indicators/entry.service.ts';
 import { indicatorRoutes } from './modules/indicators/indicators.routes.ts';
 import { IndicatorService } from './modules/indicators/indicators.service.ts';
 import { spreadsheetRoutes } from './modules/indicators/spreadsheet/spreadsheet.routes.ts';
@@ -48,6 +49,7 @@ export function createServices(platform: Platform): Services {
   const orgUnits = new OrgUnitService(platform);
   const alerts = new AlertService(platform);
   const values = new ValueService(platform, alerts);
+  const dataSets = new DataSetService(platform, orgUnits);
   return {
     platform,
     auth: new AuthService(platform, orgUnits),
@@ -58,7 +60,8 @@ export function createServices(platform: Platform): Services {
     indicatorViews: new IndicatorViewService(platform, orgUnits),
     alerts,
     values,
-    dataSets: new DataSetService(platform, orgUnits, values),
+    dataSets,
+    entries: new EntryService(platform, orgUnits, dataSets, values),
     spreadsheets: new SpreadsheetService(platform, orgUnits, values),
   };
 }

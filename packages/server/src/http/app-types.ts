@@ -12,6 +12,7 @@ import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
 import type { DataSetService } from '../modules/indicators/datasets.service.ts';
+import type { EntryService } from '../modules/indicators/entry.service.ts';
 import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
 import type { SpreadsheetService } from '../modules/indicators/spreadsheet/spreadsheet.service.ts';
 import type { ValueService } from '../modules/indicators/values.service.ts';
@@ -38,5 +39,6 @@ export interface Services {
   alerts: AlertService;
   values: ValueService;
   dataSets: DataSetService;
+  entries: EntryService;
   spreadsheets: SpreadsheetService;
 }

@@ -24,7 +24,7 @@ import { invalid } from '../../http/errors.ts';
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 const CodeParams = Type.Object({ code: CatalogueCode });
 
-export function dataSetRoutes(app: App, { dataSets, values }: Services): void {
+export function dataSetRoutes(app: App, { dataSets, entries, values }: Services): void {
   app.get(
     '/api/v1/data-sets',
     {
@@ -103,7 +103,7 @@ export function dataSetRoutes(app: App, { dataSets, values }: Services): void {
         response: { 200: DataEntryForm, ...errors },
       },
     },
-    async (request) => dataSets.entryForm(requireActor(request.actor), request.query),
+    async (request) => entries.entryForm(requireActor(request.actor), request.query),
   );
   app.post(
     '/api/v1/data-entry',
@@ -116,7 +116,7 @@ export function dataSetRoutes(app: App, { dataSets, values }: Services): void {
         response: { 200: ValuesBatchResult, ...errors },
       },
     },
-    async (request) => dataSets.saveEntry(requireActor(request.actor), request.body),
+    async (request) => entries.saveEntry(requireActor(request.actor), request.body),
   );
   app.get(
     '/api/v1/discipline',

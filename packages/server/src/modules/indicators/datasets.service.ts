@@ -1,6 +1,4 @@
 import {
-  type DataEntryForm,
-  type DataEntryQuery,
   type DataSet,
   type Discipline,
   type DisciplineQuery,
@@ -10,14 +8,11 @@ import {
   parsePeriod,
   type RuleViolation,
   type SaveDataSetBody,
-  type SaveEntryBody,
   type SaveValidationRuleBody,
-  type UnitDiscipline,
   type ValidationRule,
-  type ValuesBatchResult,
   type ViolationsQuery,
 } from '@ioc/shared';
-import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -25,11 +20,9 @@ import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listDataElements } from './catalogue.repo.ts';
 import { loadCatalogue } from './compute.ts';
 import * as repo from './datasets.repo.ts';
-import { deadlineOf, lockOf, reportStatus } from './deadlines.ts';
+import { judgeDiscipline } from './discipline.ts';
 import { checkFormulas } from './formula.ts';
 import { evaluateRules } from './rules.ts';
-import { storedValues } from './values.repo.ts';
-import type { ValueService } from './values.service.ts';
 
 function toDataSet(row: repo.DataSetWithMembers): DataSet {
   return {
@@ -57,7 +50,7 @@ function toRule(row: repo.ValidationRuleRow): ValidationRule {
   };
 }
 
-function periodParam(field: string, id: string): Period {
+export function periodParam(field: string, id: string): Period {
   const period = parsePeriod(id);
   if (!period) throw invalid(`${id} is not a period`, [{ field, message: 'is not a period', rule: 'pattern' }]);
   return period;
@@ -68,14 +61,13 @@ export class DataSetService {
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
-    private readonly values: ValueService,
   ) {}
 
   async list(): Promise<DataSet[]> {
     return (await repo.listDataSets(this.platform.db)).map(toDataSet);
   }
 
-  private async find(code: string): Promise<repo.DataSetWithMembers> {
+  async find(code: string): Promise<repo.DataSetWithMembers> {
     const found = (await repo.listDataSets(this.platform.db)).find((s) => s.code === code);
     if (!found) throw notFound(`Data set ${code}`);
     return found;
@@ -130,127 +122,6 @@ export class DataSetService {
     );
   }
 
-  /** The form a unit fills for one period: its elements, stored values, deadline and whether it is still open. */
-  async entryForm(actor: Actor, query: DataEntryQuery): Promise<DataEntryForm> {
-    const { db, now } = this.platform;
-    const set = await this.find(query.dataSet);
-    const unit = await this.orgUnits.requireInScope(actor.scope, query.unit);
-    const period = periodParam('querystring:/period', query.period);
-    if (period.type !== set.frequency) {
-      throw invalid(`${set.code} is reported per ${set.frequency}`, [
-        {
-          field: 'querystring:/period',
-          message: `must be a ${set.frequency}`,
-          rule: 'frequency',
-          limit: set.frequency,
-        },
-      ]);
-    }
-    const loadedAt = now();
-    const elements = new Map((await listDataElements(db)).map((e) => [e.code, e]));
-    const [stored, [report]] = await Promise.all([
-      storedValues(db, set.elements, [unit.id], [period.id]),
-      repo.reportsFor(db, [set.code], [period.id], [unit.id]),
-    ]);
-    const deadline = deadlineOf(set, period);
-    const lockAt = lockOf(set, period);
-    return {
-      dataSet: { code: set.code, name: set.name, nameEn: set.name_en, frequency: set.frequency },
-      unit: { id: unit.id, name: unit.name, nameEn: unit.nameEn },
-      period: period.id,
-      deadline: deadline.toISOString(),
-      lockAt: lockAt?.toISOString() ?? null,
-      locked: lockAt !== null && loadedAt >= lockAt && !actor.permissions.has('indicators.manage'),
-      report: report
-        ? {
-            firstSubmittedAt: report.first_submitted_at,
-            lastSubmittedAt: report.last_submitted_at,
-            submittedBy: report.submitted_by,
-            onTime: Date.parse(report.first_submitted_at) <= deadline.getTime(),
-          }
-        : null,
-      elements: set.elements.flatMap((code) => {
-        const e = elements.get(code);
-        if (!e) return [];
-        return [
-          {
-            code,
-            name: e.name,
-            nameEn: e.name_en,
-            unit: e.unit,
-            valueType: e.value_type,
-            categories: JSON.parse(e.categories) as string[],
-            minValue: e.min_value,
-            maxValue: e.max_value,
-          },
-        ];
-      }),
-      values: stored.map((v) => ({
-        element: v.element_code,
-        category: v.category,
-        value: v.value,
-        storedBy: v.stored_by,
-        storedAt: v.stored_at,
-      })),
-      loadedAt: loadedAt.toISOString(),
-    };
-  }
-
-  /**
-   * Saves a filled form atomically. A cell someone else stored after the form was loaded is a conflict: nothing is
-   * saved and the response names the cells, with the value now stored, so the officer can decide.
-   */
-  async saveEntry(actor: Actor, body: SaveEntryBody): Promise<ValuesBatchResult> {
-    const set = await this.find(body.dataSet);
-    const unit = await this.orgUnits.requireInScope(actor.scope, body.unit);
-    const outside = body.values.findIndex((v) => !set.elements.includes(v.element));
-    if (outside >= 0) {
-      throw invalid(`${body.values[outside]!.element} is not in ${set.code}`, [
-        { field: `/values/${outside}/element`, message: `not in data set ${set.code}`, rule: 'unknown' },
-      ]);
-    }
-    const stored = await storedValues(this.platform.db, set.elements, [unit.id], [body.period]);
-    const changed = body.values.flatMap((v, index) => {
-      const now = stored.find((s) => s.element_code === v.element && s.category === (v.category ?? ''));
-      if (!now || now.stored_at <= body.loadedAt || now.stored_by === actor.name) return [];
-      return [
-        {
-          field: `/values/${index}/value`,
-          message: `changed by ${now.stored_by} at ${now.stored_at}: now ${now.value}`,
-          rule: 'conflict',
-          limit: now.value,
-        },
-      ];
-    });
-    if (changed.length > 0) {
-      throw conflict(`${changed.length} value(s) were changed by someone else since you opened the form`, changed);
-    }
-    const result = await this.values.apply(
-      actor,
-      body.values.map((v, index) => ({
-        row: index,
-        element: v.element,
-        unit: unit.id,
-        period: body.period,
-        category: v.category ?? '',
-        value: v.value,
-      })),
-      'all',
-    );
-    if (result.refused.length > 0) {
-      throw invalid(
-        `The form was refused: ${result.refused.length} problem(s)`,
-        result.refused.map((p) => ({
-          field: `/values/${p.row}/${p.field === 'value' ? 'value' : p.field}`,
-          message: p.message,
-          rule: p.rule,
-          ...(p.limit === undefined ? {} : { limit: p.limit }),
-        })),
-      );
-    }
-    return result;
-  }
-
   /**
    * Completeness and timeliness of every data set for the period holding a month, per unit under `parent`.
    * Expected units are the set's reporting units under the parent (all current units under it when none are listed).
@@ -270,59 +141,20 @@ export class DataSetService {
       sets.map((s) => s.code),
       [...new Set([...periodOfSet.values()].map((p) => p.id))],
     );
-    const reportOf = new Map(reports.map((r) => [`${r.data_set_code}|${r.unit_id}|${r.period_id}`, r]));
     const province = await this.orgUnits.find('42');
-    const unitsOf = (set: repo.DataSetWithMembers) => {
-      const pool =
-        set.units.length > 0 ? [...candidates, ...(province && parent === '42' ? [province] : [])] : candidates;
-      return set.units.length > 0 ? pool.filter((u) => set.units.includes(u.id)) : candidates;
-    };
-
-    const rows = new Map<string, Discipline['units'][number]>();
-    const dataSets = sets.map((set) => {
-      const period = periodOfSet.get(set.code)!;
-      const deadline = deadlineOf(set, period);
-      const counts = { expected: 0, reported: 0, onTime: 0, late: 0, missing: 0 };
-      for (const unit of unitsOf(set)) {
-        const report = reportOf.get(`${set.code}|${unit.id}|${period.id}`);
-        const { status, daysLate } = reportStatus(deadline, report?.first_submitted_at ?? null, at);
-        counts.expected++;
-        if (report) counts.reported++;
-        if (status === 'onTime') counts.onTime++;
-        if (status === 'late') counts.late++;
-        if (status === 'missing') counts.missing++;
-        const row: UnitDiscipline = rows.get(unit.id) ?? {
-          unit: unit.id,
-          name: unit.name,
-          nameEn: unit.nameEn,
-          cells: [],
-        };
-        row.cells.push({
-          dataSet: set.code,
-          status,
-          submittedAt: report?.first_submitted_at ?? null,
-          daysLate: Math.round(daysLate * 10) / 10,
-        });
-        rows.set(unit.id, row);
-      }
-      return {
-        code: set.code,
-        name: set.name,
-        nameEn: set.name_en,
-        period: period.id,
-        deadline: deadline.toISOString(),
-        ...counts,
-        completeness: counts.expected ? (counts.reported / counts.expected) * 100 : null,
-        timeliness: counts.expected ? (counts.onTime / counts.expected) * 100 : null,
-      };
+    const { dataSets, units } = judgeDiscipline({
+      sets,
+      periodOf: (set) => periodOfSet.get(set.code)!,
+      // A set listing its units (the province for department reports) expects those; otherwise every unit here.
+      unitsOf: (set) => {
+        if (set.units.length === 0) return candidates;
+        const pool = [...candidates, ...(province && parent === '42' ? [province] : [])];
+        return pool.filter((u) => set.units.includes(u.id));
+      },
+      reports,
+      at,
     });
-    return {
-      period: month.id,
-      parent,
-      at: at.toISOString(),
-      dataSets,
-      units: [...rows.values()].sort((a, b) => a.unit.localeCompare(b.unit)),
-    };
+    return { period: month.id, parent, at: at.toISOString(), dataSets, units };
   }
 
   async rules(): Promise<ValidationRule[]> {
