@@ -59,6 +59,17 @@ describe('indicator catalogue', () => {
     ).toEqual([]);
   });
 
+  it('refuses an option the element does not have, naming where', async () => {
+    const response = await put('/api/v1/indicators/POP_X', indicator('#{POP.XYZ} / #{POP}'));
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toMatchObject({
+      field: '/formula',
+      rule: 'formula',
+      limit: 0,
+      message: expect.stringContaining("'XYZ' is not an option of data element 'POP'"),
+    });
+  });
+
   it('refuses an indicator that would close a cycle', async () => {
     expect((await put('/api/v1/indicators/AA', indicator('#{RETAIL} + 1'))).statusCode).toBe(200);
     expect((await put('/api/v1/indicators/BB', indicator('I{AA} * 2'))).statusCode).toBe(200);

@@ -92,6 +92,30 @@ describe('data sets', () => {
   });
 });
 
+describe('validation rules', () => {
+  it('accept constants, and refuse an unknown element naming the side and position', async () => {
+    await send('PUT', '/api/v1/indicator-constants/MAX_GROWTH', { name: 'x', value: 1.5 });
+    const ok = await send('PUT', '/api/v1/validation-rules/POP_STEADY', {
+      name: 'Dân số không tăng vọt',
+      nameEn: 'Population does not jump',
+      left: '#{POP_URBAN}',
+      operator: '<=',
+      right: '#{POP} * C{MAX_GROWTH}',
+      severity: 'warning',
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const bad = await send('PUT', '/api/v1/validation-rules/BAD', {
+      name: 'x',
+      nameEn: 'x',
+      left: '#{POP}',
+      operator: '<=',
+      right: '2 * #{NOPE}',
+      severity: 'error',
+    });
+    expect(bad.json().error.details).toEqual([expect.objectContaining({ field: '/right', rule: 'formula', limit: 4 })]);
+  });
+});
+
 describe('batch of values', () => {
   const good = [
     { element: 'RETAIL', unit: '18073', period: '202509', value: 120.5 },

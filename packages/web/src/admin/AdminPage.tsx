@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.tsx';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { BoundariesTab } from './BoundariesTab.tsx';
+import { CatalogueTab } from './catalogue/CatalogueTab.tsx';
 import { RolesTab } from './RolesTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 
@@ -24,6 +25,7 @@ const TABS: AdminTab[] = [
   { slug: 'apikeys', label: 'admin.tab.apikeys', permission: 'apikeys.read', Component: ApiKeysTab },
   { slug: 'audit', label: 'admin.tab.audit', permission: 'audit.read', Component: AuditTab },
   { slug: 'boundaries', label: 'admin.tab.boundaries', permission: 'orgunits.write', Component: BoundariesTab },
+  { slug: 'catalogue', label: 'catalogue.tab', permission: 'indicators.manage', Component: CatalogueTab },
 ];
 
 export function AdminPage() {

@@ -79,6 +79,7 @@ export const ADMIN_PERMISSIONS: Permission[] = [
   'apikeys.read',
   'audit.read',
   'orgunits.write',
+  'indicators.manage',
 ];
 
 const testIdOf = (path: string) => path.slice(1);

@@ -17,11 +17,12 @@ import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
-import { listDataElements } from './catalogue.repo.ts';
+import { listConstants, listDataElements } from './catalogue.repo.ts';
 import { loadCatalogue } from './compute.ts';
 import * as repo from './datasets.repo.ts';
 import { judgeDiscipline } from './discipline.ts';
 import { checkFormulas } from './formula.ts';
+import { optionsOf } from './indicators.service.ts';
 import { evaluateRules } from './rules.ts';
 
 function toDataSet(row: repo.DataSetWithMembers): DataSet {
@@ -163,10 +164,15 @@ export class DataSetService {
 
   async saveRule(actor: Actor, code: string, body: SaveValidationRuleBody): Promise<ValidationRule> {
     const { db, now } = this.platform;
-    const elements = new Set((await listDataElements(db)).map((e) => e.code));
+    const [elementRows, constantRows] = await Promise.all([listDataElements(db), listConstants(db)]);
+    // Rules read elements and constants; indicators are computed from them and are not rule inputs.
+    const known = {
+      elements: new Set(elementRows.map((e) => e.code)),
+      constants: new Set(constantRows.map((c) => c.code)),
+      options: optionsOf(elementRows),
+    };
     const problems = (['left', 'right'] as const).flatMap((side) => {
-      const found =
-        checkFormulas([{ code: 'RULE', formula: body[side] }], { elements, constants: new Set() }).get('RULE') ?? [];
+      const found = checkFormulas([{ code: 'RULE', formula: body[side] }], known).get('RULE') ?? [];
       return found.map((p) => ({ field: `/${side}`, message: p.message, rule: 'formula', limit: p.position }));
     });
     if (problems.length > 0)

@@ -291,7 +291,12 @@ type Catalogue = readonly { code: string; formula: string }[];
  */
 export function checkFormulas(
   catalogue: Catalogue,
-  known: { elements: ReadonlySet<string>; constants: ReadonlySet<string> },
+  known: {
+    elements: ReadonlySet<string>;
+    constants: ReadonlySet<string>;
+    /** Each element's category options, when known: `#{POP.XYZ}` is refused if POP has no option XYZ. */
+    options?: ReadonlyMap<string, ReadonlySet<string>>;
+  },
 ): Map<string, FormulaError[]> {
   const problems = new Map<string, FormulaError[]>();
   const report = (code: string, position: number, message: string) => {
@@ -323,6 +328,13 @@ export function checkFormulas(
           : node.kind === 'constant'
             ? known.constants.has(node.code)
             : codes.has(node.code);
+      if (isKnown && node.kind === 'element' && node.category !== null && known.options) {
+        const optionKey = `option:${node.code}.${node.category}`;
+        if (!known.options.get(node.code)?.has(node.category) && !reported.has(optionKey)) {
+          reported.add(optionKey);
+          report(code, node.position, `'${node.category}' is not an option of data element '${node.code}'`);
+        }
+      }
       if (isKnown || reported.has(key)) continue;
       reported.add(key);
       const what = node.kind === 'element' ? 'data element' : node.kind;

@@ -49,6 +49,11 @@ function toIndicator(row: repo.IndicatorRow): Indicator {
   };
 }
 
+/** Each element's category options, for checking `#{ELEMENT.OPTION}` references. */
+export function optionsOf(elements: readonly repo.DataElementRow[]): Map<string, Set<string>> {
+  return new Map(elements.map((e) => [e.code, new Set(JSON.parse(e.categories) as string[])]));
+}
+
 export class IndicatorService {
   constructor(
     private readonly platform: Platform,
@@ -115,6 +120,7 @@ export class IndicatorService {
         const problems = checkFormulas(catalogue, {
           elements: new Set(elements.map((e) => e.code)),
           constants: new Set(constants.map((c) => c.code)),
+          options: optionsOf(elements),
         }).get(code);
         if (problems) {
           throw invalid(

@@ -1,0 +1,238 @@
+import type { DataElement, SaveDataElementBody } from '@ioc/shared';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api/client.ts';
+import { useFieldErrors } from '../../api/errorText.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { TextField } from '../../components/Field.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { formatForInput, parseNumber } from '../../data/valueChecks.ts';
+import { type Lang, useI18n } from '../../i18n/index.tsx';
+import { CategoriesField } from './CategoriesField.tsx';
+import {
+  AGGREGATION_HINT,
+  AGGREGATION_LABEL,
+  AGGREGATIONS,
+  CODE_PATTERN,
+  FREQUENCIES,
+  FREQUENCY_LABEL,
+  itemPath,
+  labelOf,
+  PATHS,
+  VALUE_TYPE_LABEL,
+  VALUE_TYPES,
+} from './catalogue.ts';
+import { ChoiceGroup, SelectField } from './fields.tsx';
+
+const FIELDS = [
+  'name',
+  'nameEn',
+  'unit',
+  'valueType',
+  'aggregation',
+  'frequency',
+  'owner',
+  'categories',
+  'minValue',
+  'maxValue',
+] as const;
+const FORM_ID = 'element-form';
+
+type Bound = { value: number | null } | { problem: string };
+
+function readBound(text: string, lang: Lang): Bound {
+  const parsed = parseNumber(text, lang);
+  return 'problem' in parsed ? { problem: parsed.problem } : parsed;
+}
+
+interface ElementDialogProps {
+  /** Absent: a new data element. */
+  element?: DataElement;
+  elements: readonly DataElement[];
+  onClose(): void;
+  onSaved(element: DataElement): void;
+}
+
+export function ElementDialog({ element, elements, onClose, onSaved }: ElementDialogProps) {
+  const { t, lang } = useI18n();
+  const fieldErrors = useFieldErrors();
+  const [code, setCode] = useState(element?.code ?? '');
+  const [name, setName] = useState(element?.name ?? '');
+  const [nameEn, setNameEn] = useState(element?.nameEn ?? '');
+  const [unit, setUnit] = useState(element?.unit ?? '');
+  const [valueType, setValueType] = useState(element?.valueType ?? 'number');
+  const [aggregation, setAggregation] = useState(element?.aggregation ?? 'sum');
+  const [frequency, setFrequency] = useState(element?.frequency ?? 'month');
+  const [owner, setOwner] = useState(element?.owner ?? '');
+  const [categories, setCategories] = useState<string[]>(element?.categories ?? []);
+  const [minValue, setMinValue] = useState(
+    element?.minValue === null || element?.minValue === undefined ? '' : formatForInput(element.minValue, lang),
+  );
+  const [maxValue, setMaxValue] = useState(
+    element?.maxValue === null || element?.maxValue === undefined ? '' : formatForInput(element.maxValue, lang),
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!element) {
+      if (!CODE_PATTERN.test(code)) found.code = t('catalogue.codeRule');
+      else if (elements.some((other) => other.code === code)) found.code = t('catalogue.codeTaken');
+    }
+    if (!name.trim()) found.name = t('common.required');
+    if (!nameEn.trim()) found.nameEn = t('common.required');
+    const min = readBound(minValue, lang);
+    const max = readBound(maxValue, lang);
+    if ('problem' in min) found.minValue = t('catalogue.numberInvalid');
+    if ('problem' in max) found.maxValue = t('catalogue.numberInvalid');
+    if ('value' in min && 'value' in max && min.value !== null && max.value !== null && min.value > max.value) {
+      found.maxValue = t('catalogue.element.minAboveMax');
+    }
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !('value' in min) || !('value' in max)) return;
+    setBusy(true);
+    try {
+      const body: SaveDataElementBody = {
+        name: name.trim(),
+        nameEn: nameEn.trim(),
+        unit: unit.trim(),
+        valueType: valueType as SaveDataElementBody['valueType'],
+        aggregation: aggregation as SaveDataElementBody['aggregation'],
+        frequency: frequency as SaveDataElementBody['frequency'],
+        owner: owner.trim() || null,
+        categories,
+        minValue: min.value,
+        maxValue: max.value,
+      };
+      onSaved(await api.put<DataElement>(itemPath(PATHS.elements, code), body));
+    } catch (cause) {
+      setErrors(fieldErrors(cause, FIELDS));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const frequencyChanged = element !== undefined && frequency !== element.frequency;
+  return (
+    <Dialog
+      title={element ? t('catalogue.element.editTitle', { code: element.code }) : t('catalogue.element.newTitle')}
+      onClose={onClose}
+      wide
+      actions={
+        <button
+          type="submit"
+          form={FORM_ID}
+          className="button button-primary"
+          disabled={busy}
+          data-testid="catalogue-save"
+        >
+          {busy ? t('common.saving') : t('common.save')}
+        </button>
+      }
+    >
+      <form id={FORM_ID} className="form form-grid catalogue-form" onSubmit={submit} noValidate>
+        <TextField
+          label={t('catalogue.code')}
+          value={code}
+          onChange={(value) => setCode(value.toUpperCase())}
+          readOnly={element !== undefined}
+          required
+          spellCheck={false}
+          autoComplete="off"
+          hint={element ? undefined : t('catalogue.codeRule')}
+          error={errors.code}
+          data-testid="element-code"
+        />
+        <TextField
+          label={t('catalogue.element.unit')}
+          value={unit}
+          onChange={setUnit}
+          hint={t('catalogue.element.unitHint')}
+          error={errors.unit}
+          data-testid="element-unit"
+        />
+        <TextField
+          label={t('catalogue.name')}
+          value={name}
+          onChange={setName}
+          required
+          error={errors.name}
+          data-testid="element-name"
+        />
+        <TextField
+          label={t('catalogue.nameEn')}
+          value={nameEn}
+          onChange={setNameEn}
+          required
+          lang="en"
+          error={errors.nameEn}
+          data-testid="element-name-en"
+        />
+        <SelectField
+          label={t('catalogue.element.valueType')}
+          value={valueType}
+          onChange={setValueType}
+          options={VALUE_TYPES.map((type) => ({ value: type, label: labelOf(t, VALUE_TYPE_LABEL, type) }))}
+          error={errors.valueType}
+          data-testid="element-value-type"
+        />
+        <SelectField
+          label={t('catalogue.frequency')}
+          value={frequency}
+          onChange={setFrequency}
+          options={FREQUENCIES.map((value) => ({ value, label: labelOf(t, FREQUENCY_LABEL, value) }))}
+          hint={frequencyChanged ? t('catalogue.element.frequencyChanged') : undefined}
+          error={errors.frequency}
+          data-testid="element-frequency"
+        />
+        <div className="form-span">
+          <ChoiceGroup
+            legend={t('catalogue.element.aggregation')}
+            name="aggregation"
+            value={aggregation}
+            onChange={setAggregation}
+            error={errors.aggregation}
+            choices={AGGREGATIONS.map((value) => ({
+              value,
+              label: labelOf(t, AGGREGATION_LABEL, value),
+              detail: labelOf(t, AGGREGATION_HINT, value),
+            }))}
+            data-testid="element-aggregation"
+          />
+        </div>
+        <TextField
+          label={t('catalogue.element.minValue')}
+          value={minValue}
+          onChange={setMinValue}
+          inputMode="decimal"
+          hint={t('catalogue.element.boundHint')}
+          error={errors.minValue}
+          data-testid="element-min"
+        />
+        <TextField
+          label={t('catalogue.element.maxValue')}
+          value={maxValue}
+          onChange={setMaxValue}
+          inputMode="decimal"
+          hint={t('catalogue.element.boundHint')}
+          error={errors.maxValue}
+          data-testid="element-max"
+        />
+        <div className="form-span">
+          <TextField
+            label={t('catalogue.element.owner')}
+            value={owner}
+            onChange={setOwner}
+            hint={t('catalogue.element.ownerHint')}
+            error={errors.owner}
+          />
+        </div>
+        <div className="form-span">
+          <CategoriesField value={categories} onChange={setCategories} error={errors.categories} />
+        </div>
+        <FormAlert message={errors.form} />
+      </form>
+    </Dialog>
+  );
+}
