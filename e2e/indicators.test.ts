@@ -43,8 +43,24 @@ describe("a commune officer reports the month's figures and the leader sees them
     expect(await officer.getByTestId('entry-status').getAttribute('data-locked')).toBe('false');
   });
 
-  it('shows the leader the province ranking for that month', async () => {
+  it("opens the leader's overview on headline figures, open alerts and this month's reporting", async () => {
     await signIn(leader, 'lanhdao');
+    await leader.getByTestId('overview-kpis').waitFor({ timeout: 20_000 });
+    await expect.poll(() => leader.locator('[data-testid="overview-kpis"] [data-testid^="kpi-card-"]').count()).toBe(5);
+    await expect
+      .poll(async () => Number(await leader.getByTestId('overview-alerts').getAttribute('data-open')), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(async () => Number(await leader.getByTestId('overview-discipline').getAttribute('data-completeness')), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(90);
+    await leader.screenshot({ path: join(SHOTS, '09-overview-leader.png') });
+  });
+
+  it('shows the leader the province ranking for that month', async () => {
     await leader.goto(`${server.url}/indicators?code=RETAIL_SALES&unit=42&period=${period}`);
     await leader.getByTestId('ranking-table').waitFor({ timeout: 20_000 });
     await expect.poll(() => leader.getByTestId('ranking-row-18073').isVisible(), { timeout: 15_000 }).toBe(true);

@@ -12,6 +12,7 @@ import './styles/tables.css';
 import './styles/indicators.css';
 import './styles/data.css';
 import './styles/alerts.css';
+import './styles/overview.css';
 import './styles/catalogue.css';
 import './styles/overlays.css';
 import './styles/responsive.css';

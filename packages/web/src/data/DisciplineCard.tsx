@@ -12,7 +12,17 @@ function tone(rate: number | null, due: boolean): string {
   return rate >= 90 ? 'rate-good' : rate >= 60 ? 'rate-fair' : 'rate-poor';
 }
 
-function Rate({ label, rate, due, testId }: { label: string; rate: number | null; due: boolean; testId: string }) {
+export function Rate({
+  label,
+  rate,
+  due,
+  testId,
+}: {
+  label: string;
+  rate: number | null;
+  due: boolean;
+  testId: string;
+}) {
   const { fmt } = useI18n();
   return (
     <div className={`rate ${tone(rate, due)}`} data-testid={testId}>

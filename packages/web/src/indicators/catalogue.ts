@@ -37,6 +37,15 @@ export function pickHeadlines(indicators: readonly Indicator[], count = KPI_COUN
   return picked.slice(0, count);
 }
 
+/**
+ * The order in which to look for the latest figures: the headlines reported monthly first (a view opens on a month),
+ * then the others.
+ */
+export function probeOrder(headlines: readonly string[], frequencies: ReadonlyMap<string, ViewPeriodType>): string[] {
+  const monthly = headlines.filter((code) => (frequencies.get(code) ?? 'month') === 'month');
+  return [...monthly, ...headlines.filter((code) => !monthly.includes(code))];
+}
+
 /** The KPI cards: the headlines, with the selected indicator first when it is not one of them. */
 export function kpiCodes(headlines: readonly string[], selected: string | null, count = KPI_COUNT): string[] {
   if (!selected || headlines.includes(selected)) return headlines.slice(0, count);

@@ -63,6 +63,16 @@ export function convertPeriod(id: string, type: ViewPeriodType, latestMonth: str
   return periodOf(type, day).id;
 }
 
+/** The range that finds an indicator's latest figure: its trend up to the period of `frequency` holding `today`. */
+export function probeRange(frequency: ViewPeriodType, today: string): { from: string; to: string } {
+  return rangeEnding(convertPeriod(today, frequency, today), TREND_LENGTH[frequency]);
+}
+
+/** The month of the latest figure; when nothing was reported, last month (the one whose figures are due now). */
+export function latestMonthOf(latest: string | null, today: string): string {
+  return latest ? convertPeriod(latest, 'month', today) : shiftPeriod(today, -1);
+}
+
 /** Whether `type` is finer than `than` (a month is finer than a quarter). */
 export function isFiner(type: ViewPeriodType, than: ViewPeriodType): boolean {
   return VIEW_PERIOD_TYPES.indexOf(type) < VIEW_PERIOD_TYPES.indexOf(than);

@@ -3,16 +3,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { type Resource, useResource } from '../api/useResource.ts';
-import { indicatorFrequencies, pickHeadlines } from './catalogue.ts';
+import { indicatorFrequencies, pickHeadlines, probeOrder } from './catalogue.ts';
 import {
   completedPeriod,
-  convertPeriod,
   isFiner,
+  latestMonthOf,
   latestWithValue,
   parseViewPeriod,
-  rangeEnding,
-  shiftPeriod,
-  TREND_LENGTH,
+  probeRange,
   type ViewPeriodType,
 } from './periods.ts';
 import { readSelection, type Selection, selectionSearch } from './selection.ts';
@@ -59,10 +57,7 @@ export function useSelection(input: {
   const frequencies = useMemo(() => indicatorFrequencies(indicators, elements ?? []), [indicators, elements]);
   const frequencyOf = (code: string | null) => (code ? (frequencies.get(code) ?? 'month') : 'month');
   // The page opens on a month, so a headline reported monthly is preferred; one with figures for the unit at that.
-  const candidates = useMemo(() => {
-    const monthly = headlines.filter((code) => (frequencies.get(code) ?? 'month') === 'month');
-    return [...monthly, ...headlines.filter((code) => !monthly.includes(code))];
-  }, [headlines, frequencies]);
+  const candidates = useMemo(() => probeOrder(headlines, frequencies), [headlines, frequencies]);
   const [tried, setTried] = useState(0);
 
   const known = selection.code !== null && indicators.some((indicator) => indicator.code === selection.code);
@@ -71,13 +66,7 @@ export function useSelection(input: {
   const frequency = frequencyOf(code);
 
   const probe = useResource<IndicatorSeries>(
-    code
-      ? withQuery('/api/v1/indicator-series', {
-          code,
-          unit,
-          ...rangeEnding(convertPeriod(today, frequency, today), TREND_LENGTH[frequency]),
-        })
-      : null,
+    code ? withQuery('/api/v1/indicator-series', { code, unit, ...probeRange(frequency, today) }) : null,
   );
   const latest = probe.data ? latestWithValue(probe.data.points) : null;
   const tryNext = !known && probe.data !== undefined && latest === null && tried < candidates.length - 1;
@@ -86,7 +75,7 @@ export function useSelection(input: {
   }, [tryNext]);
 
   // Nothing reported in three years: last month, the one whose figures are due now.
-  const latestMonth = latest ? convertPeriod(latest, 'month', today) : shiftPeriod(today, -1);
+  const latestMonth = latestMonthOf(latest, today);
   const settled = (probe.data !== undefined || probe.error !== null) && !tryNext;
   const requested = selection.period ?? (settled ? (latest ?? latestMonth) : null);
   const requestedType = parseViewPeriod(requested)?.type ?? 'month';
