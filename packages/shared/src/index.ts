@@ -9,4 +9,5 @@ export * from './schemas/datasets.ts';
 export * from './schemas/indicator-views.ts';
 export * from './schemas/indicators.ts';
 export * from './schemas/orgunits.ts';
+export * from './schemas/publicservices.ts';
 export * from './schemas/users.ts';

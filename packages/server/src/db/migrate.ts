@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } f
 import * as platform from './migrations/0001_platform.ts';
 import * as indicators from './migrations/0002_indicators.ts';
 import * as datasets from './migrations/0003_datasets_alerts.ts';
+import * as publicServices from './migrations/0004_public_services.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': platform,
   '0002_indicators': indicators,
   '0003_datasets_alerts': datasets,
+  '0004_public_services': publicServices,
 };
 
 /**

@@ -28,6 +28,9 @@ export interface Database {
   data_set_reports: DataSetReportTable;
   validation_rules: ValidationRuleTable;
   alerts: AlertTable;
+  ps_dossiers: DossierTable;
+  ps_progress: ProgressTable;
+  calendar_days: { date: string; kind: string; name: string };
 }
 
 export interface DataSetTable {
@@ -204,4 +207,47 @@ export interface AuditTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+}
+
+export interface DossierTable {
+  code: string;
+  procedure_code: string;
+  procedure_name: string | null;
+  field_code: string | null;
+  field_name: string | null;
+  agency: string;
+  unit_id: string | null;
+  channel: number | null;
+  owner_name: string | null;
+  owner_kind: number | null;
+  summary: string | null;
+  submitted_at: string | null;
+  received_at: string | null;
+  due_at: string | null;
+  returned_at: string | null;
+  finished_at: string | null;
+  record_status: number;
+  record_as_of: string;
+  status: number;
+  status_at: string;
+  paid_online: number;
+  digitised: number;
+  /** JSON array of supplement requests: [{requestedAt, suppliedAt|null, reason|null}]. */
+  supplements: string;
+  record_hash: string;
+  synced_at: string;
+}
+
+export interface ProgressTable {
+  id: Generated<number>;
+  dossier_code: string;
+  step_at: string;
+  status: number;
+  handler: string | null;
+  title: string | null;
+  department: string | null;
+  content: string | null;
+  started_at: string | null;
+  due_at: string | null;
+  synced_at: string;
 }

@@ -18,6 +18,7 @@ import type { SpreadsheetService } from '../modules/indicators/spreadsheet/sprea
 import type { ValueService } from '../modules/indicators/values.service.ts';
 import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
+import type { DossierSyncService } from '../modules/publicservices/sync.service.ts';
 import type { Platform } from '../platform.ts';
 
 export type App = FastifyInstance<
@@ -41,4 +42,5 @@ export interface Services {
   dataSets: DataSetService;
   entries: EntryService;
   spreadsheets: SpreadsheetService;
+  dossierSync: DossierSyncService;
 }

@@ -1,0 +1,65 @@
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database, DossierTable, ProgressTable } from '../../db/schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type DossierRow = Selectable<DossierTable>;
+export type NewProgress = Omit<Insertable<ProgressTable>, 'id'>;
+
+export async function findDossiers(db: Executor, codes: string[]): Promise<Map<string, DossierRow>> {
+  const found = new Map<string, DossierRow>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('ps_dossiers')
+      .selectAll()
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.code, row);
+  }
+  return found;
+}
+
+export async function upsertDossier(db: Executor, row: DossierRow): Promise<void> {
+  const { code: _code, ...changes } = row;
+  await db
+    .insertInto('ps_dossiers')
+    .values(row)
+    .onConflict((oc) => oc.column('code').doUpdateSet(changes))
+    .execute();
+}
+
+/** Stores processing steps; a step already stored (same dossier, time and status) is skipped. Returns how many were new. */
+export async function insertProgress(db: Executor, steps: NewProgress[]): Promise<number> {
+  let inserted = 0;
+  for (const step of steps) {
+    const result = await db
+      .insertInto('ps_progress')
+      .values(step)
+      .onConflict((oc) => oc.columns(['dossier_code', 'step_at', 'status']).doNothing())
+      .executeTakeFirst();
+    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return inserted;
+}
+
+/** The latest processing step of each dossier, by the time it happened (not the time it arrived). */
+export async function latestSteps(
+  db: Executor,
+  codes: string[],
+): Promise<Map<string, { step_at: string; status: number }>> {
+  const latest = new Map<string, { step_at: string; status: number }>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const rows = await db
+      .selectFrom('ps_progress')
+      .select(['dossier_code', 'step_at', 'status', 'id'])
+      .where('dossier_code', 'in', codes.slice(i, i + 500))
+      .orderBy('step_at')
+      .orderBy('id')
+      .execute();
+    for (const row of rows) latest.set(row.dossier_code, { step_at: row.step_at, status: row.status });
+  }
+  return latest;
+}
+
+export async function setStatus(db: Executor, code: string, status: number, at: string): Promise<void> {
+  await db.updateTable('ps_dossiers').set({ status, status_at: at }).where('code', '=', code).execute();
+}

@@ -1,0 +1,39 @@
+import { ErrorResponse, SyncEnvelope, SyncQuery, SyncResult } from '@ioc/shared';
+import type { App, Services } from '../../http/app-types.ts';
+import { requireActor } from '../../http/context.ts';
+import { invalid } from '../../http/errors.ts';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse };
+
+export function publicServiceSyncRoutes(app: App, { dossierSync }: Services): void {
+  app.post(
+    '/api/v1/public-services/sync',
+    {
+      config: { permission: 'ingest.write' },
+      bodyLimit: 50 * 1024 * 1024,
+      schema: {
+        tags: ['public services'],
+        summary:
+          'Dossier sync in the national portal format: { service: DongBoHoSoMC | CapNhatTienDoHoSoMC, data: [...] }. Idempotent by MaHoSo; steps may come before their dossier. mode=all (default): an invalid record applies nothing (400 naming each); mode=valid: applies the rest',
+        querystring: SyncQuery,
+        body: SyncEnvelope,
+        response: { 200: SyncResult, ...errors },
+      },
+    },
+    async (request) => {
+      const mode = request.query.mode ?? 'all';
+      const result = await dossierSync.sync(requireActor(request.actor), request.body, mode);
+      if (mode === 'all' && result.refused.length > 0) {
+        throw invalid(
+          `The batch was refused: ${result.refused.length} problem(s) in ${new Set(result.refused.map((p) => p.index)).size} record(s); nothing was applied`,
+          result.refused.map((p) => ({
+            field: `/data/${p.index}${p.field === '/' ? '' : p.field}`,
+            message: p.message,
+            rule: p.rule,
+          })),
+        );
+      }
+      return result;
+    },
+  );
+}

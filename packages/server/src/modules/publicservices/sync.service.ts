@@ -1,0 +1,188 @@
+import { createHash } from 'node:crypto';
+import type { PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResult } from '@ioc/shared';
+import type { Platform } from '../../platform.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import * as repo from './dossiers.repo.ts';
+import { parsePortalDate } from './portal-date.ts';
+import { dossierProblems, progressProblems } from './record-checks.ts';
+
+const date = (value: string | null | undefined) => (value ? parsePortalDate(value) : null);
+const flag = (value: 0 | 1 | boolean | undefined) => (value === true || value === 1 ? 1 : 0);
+
+/** Key order does not change a record: hash it with sorted keys. */
+function hashOf(record: Record<string, unknown>): string {
+  const sorted = JSON.stringify(record, (_key, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(sorted).digest('hex');
+}
+
+/** The latest moment a dossier record speaks for: its status is as of then. */
+function recordAsOf(d: PortalDossier): string {
+  const dates = [d.NgayNopHoSo, d.NgayTiepNhan, d.NgayTra, d.NgayKetThucXuLy].map(date).filter((x): x is string => !!x);
+  return dates.sort().at(-1)!;
+}
+
+function toRow(d: PortalDossier, hash: string, at: string): repo.DossierRow {
+  const asOf = recordAsOf(d);
+  return {
+    code: d.MaHoSo,
+    procedure_code: d.MaTTHC,
+    procedure_name: d.TenTTHC ?? null,
+    field_code: d.MaLinhVuc ?? null,
+    field_name: d.TenLinhVuc ?? null,
+    agency: d.DonViXuLy,
+    unit_id: null,
+    channel: d.KenhThucHien ?? null,
+    owner_name: d.ChuHoSo ?? null,
+    owner_kind: d.LoaiDoiTuong ?? null,
+    summary: d.TrichYeuHoSo ?? null,
+    submitted_at: date(d.NgayNopHoSo),
+    received_at: date(d.NgayTiepNhan),
+    due_at: date(d.NgayHenTra),
+    returned_at: date(d.NgayTra),
+    finished_at: date(d.NgayKetThucXuLy),
+    record_status: d.TrangThaiHoSo,
+    record_as_of: asOf,
+    status: d.TrangThaiHoSo,
+    status_at: asOf,
+    paid_online: flag(d.DuocThanhToanTrucTuyen),
+    digitised: flag(d.HoSoCoThanhPhanSoHoa),
+    supplements: JSON.stringify(
+      (d.DanhSachHoSoBoSung ?? []).map((s) => ({
+        requestedAt: date(s.NgayYeuCauBoSung),
+        suppliedAt: date(s.NgayBoSung),
+        reason: s.LyDo ?? null,
+      })),
+    ),
+    record_hash: hash,
+    synced_at: at,
+  };
+}
+
+/**
+ * Dossier sync in the national portal's format. Idempotent by MaHoSo (an identical record changes nothing);
+ * a processing step is kept even before its dossier arrives, and a dossier's status is that of the latest event by
+ * the time it happened, whatever order the records came in. mode 'all' applies nothing if any record is invalid.
+ */
+export class DossierSyncService {
+  constructor(private readonly platform: Platform) {}
+
+  async sync(actor: Actor, envelope: SyncEnvelope, mode: 'all' | 'valid'): Promise<SyncResult> {
+    const dossiers = envelope.service === 'DongBoHoSoMC';
+    const problems: SyncProblem[] = [];
+    const valid: { index: number; record: Record<string, unknown> }[] = [];
+    envelope.data.forEach((record, index) => {
+      const found = dossiers ? dossierProblems(record, index) : progressProblems(record, index);
+      if (found.length > 0) problems.push(...found);
+      else valid.push({ index, record });
+    });
+    const result: SyncResult = {
+      service: envelope.service,
+      received: envelope.data.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      pending: 0,
+      refused: problems,
+    };
+    if ((problems.length > 0 && mode === 'all') || valid.length === 0) return result;
+
+    const { db, now } = this.platform;
+    const at = now().toISOString();
+    return auditedWrite(
+      db,
+      actor,
+      { action: `publicservices.sync.${envelope.service}`, entityType: 'ps_dossier', entityId: null },
+      async (trx) => {
+        if (dossiers)
+          await this.applyDossiers(
+            trx,
+            valid.map((v) => v.record as PortalDossier),
+            at,
+            result,
+          );
+        else
+          await this.applyProgress(
+            trx,
+            valid.map((v) => v.record as PortalProgress),
+            at,
+            result,
+          );
+        const { refused: _refused, ...counts } = result;
+        return { before: null, after: { ...counts, refused: problems.length }, result };
+      },
+      now,
+    );
+  }
+
+  private async applyDossiers(
+    trx: Parameters<typeof repo.findDossiers>[0],
+    records: PortalDossier[],
+    at: string,
+    result: SyncResult,
+  ) {
+    // The last of several records for one dossier in a batch wins, as if they had come one after another.
+    const byCode = new Map(records.map((r) => [r.MaHoSo, r]));
+    const codes = [...byCode.keys()];
+    const [stored, steps] = await Promise.all([repo.findDossiers(trx, codes), repo.latestSteps(trx, codes)]);
+    for (const record of byCode.values()) {
+      const hash = hashOf(record);
+      const before = stored.get(record.MaHoSo);
+      if (before?.record_hash === hash) {
+        result.unchanged++;
+        continue;
+      }
+      const row = toRow(record, hash, at);
+      const step = steps.get(record.MaHoSo);
+      if (step && step.step_at > row.record_as_of) {
+        row.status = step.status;
+        row.status_at = step.step_at;
+      }
+      await repo.upsertDossier(trx, row);
+      if (before) result.updated++;
+      else result.created++;
+    }
+  }
+
+  private async applyProgress(
+    trx: Parameters<typeof repo.findDossiers>[0],
+    records: PortalProgress[],
+    at: string,
+    result: SyncResult,
+  ) {
+    const steps = records.map((p) => ({
+      dossier_code: p.MaHoSo,
+      step_at: parsePortalDate(p.ThoiDiemXuLy)!,
+      status: p.TrangThai,
+      handler: p.NguoiXuLy ?? null,
+      title: p.ChucDanh ?? null,
+      department: p.PhongBanXuLy ?? null,
+      content: p.NoiDungXuLy ?? null,
+      started_at: date(p.NgayBatDau),
+      due_at: date(p.NgayKetThucTheoQuyDinh),
+      synced_at: at,
+    }));
+    const inserted = await repo.insertProgress(trx, steps);
+    result.unchanged = steps.length - inserted;
+    result.created = inserted;
+    const codes = [...new Set(steps.map((s) => s.dossier_code))];
+    const [stored, latest] = await Promise.all([repo.findDossiers(trx, codes), repo.latestSteps(trx, codes)]);
+    for (const code of codes) {
+      const dossier = stored.get(code);
+      if (!dossier) {
+        result.pending += steps.filter((s) => s.dossier_code === code).length;
+        continue;
+      }
+      const step = latest.get(code)!;
+      // A step older than what the dossier already says (it came late) does not turn the status back.
+      if (step.step_at > dossier.status_at && (step.status !== dossier.status || step.step_at !== dossier.status_at)) {
+        await repo.setStatus(trx, code, step.status, step.step_at);
+        result.updated++;
+      }
+    }
+  }
+}
