@@ -14,6 +14,7 @@ import { seedIndicatorDemo } from './modules/indicators/demo-seed.ts';
 import { findUnit } from './modules/orgunits/orgunits.repo.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
+import { seedAgencies } from './modules/publicservices/agencies.seed.ts';
 import type { Platform } from './platform.ts';
 
 export interface OpenPlatform extends Platform {
@@ -75,6 +76,8 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
       return units;
     });
   }
+  // The agencies that receive dossiers come with the province, like its units.
+  await seedAgencies(db);
   const report: PrepareReport = {
     migrations,
     seededUnits,

@@ -76,6 +76,26 @@ describe('dossier sync (DongBoHoSoMC)', () => {
       channel: 2,
       paid_online: 1,
       digitised: 1,
+      agency_code: 'UBND_18073',
+      unit_id: '18073',
+    });
+  });
+
+  it('finds the agency whatever the case and accents, and keeps an unknown one unmatched', async () => {
+    await sync({
+      service: 'DongBoHoSoMC',
+      data: [
+        dossier('HS-030', { DonViXuLy: 'SO TU PHAP' }),
+        dossier('HS-031', { DonViXuLy: 'Ủy ban nhân dân Xã Kỳ Anh' }),
+        dossier('HS-032', { DonViXuLy: 'Phòng không có trong danh mục' }),
+      ],
+    });
+    expect(await stored('HS-030')).toMatchObject({ agency_code: 'STP', unit_id: '42' });
+    expect(await stored('HS-031')).toMatchObject({ agency_code: 'UBND_18775', unit_id: '18775' });
+    expect(await stored('HS-032')).toMatchObject({
+      agency: 'Phòng không có trong danh mục',
+      agency_code: null,
+      unit_id: null,
     });
   });
 

@@ -28,6 +28,7 @@ export interface Database {
   data_set_reports: DataSetReportTable;
   validation_rules: ValidationRuleTable;
   alerts: AlertTable;
+  ps_agencies: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string };
   ps_dossiers: DossierTable;
   ps_progress: ProgressTable;
   calendar_days: { date: string; kind: string; name: string };
@@ -215,7 +216,10 @@ export interface DossierTable {
   procedure_name: string | null;
   field_code: string | null;
   field_name: string | null;
+  /** DonViXuLy as the portal wrote it. */
   agency: string;
+  /** The agency it was matched to, and that agency's org unit; null when no agency matches the name. */
+  agency_code: string | null;
   unit_id: string | null;
   channel: number | null;
   owner_name: string | null;

@@ -6,6 +6,18 @@ import { idColumn } from '../portable.ts';
  * steps (kept even when they arrive before their dossier), and the working-day calendar as data.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Who handles dossiers: provincial departments (unit 42) and the communes' one-stop offices (their unit).
+  await db.schema
+    .createTable('ps_agencies')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('name_en', 'text', (c) => c.notNull())
+    .addColumn('unit_id', 'text', (c) => c.notNull().references('org_units.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    // JSON array of the names the portal writes in DonViXuLy for this agency, matched without case or accents.
+    .addColumn('aliases', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
+
   await db.schema
     .createTable('ps_dossiers')
     .addColumn('code', 'text', (c) => c.primaryKey())
@@ -14,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('field_code', 'text')
     .addColumn('field_name', 'text')
     .addColumn('agency', 'text', (c) => c.notNull())
+    .addColumn('agency_code', 'text')
     .addColumn('unit_id', 'text', (c) => c.references('org_units.id'))
     .addColumn('channel', 'integer')
     .addColumn('owner_name', 'text')
@@ -63,5 +76,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['calendar_days', 'ps_progress', 'ps_dossiers']) await db.schema.dropTable(table).execute();
+  for (const table of ['calendar_days', 'ps_progress', 'ps_dossiers', 'ps_agencies'])
+    await db.schema.dropTable(table).execute();
 }

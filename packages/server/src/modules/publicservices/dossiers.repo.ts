@@ -63,3 +63,20 @@ export async function latestSteps(
 export async function setStatus(db: Executor, code: string, status: number, at: string): Promise<void> {
   await db.updateTable('ps_dossiers').set({ status, status_at: at }).where('code', '=', code).execute();
 }
+
+export async function listAgencies(db: Executor) {
+  return db.selectFrom('ps_agencies').selectAll().orderBy('code').execute();
+}
+
+export async function insertAgencies(
+  db: Executor,
+  rows: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('ps_agencies')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}

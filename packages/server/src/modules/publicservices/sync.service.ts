@@ -3,6 +3,7 @@ import type { PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResu
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { type AgencyRef, agencyMatcher } from './agencies.ts';
 import * as repo from './dossiers.repo.ts';
 import { parsePortalDate } from './portal-date.ts';
 import { dossierProblems, progressProblems } from './record-checks.ts';
@@ -26,7 +27,7 @@ function recordAsOf(d: PortalDossier): string {
   return dates.sort().at(-1)!;
 }
 
-function toRow(d: PortalDossier, hash: string, at: string): repo.DossierRow {
+function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | null): repo.DossierRow {
   const asOf = recordAsOf(d);
   return {
     code: d.MaHoSo,
@@ -35,7 +36,8 @@ function toRow(d: PortalDossier, hash: string, at: string): repo.DossierRow {
     field_code: d.MaLinhVuc ?? null,
     field_name: d.TenLinhVuc ?? null,
     agency: d.DonViXuLy,
-    unit_id: null,
+    agency_code: agency?.code ?? null,
+    unit_id: agency?.unit_id ?? null,
     channel: d.KenhThucHien ?? null,
     owner_name: d.ChuHoSo ?? null,
     owner_kind: d.LoaiDoiTuong ?? null,
@@ -128,7 +130,12 @@ export class DossierSyncService {
     // The last of several records for one dossier in a batch wins, as if they had come one after another.
     const byCode = new Map(records.map((r) => [r.MaHoSo, r]));
     const codes = [...byCode.keys()];
-    const [stored, steps] = await Promise.all([repo.findDossiers(trx, codes), repo.latestSteps(trx, codes)]);
+    const [stored, steps, agencies] = await Promise.all([
+      repo.findDossiers(trx, codes),
+      repo.latestSteps(trx, codes),
+      repo.listAgencies(trx),
+    ]);
+    const agencyOf = agencyMatcher(agencies);
     for (const record of byCode.values()) {
       const hash = hashOf(record);
       const before = stored.get(record.MaHoSo);
@@ -136,7 +143,7 @@ export class DossierSyncService {
         result.unchanged++;
         continue;
       }
-      const row = toRow(record, hash, at);
+      const row = toRow(record, hash, at, agencyOf(record.DonViXuLy));
       const step = steps.get(record.MaHoSo);
       if (step && step.step_at > row.record_as_of) {
         row.status = step.status;
