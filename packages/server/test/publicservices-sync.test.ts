@@ -165,6 +165,23 @@ describe('processing progress (CapNhatTienDoHoSoMC)', () => {
     expect(again.json()).toMatchObject({ created: 0, unchanged: 1 });
   });
 
+  it('announces each dossier that arrives or changes status on the live bus, within its unit', async () => {
+    const events: { name: string; payload: unknown; orgUnit: string | null }[] = [];
+    const stop = t.platform.bus.subscribe((event) => {
+      events.push(event);
+    });
+    await sync({ service: 'DongBoHoSoMC', data: [dossier('HS-040'), dossier('HS-001')] });
+    await sync({ service: 'CapNhatTienDoHoSoMC', data: [step('HS-040', '20250306100000', 9)] });
+    stop();
+    expect(events.filter((e) => e.name === 'dossier.synced')).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ code: 'HS-040', status: 4, unit: '18073' }),
+        orgUnit: '18073',
+      }),
+      expect.objectContaining({ payload: expect.objectContaining({ code: 'HS-040', status: 9 }) }),
+    ]);
+  });
+
   it('moves the status on with a newer step, and with a newer dossier record', async () => {
     await sync({ service: 'CapNhatTienDoHoSoMC', data: [step('HS-001', '20250310150000', 9)] });
     expect(await stored('HS-001')).toMatchObject({ status: 9 });

@@ -12,6 +12,8 @@ export interface EventMap {
   };
   /** Values were stored for a unit: pages showing its indicators refresh. */
   'indicators.values': { unit: string; periods: string[]; elements: string[] };
+  /** A dossier arrived or changed status (public services' live ticker). */
+  'dossier.synced': { code: string; procedure: string | null; agency: string; status: number; unit: string | null };
 }
 
 export type EventName = keyof EventMap;
@@ -30,4 +32,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'user.updated',
   'alert.raised',
   'indicators.values',
+  'dossier.synced',
 ];

@@ -339,6 +339,8 @@ export const en: Messages = {
   'event.user.updated.text': 'Account {username} was updated',
   'event.alert.raised': 'New alert',
   'event.alert.raised.text': '[{severity}] {title}',
+  'event.dossier.synced': 'Dossier update',
+  'event.dossier.synced.text': 'Dossier {code} at {agency}: status {status}',
   'event.indicators.values': 'New figures',
   'event.indicators.values.text': 'Unit {unit} updated figures for {periods}',
   'severity.info': 'Info',

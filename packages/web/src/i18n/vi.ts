@@ -337,6 +337,8 @@ export const vi = {
   'event.user.updated.text': 'Tài khoản {username} được cập nhật',
   'event.alert.raised': 'Cảnh báo mới',
   'event.alert.raised.text': '[{severity}] {title}',
+  'event.dossier.synced': 'Hồ sơ cập nhật',
+  'event.dossier.synced.text': 'Hồ sơ {code} tại {agency}: trạng thái {status}',
   'event.indicators.values': 'Số liệu mới',
   'event.indicators.values.text': 'Đơn vị {unit} cập nhật số liệu kỳ {periods}',
   'severity.info': 'Thông tin',

@@ -7,6 +7,7 @@ export const EVENT_TITLE_KEYS: Record<EventName, MessageKey> = {
   'user.updated': 'event.user.updated',
   'alert.raised': 'event.alert.raised',
   'indicators.values': 'event.indicators.values',
+  'dossier.synced': 'event.dossier.synced',
 };
 
 const SEVERITY_KEYS: Record<EventMap['alert.raised']['severity'], MessageKey> = {
@@ -38,6 +39,10 @@ export function describeEvent(t: Translate, event: BusEvent, lang: 'vi' | 'en' =
       const payload = event.payload as EventMap['alert.raised'];
       const title = lang === 'en' && payload.titleEn ? payload.titleEn : payload.title;
       return t('event.alert.raised.text', { severity: t(SEVERITY_KEYS[payload.severity]), title });
+    }
+    case 'dossier.synced': {
+      const payload = event.payload as EventMap['dossier.synced'];
+      return t('event.dossier.synced.text', { code: payload.code, agency: payload.agency, status: payload.status });
     }
     case 'indicators.values': {
       const payload = event.payload as EventMap['indicators.values'];

@@ -95,7 +95,8 @@ export class DossierSyncService {
 
     const { db, now } = this.platform;
     const at = now().toISOString();
-    return auditedWrite(
+    const changed: repo.DossierRow[] = [];
+    const synced = await auditedWrite(
       db,
       actor,
       { action: `publicservices.sync.${envelope.service}`, entityType: 'ps_dossier', entityId: null },
@@ -106,6 +107,7 @@ export class DossierSyncService {
             valid.map((v) => v.record as PortalDossier),
             at,
             result,
+            changed,
           );
         else
           await this.applyProgress(
@@ -113,12 +115,26 @@ export class DossierSyncService {
             valid.map((v) => v.record as PortalProgress),
             at,
             result,
+            changed,
           );
         const { refused: _refused, ...counts } = result;
         return { before: null, after: { ...counts, refused: problems.length }, result };
       },
       now,
     );
+    await this.announce(changed);
+    return synced;
+  }
+
+  /** Live ticker: one event per dossier that arrived or changed status, at most 100 per batch. */
+  private async announce(changed: readonly repo.DossierRow[]): Promise<void> {
+    for (const d of changed.slice(0, 100)) {
+      await this.platform.bus.publish(
+        'dossier.synced',
+        { code: d.code, procedure: d.procedure_name, agency: d.agency, status: d.status, unit: d.unit_id },
+        d.unit_id,
+      );
+    }
   }
 
   private async applyDossiers(
@@ -126,6 +142,7 @@ export class DossierSyncService {
     records: PortalDossier[],
     at: string,
     result: SyncResult,
+    changed: repo.DossierRow[],
   ) {
     // The last of several records for one dossier in a batch wins, as if they had come one after another.
     const byCode = new Map(records.map((r) => [r.MaHoSo, r]));
@@ -150,6 +167,7 @@ export class DossierSyncService {
         row.status_at = step.step_at;
       }
       await repo.upsertDossier(trx, row);
+      if (!before || before.status !== row.status) changed.push(row);
       if (before) result.updated++;
       else result.created++;
     }
@@ -160,6 +178,7 @@ export class DossierSyncService {
     records: PortalProgress[],
     at: string,
     result: SyncResult,
+    changed: repo.DossierRow[],
   ) {
     const steps = records.map((p) => ({
       dossier_code: p.MaHoSo,
@@ -188,6 +207,7 @@ export class DossierSyncService {
       // A step older than what the dossier already says (it came late) does not turn the status back.
       if (step.step_at > dossier.status_at && (step.status !== dossier.status || step.step_at !== dossier.status_at)) {
         await repo.setStatus(trx, code, step.status, step.step_at);
+        changed.push({ ...dossier, status: step.status, status_at: step.step_at });
         result.updated++;
       }
     }
