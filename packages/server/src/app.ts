@@ -33,6 +33,8 @@ import { indicatorViewRoutes } from './modules/indicators/views.routes.ts';
 import { IndicatorViewService } from './modules/indicators/views.service.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
+import { calendarRoutes } from './modules/publicservices/calendar.routes.ts';
+import { CalendarService } from './modules/publicservices/calendar.service.ts';
 import { publicServiceSyncRoutes } from './modules/publicservices/sync.routes.ts';
 import { DossierSyncService } from './modules/publicservices/sync.service.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
@@ -66,6 +68,7 @@ export function createServices(platform: Platform): Services {
     entries: new EntryService(platform, orgUnits, dataSets, values),
     spreadsheets: new SpreadsheetService(platform, orgUnits, values),
     dossierSync: new DossierSyncService(platform),
+    workingCalendar: new CalendarService(platform),
   };
 }
 
@@ -160,6 +163,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   dataSetRoutes(app, services);
   spreadsheetRoutes(app, services);
   publicServiceSyncRoutes(app, services);
+  calendarRoutes(app, services);
   alertRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

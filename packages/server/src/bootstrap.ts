@@ -15,6 +15,7 @@ import { findUnit } from './modules/orgunits/orgunits.repo.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
 import { seedAgencies } from './modules/publicservices/agencies.seed.ts';
+import { seedCalendar } from './modules/publicservices/calendar.service.ts';
 import type { Platform } from './platform.ts';
 
 export interface OpenPlatform extends Platform {
@@ -78,6 +79,7 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
   }
   // The agencies that receive dossiers come with the province, like its units.
   await seedAgencies(db);
+  await seedCalendar(db);
   const report: PrepareReport = {
     migrations,
     seededUnits,

@@ -18,6 +18,10 @@ export const PERMISSIONS = {
     en: 'Manage the indicator catalogue and formulas',
   },
   'publicservices.read': { vi: 'Xem dịch vụ công', en: 'View public services' },
+  'publicservices.manage': {
+    vi: 'Quản lý danh mục dịch vụ công, lịch làm việc',
+    en: 'Manage public-service catalogues and the working calendar',
+  },
   'documents.read': { vi: 'Xem văn bản, nhiệm vụ', en: 'View documents and tasks' },
   'tasks.write': { vi: 'Cập nhật nhiệm vụ', en: 'Update tasks' },
   'tasks.assign': { vi: 'Giao nhiệm vụ', en: 'Assign tasks' },

@@ -18,6 +18,7 @@ import type { SpreadsheetService } from '../modules/indicators/spreadsheet/sprea
 import type { ValueService } from '../modules/indicators/values.service.ts';
 import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
+import type { CalendarService } from '../modules/publicservices/calendar.service.ts';
 import type { DossierSyncService } from '../modules/publicservices/sync.service.ts';
 import type { Platform } from '../platform.ts';
 
@@ -43,4 +44,5 @@ export interface Services {
   entries: EntryService;
   spreadsheets: SpreadsheetService;
   dossierSync: DossierSyncService;
+  workingCalendar: CalendarService;
 }

@@ -101,3 +101,27 @@ export const SyncResult = Type.Object({
   refused: Type.Array(SyncProblem),
 });
 export type SyncResult = Static<typeof SyncResult>;
+
+export const CalendarDay = Type.Object({
+  date: Type.String({ description: 'YYYY-MM-DD' }),
+  kind: Type.Union([Type.Literal('holiday'), Type.Literal('working')], {
+    description: 'holiday: a day off on a weekday; working: a weekend day made a working day',
+  }),
+  name: Type.String(),
+});
+export type CalendarDay = Static<typeof CalendarDay>;
+
+export const SaveCalendarDayBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('holiday'), Type.Literal('working')]),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type SaveCalendarDayBody = Static<typeof SaveCalendarDayBody>;
+
+export const CalendarQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) });
+export type CalendarQuery = Static<typeof CalendarQuery>;
+
+export const CalendarDateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) });
+export type CalendarDateParams = Static<typeof CalendarDateParams>;

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+let admin: string;
+const send = (method: 'GET' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = admin) =>
+  t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin', ADMIN_PASSWORD);
+});
+afterAll(() => t.stop());
+
+describe('the working-day calendar as data', () => {
+  it("is seeded with Vietnam's holidays, Tết 2025 included", async () => {
+    const days = (await send('GET', '/api/v1/calendar-days?year=2025')).json() as { date: string; kind: string }[];
+    const tet = days.filter((d) => d.date >= '2025-01-25' && d.date <= '2025-02-02');
+    expect(tet.length).toBeGreaterThanOrEqual(5);
+    expect(days.every((d) => d.date.startsWith('2025-'))).toBe(true);
+    expect(days.find((d) => d.date === '2025-04-30')).toMatchObject({ kind: 'holiday' });
+  });
+
+  it('takes a day off the province declares, audited, and gives it back', async () => {
+    const saved = await send('PUT', '/api/v1/calendar-days/2026-12-31', { kind: 'holiday', name: 'Nghỉ bù' });
+    expect(saved.json()).toEqual({ date: '2026-12-31', kind: 'holiday', name: 'Nghỉ bù' });
+    const calendar = await t.services.workingCalendar.calendar();
+    expect(calendar.isWorkingDay('2026-12-31')).toBe(false);
+    expect((await send('DELETE', '/api/v1/calendar-days/2026-12-31')).statusCode).toBe(200);
+    expect((await t.services.workingCalendar.calendar()).isWorkingDay('2026-12-31')).toBe(true);
+    expect((await send('DELETE', '/api/v1/calendar-days/2026-12-31')).statusCode).toBe(404);
+    const audit = (await send('GET', '/api/v1/audit?action=publicservices.calendar.')).json();
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual([
+      'publicservices.calendar.delete',
+      'publicservices.calendar.save',
+    ]);
+  });
+
+  it('refuses a date that does not exist', async () => {
+    const response = await send('PUT', '/api/v1/calendar-days/2026-02-30', { kind: 'holiday', name: 'x' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details[0]).toMatchObject({ field: 'params:/date', rule: 'format' });
+  });
+});
