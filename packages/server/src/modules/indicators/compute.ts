@@ -14,18 +14,23 @@ export interface CatalogueElement {
   frequency: string;
 }
 
+export type UnitGraph = Awaited<ReturnType<typeof unitGraph>>;
+
 export interface Catalogue {
   elements: Map<string, CatalogueElement>;
   formulas: Map<string, Formula>;
   constants: Map<string, number>;
+  /** The org-unit tree and the 2025 mappings: which stored values count for which units. */
+  graph: UnitGraph;
 }
 
-/** Elements, parsed formulas and constants, read once and reused for every cell a request computes. */
+/** Elements, parsed formulas, constants and the unit tree, read once and reused for every grid a request computes. */
 export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
-  const [elements, indicators, constants] = await Promise.all([
+  const [elements, indicators, constants, graph] = await Promise.all([
     listDataElements(db),
     listIndicators(db),
     listConstants(db),
+    unitGraph(db),
   ]);
   const formulas = new Map<string, Formula>();
   for (const indicator of indicators) {
@@ -36,6 +41,7 @@ export async function loadCatalogue(db: Kysely<Database>): Promise<Catalogue> {
     elements: new Map(elements.map((e) => [e.code, e])),
     formulas,
     constants: new Map(constants.map((c) => [c.code, c.value])),
+    graph,
   };
 }
 
@@ -87,13 +93,14 @@ function periodLocator(periods: readonly Period[]): (date: string) => number {
 async function elementGrid(
   db: Kysely<Database>,
   elements: Map<string, CatalogueElement>,
+  graph: UnitGraph,
   refs: readonly ElementRef[],
   grid: Grid,
 ): Promise<Map<string, Map<string, number | null>>> {
   const result = new Map<string, Map<string, number | null>>();
   if (grid.periods.length === 0 || grid.units.length === 0) return result;
   const periodType = grid.periods[0]!.type;
-  const { units, mappings } = await unitGraph(db);
+  const { units, mappings } = graph;
   const weights = contributionWeights(units, mappings, grid.units);
   const closedOn = new Map(units.map((u) => [u.id, u.valid_to]));
   const locate = periodLocator(grid.periods);
@@ -189,7 +196,7 @@ export async function computeGrid(
       refs.set(refKey(ref.code, ref.category), { code: ref.code, category: ref.category ?? '' });
     }
   }
-  const elementValues = await elementGrid(db, elements, [...refs.values()], grid);
+  const elementValues = await elementGrid(db, elements, catalogue.graph, [...refs.values()], grid);
   const ordered = evaluationOrder([...needed].map((code) => ({ code, formula: formulas.get(code)!.text })));
 
   const results = new Map<string, Map<string, number | null>>();
@@ -243,6 +250,7 @@ export async function elementValue(
   const values = await elementGrid(
     db,
     new Map([[element.code, element]]),
+    await unitGraph(db),
     [{ code: element.code, category: category ?? '' }],
     { units: [unitId], periods: [period] },
   );
