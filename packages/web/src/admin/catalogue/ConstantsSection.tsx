@@ -1,15 +1,10 @@
 import type { Indicator, IndicatorConstant } from '@ioc/shared';
-import { useState } from 'react';
 import { useResource } from '../../api/useResource.ts';
-import { ErrorNotice } from '../../components/ErrorNotice.tsx';
-import { LoadingBlock } from '../../components/LoadingBlock.tsx';
-import { useToast } from '../../components/Toasts.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
 import { ConstantDialog } from './ConstantDialog.tsx';
-import { PATHS, upsertByCode } from './catalogue.ts';
-import { SectionToolbar } from './SectionToolbar.tsx';
-
-type Editing = { constant?: IndicatorConstant } | null;
+import { PATHS } from './catalogue.ts';
+import { useCatalogueEditing } from './useCatalogueSection.ts';
 
 /** The indicators whose formula names `C{code}`. */
 function usersOf(code: string, indicators: readonly Indicator[] | undefined): string[] {
@@ -19,91 +14,75 @@ function usersOf(code: string, indicators: readonly Indicator[] | undefined): st
 
 export function ConstantsSection() {
   const { t, fmt } = useI18n();
-  const { showToast } = useToast();
   const constants = useResource<IndicatorConstant[]>(PATHS.constants);
   const indicators = useResource<Indicator[]>(PATHS.indicators);
-  const [editing, setEditing] = useState<Editing>(null);
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing(constants, (constant) => constant.name);
 
   return (
-    <section aria-labelledby="catalogue-constants-title">
-      <SectionToolbar
-        titleId="catalogue-constants-title"
-        title={t('catalogue.section.constants')}
-        intro={t('catalogue.constant.intro')}
-        count={constants.data?.length}
-        newLabel={t('catalogue.constant.new')}
-        onNew={constants.data ? () => setEditing({}) : undefined}
-        newTestId="constant-new"
-      />
-      {constants.error !== null && <ErrorNotice error={constants.error} onRetry={constants.reload} />}
-      {constants.loading && !constants.data && <LoadingBlock />}
+    <CatalogueSection
+      resources={[constants]}
+      titleId="catalogue-constants-title"
+      title={t('catalogue.section.constants')}
+      intro={t('catalogue.constant.intro')}
+      count={constants.data?.length}
+      newLabel={t('catalogue.constant.new')}
+      onNew={constants.data ? startNew : undefined}
+      newTestId="constant-new"
+    >
       {constants.data && (
-        <div className="table-wrap catalogue-narrow">
-          <table className="table catalogue-table" data-testid="constants-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogue.code')}</th>
-                <th scope="col">{t('catalogue.nameColumn')}</th>
-                <th scope="col" className="numeric">
-                  {t('catalogue.constant.value')}
-                </th>
-                <th scope="col">{t('catalogue.constant.usedBy')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
+        <CatalogueTable
+          data-testid="constants-table"
+          narrow
+          rowCount={constants.data.length}
+          emptyText={t('catalogue.constant.empty')}
+          columns={
+            <>
+              <th scope="col">{t('catalogue.code')}</th>
+              <th scope="col">{t('catalogue.nameColumn')}</th>
+              <th scope="col" className="numeric">
+                {t('catalogue.constant.value')}
+              </th>
+              <th scope="col">{t('catalogue.constant.usedBy')}</th>
+            </>
+          }
+        >
+          {constants.data.map((constant) => {
+            const users = usersOf(constant.code, indicators.data);
+            return (
+              <tr key={constant.code} data-testid={`constant-row-${constant.code}`}>
+                <td>
+                  <code>{constant.code}</code>
+                </td>
+                <td>{constant.name}</td>
+                <td className="numeric">{fmt.number(constant.value, 10)}</td>
+                <td>
+                  {users.length === 0
+                    ? '—'
+                    : users.map((code) => (
+                        <code key={code} className="tag">
+                          {code}
+                        </code>
+                      ))}
+                </td>
+                <EditCell
+                  code={constant.code}
+                  onEdit={() => edit(constant)}
+                  data-testid={`constant-edit-${constant.code}`}
+                />
               </tr>
-            </thead>
-            <tbody>
-              {constants.data.map((constant) => {
-                const users = usersOf(constant.code, indicators.data);
-                return (
-                  <tr key={constant.code} data-testid={`constant-row-${constant.code}`}>
-                    <td>
-                      <code>{constant.code}</code>
-                    </td>
-                    <td>{constant.name}</td>
-                    <td className="numeric">{fmt.number(constant.value, 10)}</td>
-                    <td>
-                      {users.length === 0
-                        ? '—'
-                        : users.map((code) => (
-                            <code key={code} className="tag">
-                              {code}
-                            </code>
-                          ))}
-                    </td>
-                    <td className="actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        onClick={() => setEditing({ constant })}
-                        aria-label={t('catalogue.editOne', { code: constant.code })}
-                        data-testid={`constant-edit-${constant.code}`}
-                      >
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {constants.data.length === 0 && <p className="muted">{t('catalogue.constant.empty')}</p>}
-        </div>
+            );
+          })}
+        </CatalogueTable>
       )}
       {editing && constants.data && (
         <ConstantDialog
-          constant={editing.constant}
+          constant={editing.entry}
           constants={constants.data}
-          usedBy={editing.constant ? usersOf(editing.constant.code, indicators.data) : []}
-          onClose={() => setEditing(null)}
-          onSaved={(saved) => {
-            setEditing(null);
-            constants.setData((list) => upsertByCode(list, saved));
-            showToast({ title: t('catalogue.savedTitle'), text: `${saved.code} — ${saved.name}`, tone: 'success' });
-          }}
+          usedBy={editing.entry ? usersOf(editing.entry.code, indicators.data) : []}
+          onClose={close}
+          onSaved={saved}
         />
       )}
-    </section>
+    </CatalogueSection>
   );
 }

@@ -1,16 +1,14 @@
 import type { DataElement, DataSet, SaveDataSetBody } from '@ioc/shared';
-import { type FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ApiError, api } from '../../api/client.ts';
-import { useFieldErrors } from '../../api/errorText.ts';
 import { compareUnits, isLocalUnit, useActiveUnits } from '../../api/orgUnits.ts';
 import { CheckboxList } from '../../components/CheckboxList.tsx';
-import { Dialog } from '../../components/Dialog.tsx';
 import { TextField } from '../../components/Field.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { localName, type Translate, useI18n } from '../../i18n/index.tsx';
 import { unitLabel } from '../../indicators/format.ts';
 import { kindLabel } from '../../units/kind.ts';
-import { CODE_PATTERN, FREQUENCIES, FREQUENCY_LABEL, itemPath, labelOf, PATHS } from './catalogue.ts';
+import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
+import { codeAndNameProblems, FREQUENCIES, FREQUENCY_LABEL, itemPath, labelOf, PATHS } from './catalogue.ts';
 import {
   elementsOfFrequency,
   keepElementsOfFrequency,
@@ -20,6 +18,7 @@ import {
 } from './dataSets.ts';
 import { ChoiceGroup, SelectField } from './fields.tsx';
 import { ScheduleText } from './ScheduleText.tsx';
+import { useCatalogueSave } from './useCatalogueSave.ts';
 
 const FIELDS = ['name', 'nameEn', 'frequency', 'dueDays', 'dueTime', 'lockDays', 'elements', 'units'] as const;
 const FORM_ID = 'dataset-form';
@@ -66,7 +65,7 @@ interface DataSetDialogProps {
 
 export function DataSetDialog({ dataSet, dataSets, elements, onClose, onSaved }: DataSetDialogProps) {
   const { t, lang } = useI18n();
-  const fieldErrors = useFieldErrors();
+  const { busy, errors, check, save } = useCatalogueSave(FIELDS);
   const { units } = useActiveUnits();
   const [code, setCode] = useState(dataSet?.code ?? '');
   const [name, setName] = useState(dataSet?.name ?? '');
@@ -81,8 +80,6 @@ export function DataSetDialog({ dataSet, dataSets, elements, onClose, onSaved }:
   const [dropped, setDropped] = useState<string[]>([]);
   const [chosenUnits, setChosenUnits] = useState<string[]>(dataSet?.units ?? []);
   const [mode, setMode] = useState<ReportingMode | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
   const sortedUnits = useMemo(
     () => units.filter((unit) => unit.id === PROVINCE || isLocalUnit(unit)).sort(compareUnits),
@@ -132,23 +129,15 @@ export function DataSetDialog({ dataSet, dataSets, elements, onClose, onSaved }:
       ? { frequency, dueDays: days, dueTime, lockDays: lock }
       : null;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!dataSet) {
-      if (!CODE_PATTERN.test(code)) found.code = t('catalogue.codeRule');
-      else if (dataSets.some((other) => other.code === code)) found.code = t('catalogue.codeTaken');
-    }
-    if (!name.trim()) found.name = t('common.required');
-    if (!nameEn.trim()) found.nameEn = t('common.required');
+  const submit = async () => {
+    const found = codeAndNameProblems(t, { code, name, nameEn }, dataSet, dataSets);
     if (days === null || days > 400) found.dueDays = t('catalogue.dataSet.dueDaysRule');
     if (!TIME.test(dueTime)) found.dueTime = t('catalogue.dataSet.dueTimeRule');
     if (Number.isNaN(lock) || (lock !== null && lock > 800)) found.lockDays = t('catalogue.dataSet.lockDaysRule');
     else if (lock !== null && days !== null && lock <= days) found.lockDays = t('catalogue.dataSet.lockBeforeDue');
     if (members.length === 0) found.elements = t('catalogue.dataSet.elementsRequired');
     if (reporting === 'list' && chosenUnits.length === 0) found.units = t('catalogue.dataSet.unitsRequired');
-    setErrors(found);
-    if (Object.keys(found).length > 0 || days === null) return;
+    if (!check(found) || days === null) return;
     const body: SaveDataSetBody = {
       name: name.trim(),
       nameEn: nameEn.trim(),
@@ -160,169 +149,131 @@ export function DataSetDialog({ dataSet, dataSets, elements, onClose, onSaved }:
       // Left as they were, the units are not sent: the server keeps them (and the list may not have loaded yet).
       units: unitsUntouched ? undefined : unitsToSave(reporting, chosenUnits, dataSet?.units ?? [], communeIds),
     };
-    setBusy(true);
-    try {
-      onSaved(await api.put<DataSet>(itemPath(PATHS.dataSets, code), body));
-    } catch (cause) {
-      const named = { ...fieldErrors(cause, FIELDS), ...memberErrors(cause, body, t) };
-      if (named.elements || named.units) delete named.form;
-      setErrors(named);
-    } finally {
-      setBusy(false);
-    }
+    await save(
+      async () => onSaved(await api.put<DataSet>(itemPath(PATHS.dataSets, code), body)),
+      (cause, named) => {
+        const all = { ...named, ...memberErrors(cause, body, t) };
+        if (all.elements || all.units) delete all.form;
+        return all;
+      },
+    );
   };
 
   return (
-    <Dialog
+    <CatalogueDialog
       title={dataSet ? t('catalogue.dataSet.editTitle', { code: dataSet.code }) : t('catalogue.dataSet.newTitle')}
+      formId={FORM_ID}
+      busy={busy}
+      formError={errors.form}
       onClose={onClose}
-      wide
-      actions={
-        <button
-          type="submit"
-          form={FORM_ID}
-          className="button button-primary"
-          disabled={busy}
-          data-testid="catalogue-save"
-        >
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      }
+      onSubmit={submit}
     >
-      <form id={FORM_ID} className="form form-grid catalogue-form" onSubmit={submit} noValidate>
+      <CodeField
+        value={code}
+        onChange={setCode}
+        fixed={dataSet !== undefined}
+        error={errors.code}
+        data-testid="dataset-code"
+      />
+      <SelectField
+        label={t('catalogue.frequency')}
+        value={frequency}
+        onChange={changeFrequency}
+        options={FREQUENCIES.map((value) => ({ value, label: labelOf(t, FREQUENCY_LABEL, value) }))}
+        error={errors.frequency}
+        data-testid="dataset-frequency"
+      />
+      <NameFields name={name} onName={setName} nameEn={nameEn} onNameEn={setNameEn} errors={errors} testId="dataset" />
+      <div className="form-span schedule-fields">
         <TextField
-          label={t('catalogue.code')}
-          value={code}
-          onChange={(value) => setCode(value.toUpperCase())}
-          readOnly={dataSet !== undefined}
-          required
-          spellCheck={false}
-          autoComplete="off"
-          hint={dataSet ? undefined : t('catalogue.codeRule')}
-          error={errors.code}
-          data-testid="dataset-code"
-        />
-        <SelectField
-          label={t('catalogue.frequency')}
-          value={frequency}
-          onChange={changeFrequency}
-          options={FREQUENCIES.map((value) => ({ value, label: labelOf(t, FREQUENCY_LABEL, value) }))}
-          error={errors.frequency}
-          data-testid="dataset-frequency"
-        />
-        <TextField
-          label={t('catalogue.name')}
-          value={name}
-          onChange={setName}
-          required
-          error={errors.name}
-          data-testid="dataset-name"
+          label={t('catalogue.dataSet.dueDays')}
+          value={dueDays}
+          onChange={setDueDays}
+          inputMode="numeric"
+          hint={t('catalogue.dataSet.dueDaysHint')}
+          error={errors.dueDays}
+          data-testid="dataset-due-days"
         />
         <TextField
-          label={t('catalogue.nameEn')}
-          value={nameEn}
-          onChange={setNameEn}
-          required
-          lang="en"
-          error={errors.nameEn}
-          data-testid="dataset-name-en"
+          label={t('catalogue.dataSet.dueTime')}
+          value={dueTime}
+          inputMode="numeric"
+          maxLength={5}
+          placeholder="23:59"
+          onChange={setDueTime}
+          hint={t('catalogue.dataSet.dueTimeHint')}
+          error={errors.dueTime}
+          data-testid="dataset-due-time"
         />
-        <div className="form-span schedule-fields">
-          <TextField
-            label={t('catalogue.dataSet.dueDays')}
-            value={dueDays}
-            onChange={setDueDays}
-            inputMode="numeric"
-            hint={t('catalogue.dataSet.dueDaysHint')}
-            error={errors.dueDays}
-            data-testid="dataset-due-days"
-          />
-          <TextField
-            label={t('catalogue.dataSet.dueTime')}
-            value={dueTime}
-            inputMode="numeric"
-            maxLength={5}
-            placeholder="23:59"
-            onChange={setDueTime}
-            hint={t('catalogue.dataSet.dueTimeHint')}
-            error={errors.dueTime}
-            data-testid="dataset-due-time"
-          />
-          <TextField
-            label={t('catalogue.dataSet.lockDays')}
-            value={lockDays}
-            onChange={setLockDays}
-            inputMode="numeric"
-            hint={t('catalogue.dataSet.lockDaysHint')}
-            error={errors.lockDays}
-            data-testid="dataset-lock-days"
-          />
-        </div>
-        {schedule && (
-          <div
-            className="form-span notice notice-info schedule-preview"
-            aria-live="polite"
-            data-testid="dataset-preview"
-          >
-            <div>
-              <strong>{t('catalogue.dataSet.deadline')}:</strong> <ScheduleText schedule={schedule} part="deadline" />
-            </div>
-            <div>
-              <strong>{t('catalogue.dataSet.lock')}:</strong> <ScheduleText schedule={schedule} part="lock" />
-            </div>
+        <TextField
+          label={t('catalogue.dataSet.lockDays')}
+          value={lockDays}
+          onChange={setLockDays}
+          inputMode="numeric"
+          hint={t('catalogue.dataSet.lockDaysHint')}
+          error={errors.lockDays}
+          data-testid="dataset-lock-days"
+        />
+      </div>
+      {schedule && (
+        <div className="form-span notice notice-info schedule-preview" aria-live="polite" data-testid="dataset-preview">
+          <div>
+            <strong>{t('catalogue.dataSet.deadline')}:</strong> <ScheduleText schedule={schedule} part="deadline" />
           </div>
+          <div>
+            <strong>{t('catalogue.dataSet.lock')}:</strong> <ScheduleText schedule={schedule} part="lock" />
+          </div>
+        </div>
+      )}
+      <div className="form-span">
+        {dropped.length > 0 && (
+          <p className="notice notice-warning" role="status">
+            {t('catalogue.dataSet.dropped', { count: dropped.length, codes: dropped.join(', ') })}
+          </p>
         )}
-        <div className="form-span">
-          {dropped.length > 0 && (
-            <p className="notice notice-warning" role="status">
-              {t('catalogue.dataSet.dropped', { count: dropped.length, codes: dropped.join(', ') })}
-            </p>
-          )}
+        <CheckboxList
+          legend={t('catalogue.dataSet.elements', {
+            frequency: labelOf(t, FREQUENCY_LABEL, frequency).toLowerCase(),
+          })}
+          options={elementOptions}
+          selected={members}
+          onChange={setMembers}
+          filterable
+          error={errors.elements}
+        />
+      </div>
+      <div className="form-span">
+        <ChoiceGroup
+          legend={t('catalogue.dataSet.units')}
+          name="reporting"
+          value={reporting}
+          onChange={(value) => setMode(value === 'list' ? 'list' : 'all')}
+          choices={[
+            {
+              value: 'all',
+              label: t('catalogue.dataSet.allCommunes', { count: communeIds.length }),
+              detail: t('catalogue.dataSet.allCommunesHint'),
+            },
+            {
+              value: 'list',
+              label: t('catalogue.dataSet.chosenUnits'),
+              detail: t('catalogue.dataSet.chosenUnitsHint'),
+            },
+          ]}
+          data-testid="dataset-reporting"
+        />
+        {reporting === 'list' && (
           <CheckboxList
-            legend={t('catalogue.dataSet.elements', {
-              frequency: labelOf(t, FREQUENCY_LABEL, frequency).toLowerCase(),
-            })}
-            options={elementOptions}
-            selected={members}
-            onChange={setMembers}
+            legend={t('catalogue.dataSet.unitList')}
+            options={unitOptions}
+            selected={chosenUnits}
+            onChange={setChosenUnits}
             filterable
-            error={errors.elements}
+            error={errors.units}
           />
-        </div>
-        <div className="form-span">
-          <ChoiceGroup
-            legend={t('catalogue.dataSet.units')}
-            name="reporting"
-            value={reporting}
-            onChange={(value) => setMode(value === 'list' ? 'list' : 'all')}
-            choices={[
-              {
-                value: 'all',
-                label: t('catalogue.dataSet.allCommunes', { count: communeIds.length }),
-                detail: t('catalogue.dataSet.allCommunesHint'),
-              },
-              {
-                value: 'list',
-                label: t('catalogue.dataSet.chosenUnits'),
-                detail: t('catalogue.dataSet.chosenUnitsHint'),
-              },
-            ]}
-            data-testid="dataset-reporting"
-          />
-          {reporting === 'list' && (
-            <CheckboxList
-              legend={t('catalogue.dataSet.unitList')}
-              options={unitOptions}
-              selected={chosenUnits}
-              onChange={setChosenUnits}
-              filterable
-              error={errors.units}
-            />
-          )}
-          {reporting === 'all' && errors.units && <small className="field-error">{errors.units}</small>}
-        </div>
-        <FormAlert message={errors.form} />
-      </form>
-    </Dialog>
+        )}
+        {reporting === 'all' && errors.units && <small className="field-error">{errors.units}</small>}
+      </div>
+    </CatalogueDialog>
   );
 }

@@ -1,18 +1,16 @@
 import type { DataElement, SaveDataElementBody } from '@ioc/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { useFieldErrors } from '../../api/errorText.ts';
-import { Dialog } from '../../components/Dialog.tsx';
 import { TextField } from '../../components/Field.tsx';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { formatForInput, parseNumber } from '../../data/valueChecks.ts';
 import { type Lang, useI18n } from '../../i18n/index.tsx';
+import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
 import { CategoriesField } from './CategoriesField.tsx';
 import {
   AGGREGATION_HINT,
   AGGREGATION_LABEL,
   AGGREGATIONS,
-  CODE_PATTERN,
+  codeAndNameProblems,
   FREQUENCIES,
   FREQUENCY_LABEL,
   itemPath,
@@ -22,6 +20,7 @@ import {
   VALUE_TYPES,
 } from './catalogue.ts';
 import { ChoiceGroup, SelectField } from './fields.tsx';
+import { useCatalogueSave } from './useCatalogueSave.ts';
 
 const FIELDS = [
   'name',
@@ -54,7 +53,7 @@ interface ElementDialogProps {
 
 export function ElementDialog({ element, elements, onClose, onSaved }: ElementDialogProps) {
   const { t, lang } = useI18n();
-  const fieldErrors = useFieldErrors();
+  const { busy, errors, check, save } = useCatalogueSave(FIELDS);
   const [code, setCode] = useState(element?.code ?? '');
   const [name, setName] = useState(element?.name ?? '');
   const [nameEn, setNameEn] = useState(element?.nameEn ?? '');
@@ -70,18 +69,9 @@ export function ElementDialog({ element, elements, onClose, onSaved }: ElementDi
   const [maxValue, setMaxValue] = useState(
     element?.maxValue === null || element?.maxValue === undefined ? '' : formatForInput(element.maxValue, lang),
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!element) {
-      if (!CODE_PATTERN.test(code)) found.code = t('catalogue.codeRule');
-      else if (elements.some((other) => other.code === code)) found.code = t('catalogue.codeTaken');
-    }
-    if (!name.trim()) found.name = t('common.required');
-    if (!nameEn.trim()) found.nameEn = t('common.required');
+  const submit = async () => {
+    const found = codeAndNameProblems(t, { code, name, nameEn }, element, elements);
     const min = readBound(minValue, lang);
     const max = readBound(maxValue, lang);
     if ('problem' in min) found.minValue = t('catalogue.numberInvalid');
@@ -89,150 +79,110 @@ export function ElementDialog({ element, elements, onClose, onSaved }: ElementDi
     if ('value' in min && 'value' in max && min.value !== null && max.value !== null && min.value > max.value) {
       found.maxValue = t('catalogue.element.minAboveMax');
     }
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !('value' in min) || !('value' in max)) return;
-    setBusy(true);
-    try {
-      const body: SaveDataElementBody = {
-        name: name.trim(),
-        nameEn: nameEn.trim(),
-        unit: unit.trim(),
-        valueType: valueType as SaveDataElementBody['valueType'],
-        aggregation: aggregation as SaveDataElementBody['aggregation'],
-        frequency: frequency as SaveDataElementBody['frequency'],
-        owner: owner.trim() || null,
-        categories,
-        minValue: min.value,
-        maxValue: max.value,
-      };
-      onSaved(await api.put<DataElement>(itemPath(PATHS.elements, code), body));
-    } catch (cause) {
-      setErrors(fieldErrors(cause, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    if (!check(found) || !('value' in min) || !('value' in max)) return;
+    const body: SaveDataElementBody = {
+      name: name.trim(),
+      nameEn: nameEn.trim(),
+      unit: unit.trim(),
+      valueType: valueType as SaveDataElementBody['valueType'],
+      aggregation: aggregation as SaveDataElementBody['aggregation'],
+      frequency: frequency as SaveDataElementBody['frequency'],
+      owner: owner.trim() || null,
+      categories,
+      minValue: min.value,
+      maxValue: max.value,
+    };
+    await save(async () => onSaved(await api.put<DataElement>(itemPath(PATHS.elements, code), body)));
   };
 
   const frequencyChanged = element !== undefined && frequency !== element.frequency;
   return (
-    <Dialog
+    <CatalogueDialog
       title={element ? t('catalogue.element.editTitle', { code: element.code }) : t('catalogue.element.newTitle')}
+      formId={FORM_ID}
+      busy={busy}
+      formError={errors.form}
       onClose={onClose}
-      wide
-      actions={
-        <button
-          type="submit"
-          form={FORM_ID}
-          className="button button-primary"
-          disabled={busy}
-          data-testid="catalogue-save"
-        >
-          {busy ? t('common.saving') : t('common.save')}
-        </button>
-      }
+      onSubmit={submit}
     >
-      <form id={FORM_ID} className="form form-grid catalogue-form" onSubmit={submit} noValidate>
+      <CodeField
+        value={code}
+        onChange={setCode}
+        fixed={element !== undefined}
+        error={errors.code}
+        data-testid="element-code"
+      />
+      <TextField
+        label={t('catalogue.element.unit')}
+        value={unit}
+        onChange={setUnit}
+        hint={t('catalogue.element.unitHint')}
+        error={errors.unit}
+        data-testid="element-unit"
+      />
+      <NameFields name={name} onName={setName} nameEn={nameEn} onNameEn={setNameEn} errors={errors} testId="element" />
+      <SelectField
+        label={t('catalogue.element.valueType')}
+        value={valueType}
+        onChange={setValueType}
+        options={VALUE_TYPES.map((type) => ({ value: type, label: labelOf(t, VALUE_TYPE_LABEL, type) }))}
+        error={errors.valueType}
+        data-testid="element-value-type"
+      />
+      <SelectField
+        label={t('catalogue.frequency')}
+        value={frequency}
+        onChange={setFrequency}
+        options={FREQUENCIES.map((value) => ({ value, label: labelOf(t, FREQUENCY_LABEL, value) }))}
+        hint={frequencyChanged ? t('catalogue.element.frequencyChanged') : undefined}
+        error={errors.frequency}
+        data-testid="element-frequency"
+      />
+      <div className="form-span">
+        <ChoiceGroup
+          legend={t('catalogue.element.aggregation')}
+          name="aggregation"
+          value={aggregation}
+          onChange={setAggregation}
+          error={errors.aggregation}
+          choices={AGGREGATIONS.map((value) => ({
+            value,
+            label: labelOf(t, AGGREGATION_LABEL, value),
+            detail: labelOf(t, AGGREGATION_HINT, value),
+          }))}
+          data-testid="element-aggregation"
+        />
+      </div>
+      <TextField
+        label={t('catalogue.element.minValue')}
+        value={minValue}
+        onChange={setMinValue}
+        inputMode="decimal"
+        hint={t('catalogue.element.boundHint')}
+        error={errors.minValue}
+        data-testid="element-min"
+      />
+      <TextField
+        label={t('catalogue.element.maxValue')}
+        value={maxValue}
+        onChange={setMaxValue}
+        inputMode="decimal"
+        hint={t('catalogue.element.boundHint')}
+        error={errors.maxValue}
+        data-testid="element-max"
+      />
+      <div className="form-span">
         <TextField
-          label={t('catalogue.code')}
-          value={code}
-          onChange={(value) => setCode(value.toUpperCase())}
-          readOnly={element !== undefined}
-          required
-          spellCheck={false}
-          autoComplete="off"
-          hint={element ? undefined : t('catalogue.codeRule')}
-          error={errors.code}
-          data-testid="element-code"
+          label={t('catalogue.element.owner')}
+          value={owner}
+          onChange={setOwner}
+          hint={t('catalogue.element.ownerHint')}
+          error={errors.owner}
         />
-        <TextField
-          label={t('catalogue.element.unit')}
-          value={unit}
-          onChange={setUnit}
-          hint={t('catalogue.element.unitHint')}
-          error={errors.unit}
-          data-testid="element-unit"
-        />
-        <TextField
-          label={t('catalogue.name')}
-          value={name}
-          onChange={setName}
-          required
-          error={errors.name}
-          data-testid="element-name"
-        />
-        <TextField
-          label={t('catalogue.nameEn')}
-          value={nameEn}
-          onChange={setNameEn}
-          required
-          lang="en"
-          error={errors.nameEn}
-          data-testid="element-name-en"
-        />
-        <SelectField
-          label={t('catalogue.element.valueType')}
-          value={valueType}
-          onChange={setValueType}
-          options={VALUE_TYPES.map((type) => ({ value: type, label: labelOf(t, VALUE_TYPE_LABEL, type) }))}
-          error={errors.valueType}
-          data-testid="element-value-type"
-        />
-        <SelectField
-          label={t('catalogue.frequency')}
-          value={frequency}
-          onChange={setFrequency}
-          options={FREQUENCIES.map((value) => ({ value, label: labelOf(t, FREQUENCY_LABEL, value) }))}
-          hint={frequencyChanged ? t('catalogue.element.frequencyChanged') : undefined}
-          error={errors.frequency}
-          data-testid="element-frequency"
-        />
-        <div className="form-span">
-          <ChoiceGroup
-            legend={t('catalogue.element.aggregation')}
-            name="aggregation"
-            value={aggregation}
-            onChange={setAggregation}
-            error={errors.aggregation}
-            choices={AGGREGATIONS.map((value) => ({
-              value,
-              label: labelOf(t, AGGREGATION_LABEL, value),
-              detail: labelOf(t, AGGREGATION_HINT, value),
-            }))}
-            data-testid="element-aggregation"
-          />
-        </div>
-        <TextField
-          label={t('catalogue.element.minValue')}
-          value={minValue}
-          onChange={setMinValue}
-          inputMode="decimal"
-          hint={t('catalogue.element.boundHint')}
-          error={errors.minValue}
-          data-testid="element-min"
-        />
-        <TextField
-          label={t('catalogue.element.maxValue')}
-          value={maxValue}
-          onChange={setMaxValue}
-          inputMode="decimal"
-          hint={t('catalogue.element.boundHint')}
-          error={errors.maxValue}
-          data-testid="element-max"
-        />
-        <div className="form-span">
-          <TextField
-            label={t('catalogue.element.owner')}
-            value={owner}
-            onChange={setOwner}
-            hint={t('catalogue.element.ownerHint')}
-            error={errors.owner}
-          />
-        </div>
-        <div className="form-span">
-          <CategoriesField value={categories} onChange={setCategories} error={errors.categories} />
-        </div>
-        <FormAlert message={errors.form} />
-      </form>
-    </Dialog>
+      </div>
+      <div className="form-span">
+        <CategoriesField value={categories} onChange={setCategories} error={errors.categories} />
+      </div>
+    </CatalogueDialog>
   );
 }

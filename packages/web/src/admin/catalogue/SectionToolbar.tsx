@@ -1,6 +1,6 @@
 import { useT } from '../../i18n/index.tsx';
 
-interface SectionToolbarProps {
+export interface SectionToolbarProps {
   titleId: string;
   title: string;
   intro: string;

@@ -11,6 +11,26 @@ export const PATHS = {
 /** The code of every catalogue entry, as the server checks it. */
 export const CODE_PATTERN = /^[A-Z0-9_]{2,40}$/;
 
+/**
+ * What is wrong with the code and names typed for an entry, by field: a new entry's code must follow the rule and not
+ * be taken (an existing entry's is fixed), and the names are required. `nameEn` absent: the entry has none.
+ */
+export function codeAndNameProblems(
+  t: Translate,
+  typed: { code: string; name: string; nameEn?: string },
+  existing: object | undefined,
+  entries: readonly { code: string }[],
+): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (!existing) {
+    if (!CODE_PATTERN.test(typed.code)) found.code = t('catalogue.codeRule');
+    else if (entries.some((other) => other.code === typed.code)) found.code = t('catalogue.codeTaken');
+  }
+  if (!typed.name.trim()) found.name = t('common.required');
+  if (typed.nameEn !== undefined && !typed.nameEn.trim()) found.nameEn = t('common.required');
+  return found;
+}
+
 export function itemPath(base: string, code: string): string {
   return `${base}/${encodeURIComponent(code)}`;
 }
