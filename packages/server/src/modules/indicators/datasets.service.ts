@@ -2,10 +2,8 @@ import {
   type DataSet,
   type Discipline,
   type DisciplineQuery,
-  type Period,
   type PeriodType,
   parentPeriod,
-  parsePeriod,
   type RuleViolation,
   type SaveDataSetBody,
   type SaveValidationRuleBody,
@@ -23,6 +21,7 @@ import * as repo from './datasets.repo.ts';
 import { judgeDiscipline } from './discipline.ts';
 import { checkFormulas } from './formula.ts';
 import { optionsOf } from './indicators.service.ts';
+import { requirePeriod } from './period-param.ts';
 import { evaluateRules } from './rules.ts';
 
 function toDataSet(row: repo.DataSetWithMembers): DataSet {
@@ -49,12 +48,6 @@ function toRule(row: repo.ValidationRuleRow): ValidationRule {
     right: row.right_side,
     severity: row.severity,
   };
-}
-
-export function periodParam(field: string, id: string): Period {
-  const period = parsePeriod(id);
-  if (!period) throw invalid(`${id} is not a period`, [{ field, message: 'is not a period', rule: 'pattern' }]);
-  return period;
 }
 
 /** Data sets (what a unit reports, and by when), their entry form, reporting discipline and validation rules. */
@@ -131,12 +124,12 @@ export class DataSetService {
     const { db, now } = this.platform;
     const parent = query.parent ?? '42';
     await this.orgUnits.requireInScope(actor.scope, parent);
-    const month = periodParam('querystring:/period', query.period);
+    const month = requirePeriod(query.period, 'querystring:/period');
     const at = now();
     const [sets, children] = await Promise.all([repo.listDataSets(db), this.orgUnits.currentChildren(parent)]);
     const parentUnit = await this.orgUnits.find(parent);
     const candidates = parent === '42' ? children : [...(parentUnit ? [parentUnit] : []), ...children];
-    const periodOfSet = new Map(sets.map((s) => [s.code, parentPeriodOf(month, s.frequency as PeriodType)]));
+    const periodOfSet = new Map(sets.map((s) => [s.code, parentPeriod(month, s.frequency as PeriodType)]));
     const reports = await repo.reportsFor(
       db,
       sets.map((s) => s.code),
@@ -205,7 +198,7 @@ export class DataSetService {
     const set = await this.find(query.dataSet);
     const parent = query.parent ?? '42';
     await this.orgUnits.requireInScope(actor.scope, parent);
-    const period = periodParam('querystring:/period', query.period);
+    const period = requirePeriod(query.period, 'querystring:/period');
     const children = (await this.orgUnits.currentChildren(parent)).map((c) => c.id);
     const units = set.units.length > 0 ? set.units.filter((u) => children.includes(u) || u === parent) : children;
     const rules = (await repo.listValidationRules(db)).filter((rule) =>
@@ -213,8 +206,4 @@ export class DataSetService {
     );
     return evaluateRules(db, await loadCatalogue(db), rules, units, [period]);
   }
-}
-
-function parentPeriodOf(month: Period, type: PeriodType): Period {
-  return type === 'month' ? month : parentPeriod(month, type);
 }

@@ -5,8 +5,9 @@ import type { Actor } from '../auth/actor.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listDataElements } from './catalogue.repo.ts';
 import * as repo from './datasets.repo.ts';
-import { type DataSetService, periodParam } from './datasets.service.ts';
+import type { DataSetService } from './datasets.service.ts';
 import { deadlineOf, lockOf } from './deadlines.ts';
+import { requirePeriod } from './period-param.ts';
 import { storedValues } from './values.repo.ts';
 import type { ValueService } from './values.service.ts';
 
@@ -24,7 +25,7 @@ export class EntryService {
     const { db, now } = this.platform;
     const set = await this.dataSets.find(query.dataSet);
     const unit = await this.orgUnits.requireInScope(actor.scope, query.unit);
-    const period = periodParam('querystring:/period', query.period);
+    const period = requirePeriod(query.period, 'querystring:/period');
     if (period.type !== set.frequency) {
       throw invalid(`${set.code} is reported per ${set.frequency}`, [
         {

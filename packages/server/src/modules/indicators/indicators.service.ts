@@ -1,14 +1,13 @@
-import {
-  type DataElement,
-  type Indicator,
-  type IndicatorConstant,
-  type IndicatorTarget,
-  type IndicatorValues,
-  type IndicatorValuesQuery,
-  parsePeriod,
-  type SaveConstantBody,
-  type SaveDataElementBody,
-  type SaveIndicatorBody,
+import type {
+  DataElement,
+  Indicator,
+  IndicatorConstant,
+  IndicatorTarget,
+  IndicatorValues,
+  IndicatorValuesQuery,
+  SaveConstantBody,
+  SaveDataElementBody,
+  SaveIndicatorBody,
 } from '@ioc/shared';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
@@ -19,6 +18,7 @@ import * as repo from './catalogue.repo.ts';
 import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { computeIndicators, loadCatalogue } from './compute.ts';
 import { checkFormulas } from './formula.ts';
+import { requirePeriod } from './period-param.ts';
 
 function toElement(row: repo.DataElementRow): DataElement {
   return {
@@ -150,12 +150,7 @@ export class IndicatorService {
   /** Indicator values for one unit and period, within the caller's org-unit scope. */
   async values(actor: Actor, query: IndicatorValuesQuery): Promise<IndicatorValues> {
     const { db } = this.platform;
-    const period = parsePeriod(query.period);
-    if (!period) {
-      throw invalid(`${query.period} is not a period`, [
-        { field: 'querystring:/period', message: 'is not a period', rule: 'pattern' },
-      ]);
-    }
+    const period = requirePeriod(query.period, 'querystring:/period');
     await this.orgUnits.requireInScope(actor.scope, query.unit);
     const codes = [...new Set(query.codes.split(','))];
     const year = Number(period.id.slice(0, 4));

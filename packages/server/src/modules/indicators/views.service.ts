@@ -4,7 +4,6 @@ import {
   type IndicatorView,
   nextPeriod,
   type Period,
-  parsePeriod,
   type RankingQuery,
   type RankingRow,
   type SeriesQuery,
@@ -17,23 +16,15 @@ import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listIndicators, targetsOf } from './catalogue.repo.ts';
 import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { type Catalogue, computeGrid, loadCatalogue } from './compute.ts';
+import { requirePeriod } from './period-param.ts';
 
 const MAX_PERIODS = 120;
 const PROVINCE = '42';
 
-function periodParam(field: string, id: string): Period {
-  const period = parsePeriod(id);
-  if (!period)
-    throw invalid(`${id} is not a period`, [
-      { field: `querystring:/${field}`, message: 'is not a period', rule: 'pattern' },
-    ]);
-  return period;
-}
-
 /** `from`…`to` inclusive, both of one period type, at most MAX_PERIODS of them. */
 export function periodRange(fromId: string, toId: string): Period[] {
-  const from = periodParam('from', fromId);
-  const to = periodParam('to', toId);
+  const from = requirePeriod(fromId, 'querystring:/from');
+  const to = requirePeriod(toId, 'querystring:/to');
   if (from.type !== to.type || from.start > to.start) {
     throw invalid('from and to must be periods of one type, from first', [
       { field: 'querystring:/to', message: `must be a ${from.type} not before ${from.id}`, rule: 'range' },
@@ -129,7 +120,7 @@ export class IndicatorViewService {
     const indicator = await this.indicator(q.code);
     const parent = q.parent ?? PROVINCE;
     await this.orgUnits.requireInScope(actor.scope, parent);
-    const period = periodParam('period', q.period);
+    const period = requirePeriod(q.period, 'querystring:/period');
     const lastYear = comparableLastYear(period, this.platform.now());
     const children = await this.orgUnits.currentChildren(parent);
     const units = children.map((c) => c.id);

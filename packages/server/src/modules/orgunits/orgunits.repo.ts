@@ -97,6 +97,18 @@ export async function currentChildrenOf(db: Executor, id: string): Promise<OrgUn
     .execute();
 }
 
+/** Today's units in a scope (the scope's root included), by code. */
+export async function currentUnitsInScope(db: Executor, scope: Scope): Promise<OrgUnitSummary[]> {
+  return db
+    .selectFrom('org_units')
+    .select(SUMMARY_COLUMNS)
+    .select((eb) => eb.case().when('geometry', 'is not', null).then(1).else(0).end().as('has_geometry'))
+    .where('valid_to', 'is', null)
+    .where('path', 'like', scopePattern(scope))
+    .orderBy('code')
+    .execute();
+}
+
 export async function mappingsFrom(db: Executor, oldId: string) {
   return db
     .selectFrom('org_unit_mappings')

@@ -108,6 +108,11 @@ export class OrgUnitService {
     return (await repo.currentChildrenOf(this.platform.db, parentId)).map(toOrgUnit);
   }
 
+  /** Today's units a scope covers, in one read (for lists filtered by scope, not one check per unit). */
+  async currentInScope(scope: Scope): Promise<OrgUnit[]> {
+    return (await repo.currentUnitsInScope(this.platform.db, scope)).map(toOrgUnit);
+  }
+
   async findInScope(scope: Scope, unitId: string): Promise<OrgUnit | undefined> {
     const row = await repo.findUnitInScope(this.platform.db, scope, unitId);
     return row ? toOrgUnit(row) : undefined;

@@ -53,13 +53,10 @@ export class SpreadsheetService {
 
   /** The set's reporting units the caller may enter for (all current communes when the set lists none). */
   private async unitsFor(actor: Actor, listed: string[]): Promise<OrgUnit[]> {
-    const candidates =
-      listed.length > 0
-        ? (await Promise.all(listed.map((id) => this.orgUnits.find(id)))).filter((u): u is OrgUnit => u !== undefined)
-        : await this.orgUnits.currentChildren('42');
-    const allowed: OrgUnit[] = [];
-    for (const unit of candidates) if (await this.orgUnits.inScope(actor.scope, unit.id)) allowed.push(unit);
-    return allowed;
+    const inScope = await this.orgUnits.currentInScope(actor.scope);
+    return listed.length > 0
+      ? inScope.filter((u) => listed.includes(u.id))
+      : inScope.filter((u) => u.parentId === '42');
   }
 
   async template(actor: Actor, code: string, periodId: string): Promise<{ filename: string; body: Buffer }> {
