@@ -5,7 +5,8 @@ import type { AlertService } from '../alerts/alerts.service.ts';
 import { unitGraph } from '../orgunits/orgunits.repo.ts';
 import { type Aggregation, aggregateValues } from './aggregate.ts';
 import { judgeValue, K } from './anomaly.ts';
-import { listDataElements } from './catalogue.repo.ts';
+import { type DataElementRow, listDataElements } from './catalogue.repo.ts';
+import type { UnitGraph } from './compute.ts';
 import { periodLabel } from './period-label.ts';
 import { valuesInRange } from './values.repo.ts';
 
@@ -37,8 +38,7 @@ interface HistorySource {
  * Where a unit's history is stored: the unit itself, and the units closed in 2025 that were merged into it (by
  * share), so a ward formed in July 2025 is compared with three years of its predecessors' figures, not four months.
  */
-async function historySources(db: Kysely<Database>, units: readonly string[]): Promise<Map<string, HistorySource[]>> {
-  const graph = await unitGraph(db);
+function historySources(graph: UnitGraph, units: readonly string[]): Map<string, HistorySource[]> {
   const closedOn = new Map(graph.units.map((u) => [u.id, u.valid_to]));
   const result = new Map<string, HistorySource[]>(
     units.map((u) => [u, [{ id: u, weight: 1, closedOn: closedOn.get(u) ?? null }]]),
@@ -68,10 +68,15 @@ export async function detectAnomalies(
   db: Kysely<Database>,
   alerts: AlertService,
   values: readonly ScannedValue[],
+  /** The catalogue and unit tree the caller already read, if it did. */
+  known?: { elements: readonly DataElementRow[]; graph: UnitGraph },
 ): Promise<number> {
   const candidates = values.filter((v) => v.value !== null && HISTORY[v.parsed.type]);
   if (candidates.length === 0) return 0;
-  const elements = new Map((await listDataElements(db)).map((e) => [e.code, e]));
+  const [elementRows, graph] = known
+    ? [known.elements, known.graph]
+    : await Promise.all([listDataElements(db), unitGraph(db)]);
+  const elements = new Map(elementRows.map((e) => [e.code, e]));
   const found: Parameters<AlertService['raise']>[0][number][] = [];
   const byType = new Map<string, ScannedValue[]>();
   for (const v of candidates) byType.set(v.parsed.type, [...(byType.get(v.parsed.type) ?? []), v]);
@@ -82,7 +87,7 @@ export async function detectAnomalies(
     const from = periodsBefore(earliest, count)[0]!.start;
     const to = group.reduce((a, b) => (a.parsed.end > b.parsed.end ? a : b)).parsed.end;
     const units = [...new Set(group.map((v) => v.unit))];
-    const sourcesOf = await historySources(db, units);
+    const sourcesOf = historySources(graph, units);
     const sourceIds = [...new Set(units.flatMap((u) => sourcesOf.get(u)!.map((s) => s.id)))];
     const history = await valuesInRange(db, {
       elementCodes: [...new Set(group.map((v) => v.element))],

@@ -88,6 +88,7 @@ export class ValueService {
       db,
       this.alerts,
       rows.filter((r) => r.value !== null && r.category === ''),
+      { elements, graph },
     );
     await this.announce(rows);
     problems.sort((a, b) => a.row - b.row);
