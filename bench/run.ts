@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: figures, each against a baseline measured in the same process. Runs on a fresh embedded
  * SQLite, or on PostgreSQL with IOC_BENCH_DATABASE_URL=postgres://… (use an empty schema or database).
- * IOC_BENCH_ONLY=audit|indicators runs one part.
+ * IOC_BENCH_ONLY=audit|indicators|publicservices runs one part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { openPlatform, preparePlatform } from '../packages/server/src/bootstrap.
 import { loadConfig } from '../packages/server/src/config.ts';
 import { benchAudit } from './audit.ts';
 import { benchIndicators } from './indicators.ts';
+import { benchPublicServices } from './publicservices.ts';
 
 const only = process.env.IOC_BENCH_ONLY;
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-bench-'));
@@ -26,5 +27,6 @@ await preparePlatform(platform, { demo: false });
 console.log(`engine: ${platform.store.engine}`);
 if (!only || only === 'audit') await benchAudit(platform);
 if (!only || only === 'indicators') await benchIndicators(platform, createServices(platform));
+if (!only || only === 'publicservices') await benchPublicServices(platform, createServices(platform));
 await platform.close();
 rmSync(dataDir, { recursive: true, force: true });

@@ -28,6 +28,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       IOC_ADMIN_PASSWORD: ADMIN_PASSWORD,
       IOC_DEMO_PASSWORD: DEMO_PASSWORD,
       IOC_LOG_LEVEL: 'warn',
+      // A small simulated one-stop system: the browser tests should not share two cores with a 24-month history.
+      IOC_DEMO_DOSSIERS_PER_DAY: '60',
+      IOC_DEMO_HISTORY_MONTHS: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -35,6 +35,20 @@ import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { calendarRoutes } from './modules/publicservices/calendar.routes.ts';
 import { CalendarService } from './modules/publicservices/calendar.service.ts';
+import { procedureCatalogueRoutes } from './modules/publicservices/catalogue/catalogue.routes.ts';
+import { ProcedureCatalogueService } from './modules/publicservices/catalogue/catalogue.service.ts';
+import { connectorRoutes } from './modules/publicservices/connector/connector.routes.ts';
+import { ConnectorScheduler } from './modules/publicservices/connector/connector.scheduler.ts';
+import { ConnectorService } from './modules/publicservices/connector/connector.service.ts';
+import { PublicServiceDemoFeeder } from './modules/publicservices/demo/feeder.ts';
+import { feedbackRoutes } from './modules/publicservices/feedback/feedback.routes.ts';
+import { FeedbackService } from './modules/publicservices/feedback/feedback.service.ts';
+import { PublicServiceJobs } from './modules/publicservices/jobs.ts';
+import { plainDossierRoutes } from './modules/publicservices/plain/plain.routes.ts';
+import { PlainDossierService } from './modules/publicservices/plain/plain.service.ts';
+import { PublicServiceAlertScan } from './modules/publicservices/summary/alerts.ts';
+import { publicServiceSummaryRoutes } from './modules/publicservices/summary/summary.routes.ts';
+import { PublicServiceSummaryService } from './modules/publicservices/summary/summary.service.ts';
 import { publicServiceSyncRoutes } from './modules/publicservices/sync.routes.ts';
 import { DossierSyncService } from './modules/publicservices/sync.service.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
@@ -45,7 +59,11 @@ import type { Platform } from './platform.ts';
 export interface BuiltApp {
   app: App;
   services: Services;
-  /** Graceful: ends live streams, lets in-flight requests finish; the caller closes the platform after. */
+  /** Pulls the connectors on schedule once started (`serve` starts it); close() stops it. */
+  connectorScheduler: ConnectorScheduler;
+  /** Public-service alert scan and, in the demo, the simulated one-stop system (`serve` starts them). */
+  publicServiceJobs: PublicServiceJobs;
+  /** Graceful: stops connector runs, ends live streams, lets in-flight requests finish; then close the platform. */
   close(): Promise<void>;
 }
 
@@ -54,6 +72,9 @@ export function createServices(platform: Platform): Services {
   const alerts = new AlertService(platform);
   const values = new ValueService(platform, alerts);
   const dataSets = new DataSetService(platform, orgUnits);
+  const workingCalendar = new CalendarService(platform);
+  const dossierSync = new DossierSyncService(platform, () => workingCalendar.calendar());
+  const feedback = new FeedbackService(platform, orgUnits, workingCalendar);
   return {
     platform,
     auth: new AuthService(platform, orgUnits),
@@ -67,8 +88,13 @@ export function createServices(platform: Platform): Services {
     dataSets,
     entries: new EntryService(platform, orgUnits, dataSets, values),
     spreadsheets: new SpreadsheetService(platform, orgUnits, values),
-    dossierSync: new DossierSyncService(platform),
-    workingCalendar: new CalendarService(platform),
+    dossierSync,
+    connectors: new ConnectorService(platform, dossierSync),
+    workingCalendar,
+    procedureCatalogue: new ProcedureCatalogueService(platform),
+    feedback,
+    publicServices: new PublicServiceSummaryService(platform, orgUnits, workingCalendar, feedback),
+    plainDossiers: new PlainDossierService(platform, orgUnits, dossierSync),
   };
 }
 
@@ -163,16 +189,36 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   dataSetRoutes(app, services);
   spreadsheetRoutes(app, services);
   publicServiceSyncRoutes(app, services);
+  connectorRoutes(app, services);
+  publicServiceSummaryRoutes(app, services);
+  plainDossierRoutes(app, services);
   calendarRoutes(app, services);
+  procedureCatalogueRoutes(app, services);
+  feedbackRoutes(app, services);
   alertRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDir);
+  const connectorScheduler = new ConnectorScheduler(services.connectors, app.log);
+  const calendar = () => services.workingCalendar.calendar();
+  const publicServiceJobs = new PublicServiceJobs(
+    new PublicServiceAlertScan(platform, services.alerts, calendar),
+    config.demo && config.demoDossiersPerDay > 0
+      ? new PublicServiceDemoFeeder(platform, services.dossierSync, calendar, {
+          dossiersPerDay: config.demoDossiersPerDay,
+          historyMonths: config.demoHistoryMonths,
+        })
+      : null,
+    app.log,
+  );
   return {
     app,
     services,
+    connectorScheduler,
+    publicServiceJobs,
     close: async () => {
+      await Promise.all([connectorScheduler.stop(), publicServiceJobs.stop()]);
       streams.closeAll();
       await app.close();
     },

@@ -15,7 +15,10 @@ import { findUnit } from './modules/orgunits/orgunits.repo.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
 import { seedAgencies } from './modules/publicservices/agencies.seed.ts';
-import { seedCalendar } from './modules/publicservices/calendar.service.ts';
+import { CalendarService, seedCalendar } from './modules/publicservices/calendar.service.ts';
+import { applyConnectorConfig } from './modules/publicservices/connector/onestop.config.ts';
+import { seedDemoCatalogue } from './modules/publicservices/demo/catalogue-seed.ts';
+import { ensureDaily } from './modules/publicservices/summary/rebuild.ts';
 import type { Platform } from './platform.ts';
 
 export interface OpenPlatform extends Platform {
@@ -80,6 +83,8 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
   // The agencies that receive dossiers come with the province, like its units.
   await seedAgencies(db);
   await seedCalendar(db);
+  await ensureDaily(db, () => new CalendarService(platform).calendar());
+  await applyConnectorConfig(platform);
   const report: PrepareReport = {
     migrations,
     seededUnits,
@@ -120,6 +125,7 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
   if (options.demo) {
     report.demoUsers = await seedDemo(platform);
     report.indicatorDemo = await seedIndicatorDemo(platform);
+    await seedDemoCatalogue(platform);
   }
   return report;
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '@ioc/shared';
 import dotenv from 'dotenv';
 import { type OpenPlatform, openPlatform, preparePlatform } from './bootstrap.ts';
-import { type Config, InvalidConfigError, loadConfig, SETTINGS } from './config.ts';
+import { type Config, InvalidConfigError, isSecretSetting, loadConfig, SETTINGS } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { serve } from './main.ts';
 import { verifyChain } from './modules/audit/audit.service.ts';
@@ -55,7 +55,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'config') {
     for (const [name, setting] of Object.entries(SETTINGS)) {
       const value = process.env[name] ?? '';
-      const shown = name.includes('PASSWORD') && value ? '***' : value || `(default ${setting.default || 'empty'})`;
+      const shown = isSecretSetting(name) && value ? '***' : value || `(default ${setting.default || 'empty'})`;
       process.stdout.write(`${name.padEnd(24)} ${shown}\n    ${setting.description}\n`);
     }
     return 0;

@@ -39,6 +39,18 @@ const url =
     if (!protocols.includes(parsed.protocol)) throw new ConfigError(`must start with ${protocols.join(' or ')}//`);
     return raw.replace(/\/$/, '');
   };
+const serviceList = (raw: string) => {
+  const names = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (names.length === 0 || names.some((name) => !/^[A-Za-z0-9_.-]{1,100}$/.test(name))) {
+    throw new ConfigError('must be a comma-separated list of service names (letters, digits, _ . -)');
+  }
+  return [...new Set(names)];
+};
+/** Settings whose value is never printed: in problems, and by `ioc config`. */
+export const isSecretSetting = (name: string) => /PASSWORD|SECRET/.test(name);
 const optional =
   <T>(parse: (raw: string) => T) =>
   (raw: string): T | undefined =>
@@ -106,6 +118,58 @@ export const SETTINGS = {
   },
   IOC_WEB_DIR: { description: 'built web app to serve', default: 'packages/web/dist', parse: text },
   IOC_NODE_ID: { description: 'name of this server in a cluster (logs, events)', default: '', parse: text },
+  IOC_ONESTOP_TOKEN_URL: {
+    description:
+      "token URL of the province's one-stop system (client credentials); with the next three, sets up connector `onestop`",
+    default: '',
+    parse: optional(url('http:', 'https:')),
+  },
+  IOC_ONESTOP_BASE_URL: {
+    description: 'URL under which its services are called: GET {base}/{service}?tuNgay=&denNgay=',
+    default: '',
+    parse: optional(url('http:', 'https:')),
+  },
+  IOC_ONESTOP_CLIENT_ID: { description: 'client id given by the one-stop system', default: '', parse: text },
+  IOC_ONESTOP_CLIENT_SECRET: {
+    description: 'client secret given by the one-stop system (never shown)',
+    default: '',
+    parse: text,
+  },
+  IOC_ONESTOP_SERVICES: {
+    description: 'services to read, in order, comma-separated',
+    default: 'DongBoHoSoMC,CapNhatTienDoHoSoMC',
+    parse: serviceList,
+  },
+  IOC_ONESTOP_INTERVAL: {
+    description: 'seconds between two reads of the one-stop system',
+    default: '300',
+    parse: int(30, 86_400),
+  },
+  IOC_ONESTOP_PAGE_SIZE: {
+    description: 'records per page when the system pages (?page=1,2,…); empty = one request per service',
+    default: '',
+    parse: optional(int(1, 10_000)),
+  },
+  IOC_CONNECTOR_TIMEOUT: {
+    description: 'seconds a connector waits for each answer of a source system',
+    default: '30',
+    parse: int(1, 600),
+  },
+  IOC_DEMO_DOSSIERS_PER_DAY: {
+    description: "demo one-stop system's intake on a working day (IOC_DEMO=1 only; 0 = no public-services demo)",
+    default: '3000',
+    parse: int(0, 100_000),
+  },
+  IOC_DEMO_HISTORY_MONTHS: {
+    description: 'months of demo dossier history filled in after the first start (IOC_DEMO=1 only)',
+    default: '24',
+    parse: int(0, 120),
+  },
+  IOC_PS_ONTIME_THRESHOLD: {
+    description: 'on-time rate (%) over 30 days under which an agency handling dossiers is alerted',
+    default: '90',
+    parse: int(1, 100),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;
@@ -129,7 +193,30 @@ export interface Config {
   logLevel: string;
   webDir: string;
   nodeId: string;
+  /** The one-stop connector set up from IOC_ONESTOP_*; null when they are not set. */
+  onestop: OnestopSettings | null;
+  connectorTimeoutSeconds: number;
+  onTimeAlertThreshold: number;
+  demoDossiersPerDay: number;
+  demoHistoryMonths: number;
 }
+
+export interface OnestopSettings {
+  tokenUrl: string;
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  services: string[];
+  intervalSeconds: number;
+  pageSize: number | null;
+}
+
+const ONESTOP_REQUIRED = [
+  'IOC_ONESTOP_TOKEN_URL',
+  'IOC_ONESTOP_BASE_URL',
+  'IOC_ONESTOP_CLIENT_ID',
+  'IOC_ONESTOP_CLIENT_SECRET',
+] as const;
 
 export class InvalidConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -147,13 +234,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       values[name] = setting.parse(raw);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(`${name}=${JSON.stringify(name.includes('PASSWORD') ? '***' : raw)} ${error.message}`);
+      problems.push(`${name}=${JSON.stringify(isSecretSetting(name) ? '***' : raw)} ${error.message}`);
     }
   }
   for (const name of Object.keys(env)) {
     if (name.startsWith('IOC_') && !(name in SETTINGS) && !name.startsWith('IOC_TEST_')) {
       problems.push(`${name} is not a known setting (known: ${Object.keys(SETTINGS).join(', ')})`);
     }
+  }
+  const onestopGiven = ONESTOP_REQUIRED.filter((name) => values[name] !== undefined && values[name] !== '');
+  if (onestopGiven.length > 0 && onestopGiven.length < ONESTOP_REQUIRED.length) {
+    const missing = ONESTOP_REQUIRED.filter((name) => !onestopGiven.includes(name));
+    problems.push(`${ONESTOP_REQUIRED.join(', ')} go together: ${missing.join(', ')} missing`);
   }
   if (problems.length > 0) throw new InvalidConfigError(problems);
   const v = values as ConfigValues;
@@ -175,5 +267,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.IOC_LOG_LEVEL,
     webDir: resolve(v.IOC_WEB_DIR),
     nodeId: v.IOC_NODE_ID || `${hostname()}-${process.pid}`,
+    onestop:
+      v.IOC_ONESTOP_TOKEN_URL && v.IOC_ONESTOP_BASE_URL && v.IOC_ONESTOP_CLIENT_ID && v.IOC_ONESTOP_CLIENT_SECRET
+        ? {
+            tokenUrl: v.IOC_ONESTOP_TOKEN_URL,
+            baseUrl: v.IOC_ONESTOP_BASE_URL,
+            clientId: v.IOC_ONESTOP_CLIENT_ID,
+            clientSecret: v.IOC_ONESTOP_CLIENT_SECRET,
+            services: v.IOC_ONESTOP_SERVICES,
+            intervalSeconds: v.IOC_ONESTOP_INTERVAL,
+            pageSize: v.IOC_ONESTOP_PAGE_SIZE ?? null,
+          }
+        : null,
+    connectorTimeoutSeconds: v.IOC_CONNECTOR_TIMEOUT,
+    onTimeAlertThreshold: v.IOC_PS_ONTIME_THRESHOLD,
+    demoDossiersPerDay: v.IOC_DEMO_DOSSIERS_PER_DAY,
+    demoHistoryMonths: v.IOC_DEMO_HISTORY_MONTHS,
   };
 }

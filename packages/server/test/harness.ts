@@ -143,3 +143,8 @@ export async function countValues(platform: OpenPlatform): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** Numbers to 9 decimals: sums in SQL and in JavaScript may differ in the last bits. */
+export function rounded<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'number' ? Number(v.toFixed(9)) : v))) as T;
+}

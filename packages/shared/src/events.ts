@@ -13,7 +13,17 @@ export interface EventMap {
   /** Values were stored for a unit: pages showing its indicators refresh. */
   'indicators.values': { unit: string; periods: string[]; elements: string[] };
   /** A dossier arrived or changed status (public services' live ticker). */
-  'dossier.synced': { code: string; procedure: string | null; agency: string; status: number; unit: string | null };
+  'dossier.synced': {
+    code: string;
+    procedure: string | null;
+    /** Matched agency code, else the name the portal sent. */
+    agency: string;
+    agencyName: string;
+    status: number;
+    /** When it reached that status. */
+    at: string;
+    unit: string | null;
+  };
 }
 
 export type EventName = keyof EventMap;

@@ -10,4 +10,5 @@ export * from './schemas/indicator-views.ts';
 export * from './schemas/indicators.ts';
 export * from './schemas/orgunits.ts';
 export * from './schemas/publicservices.ts';
+export * from './schemas/publicservices-views.ts';
 export * from './schemas/users.ts';

@@ -3,6 +3,9 @@ import * as platform from './migrations/0001_platform.ts';
 import * as indicators from './migrations/0002_indicators.ts';
 import * as datasets from './migrations/0003_datasets_alerts.ts';
 import * as publicServices from './migrations/0004_public_services.ts';
+import * as psRollup from './migrations/0005_ps_rollup.ts';
+import * as psCatalogues from './migrations/0006_ps_catalogues.ts';
+import * as psConnectors from './migrations/0007_ps_connectors.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -11,6 +14,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_indicators': indicators,
   '0003_datasets_alerts': datasets,
   '0004_public_services': publicServices,
+  '0005_ps_rollup': psRollup,
+  '0006_ps_catalogues': psCatalogues,
+  '0007_ps_connectors': psConnectors,
 };
 
 /**

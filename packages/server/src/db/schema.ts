@@ -31,7 +31,12 @@ export interface Database {
   ps_agencies: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string };
   ps_dossiers: DossierTable;
   ps_progress: ProgressTable;
+  ps_daily: DailyTable;
   calendar_days: { date: string; kind: string; name: string };
+  ps_fields: { code: string; name: string; name_en: string | null };
+  ps_procedures: ProcedureTable;
+  ps_feedback: FeedbackTable;
+  ps_connectors: ConnectorTable;
 }
 
 export interface DataSetTable {
@@ -240,6 +245,29 @@ export interface DossierTable {
   supplements: string;
   record_hash: string;
   synced_at: string;
+  /** When the dossier left processing (finished or withdrawn); null while open. Kept by the sync. */
+  ended_at: string | null;
+}
+
+/** Per local day and agency: what the dossiers received, returned or ended that day add up to. */
+export interface DailyTable {
+  day: string;
+  agency: string;
+  unit_id: string;
+  received: number;
+  in_person: number;
+  online: number;
+  postal: number;
+  unknown_channel: number;
+  paid_online: number;
+  digitised: number;
+  returned: number;
+  withdrawn: number;
+  early: number;
+  on_time: number;
+  late: number;
+  resolution_count: number;
+  resolution_sum: number;
 }
 
 export interface ProgressTable {
@@ -254,4 +282,77 @@ export interface ProgressTable {
   started_at: string | null;
   due_at: string | null;
   synced_at: string;
+}
+
+/** A pull connector to a provincial one-stop system and the health of its runs. */
+export interface ConnectorTable {
+  code: string;
+  name: string;
+  token_url: string;
+  base_url: string;
+  client_id: string;
+  /** A credential, stored as given (it is sent as given); never returned by the API. */
+  client_secret: string;
+  /** JSON array of service names. */
+  services: string;
+  page_size: number | null;
+  interval_seconds: number;
+  overlap_seconds: number;
+  enabled: number;
+  /** Everything up to this instant has been read. */
+  cursor: string | null;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  last_error_at: string | null;
+  last_count: number | null;
+  last_refused: number | null;
+  /** Held by a run until then (renewed as it goes); null when idle. */
+  running_until: string | null;
+  updated_at: string;
+}
+
+export interface ProcedureTable {
+  code: string;
+  name: string;
+  field_code: string;
+  /** 'province' | 'commune': the tier that handles it. */
+  level: string;
+  /** The provincial department that handles it; null for commune-level procedures. */
+  agency_code: string | null;
+  /** 'full' | 'partial' | 'none'. */
+  online_level: string;
+  online_payment: number;
+  /** Working days. */
+  deadline_days: number | null;
+  fee_vnd: number | null;
+  /** Code and name without accents or case, for search. */
+  search_text: string;
+  updated_at: string;
+}
+
+/** A citizen's feedback or petition (PAKN) and how it was handled. */
+export interface FeedbackTable {
+  id: Generated<number>;
+  code: string;
+  /** 'feedback' | 'petition'. */
+  kind: string;
+  subject: string;
+  content: string;
+  dossier_code: string | null;
+  procedure_code: string | null;
+  agency_code: string | null;
+  unit_id: string | null;
+  channel: string | null;
+  received_at: string;
+  due_at: string;
+  in_remit: number;
+  /** 'received' | 'in_progress' | 'answered' | 'rejected'. */
+  status: string;
+  answered_at: string | null;
+  answer: string | null;
+  /** 'satisfied' | 'neutral' | 'unsatisfied', the citizen's rating after the answer. */
+  satisfaction: string | null;
+  created_by: string;
+  updated_at: string;
 }

@@ -125,3 +125,354 @@ export type CalendarQuery = Static<typeof CalendarQuery>;
 
 export const CalendarDateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) });
 export type CalendarDateParams = Static<typeof CalendarDateParams>;
+
+const httpUrl = (description: string) =>
+  Type.String({ pattern: '^https?://[^\\s/?#]+[^\\s]*$', maxLength: 2000, description });
+const ConnectorServiceName = Type.String({
+  pattern: '^[A-Za-z0-9_.-]{1,100}$',
+  description: 'called as GET {baseUrl}/{service}?tuNgay=&denNgay=, e.g. DongBoHoSoMC',
+});
+const NullableText = Type.Union([Type.String(), Type.Null()]);
+const NullableCount = Type.Union([Type.Integer(), Type.Null()]);
+
+export const ConnectorCodeParams = Type.Object({
+  code: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,39}$', description: 'e.g. hatinh-motcua' }),
+});
+export type ConnectorCodeParams = Static<typeof ConnectorCodeParams>;
+
+/** A pull connector to a provincial one-stop system. Omitted optional fields keep their stored value on update. */
+export const SaveConnectorBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    tokenUrl: httpUrl('http(s) URL: POST grant_type=client_credentials, client_id, client_secret as a form'),
+    baseUrl: httpUrl('http(s) URL under which the services are called'),
+    clientId: Type.String({ minLength: 1, maxLength: 500 }),
+    clientSecret: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 2000,
+        description: 'required for a new connector; omitted on update = keep the stored one. Never returned',
+      }),
+    ),
+    services: Type.Array(ConnectorServiceName, { minItems: 1, maxItems: 20, uniqueItems: true }),
+    intervalSeconds: Type.Integer({ minimum: 30, maximum: 86_400, description: 'a run every so many seconds' }),
+    overlapSeconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 86_400,
+        description: 're-read this much before the cursor, for records written late (default 300)',
+      }),
+    ),
+    pageSize: Type.Optional(
+      Type.Union([Type.Integer({ minimum: 1, maximum: 10_000 }), Type.Null()], {
+        description: 'null (default): one request per service; N: ?page=1,2,… until a page has fewer than N records',
+      }),
+    ),
+    enabled: Type.Optional(Type.Boolean({ description: 'run on schedule (default true)' })),
+    cursor: Type.Optional(
+      Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+        description: 'read from this instant at the next run (to fetch history again); null = the last 30 days',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SaveConnectorBody = Static<typeof SaveConnectorBody>;
+
+export const Connector = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  tokenUrl: Type.String(),
+  baseUrl: Type.String(),
+  clientId: Type.String(),
+  hasSecret: Type.Boolean({ description: 'the secret itself is never returned' }),
+  services: Type.Array(Type.String()),
+  intervalSeconds: Type.Integer(),
+  overlapSeconds: Type.Integer(),
+  pageSize: NullableCount,
+  enabled: Type.Boolean(),
+  health: Type.Union([Type.Literal('not_run'), Type.Literal('ok'), Type.Literal('failing')], {
+    description: 'failing: the latest run ended in an error',
+  }),
+  running: Type.Boolean(),
+  cursor: Type.Union([Type.String(), Type.Null()], { description: 'everything up to this instant has been read' }),
+  lagSeconds: Type.Union([Type.Integer(), Type.Null()], { description: 'now − cursor' }),
+  lastRunAt: NullableText,
+  lastSuccessAt: NullableText,
+  lastError: NullableText,
+  lastErrorAt: NullableText,
+  lastCount: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'records accepted by the last successful run (new, changed or already identical)',
+  }),
+  lastRefused: Type.Union([Type.Integer(), Type.Null()], { description: 'invalid records refused by the last run' }),
+  updatedAt: Type.String(),
+});
+export type Connector = Static<typeof Connector>;
+
+export const ConnectorServiceRun = Type.Object({
+  service: Type.String(),
+  pages: Type.Integer(),
+  received: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  pending: Type.Integer(),
+  refused: Type.Integer(),
+  problems: Type.Array(SyncProblem, { description: 'the first 100 refused records, per page' }),
+  error: NullableText,
+});
+export type ConnectorServiceRun = Static<typeof ConnectorServiceRun>;
+
+export const ConnectorRun = Type.Object({
+  code: Type.String(),
+  ok: Type.Boolean({ description: 'every service answered; only then does the cursor advance' }),
+  startedAt: Type.String(),
+  finishedAt: Type.String(),
+  from: Type.String({ description: 'the window read: [from, to)' }),
+  to: Type.String(),
+  cursor: NullableText,
+  count: Type.Integer({ description: 'records accepted' }),
+  refused: Type.Integer(),
+  error: NullableText,
+  services: Type.Array(ConnectorServiceRun),
+});
+export type ConnectorRun = Static<typeof ConnectorRun>;
+
+/** A catalogue code as the national portal writes it: TTHC codes such as 1.004227.000.00.00.H28, field codes. */
+const CatalogueItemCode = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$',
+  description: 'letters, digits, . _ - (e.g. 1.004227.000.00.00.H28)',
+});
+const ProcedureLevel = Type.Union([Type.Literal('province'), Type.Literal('commune')], {
+  description: 'the tier that handles it: a provincial department, or every commune',
+});
+const OnlineLevel = Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')], {
+  description: 'full: online end to end (toàn trình); partial: partly online (một phần); none',
+});
+
+export const CatalogueCodeParams = Type.Object({ code: CatalogueItemCode });
+export type CatalogueCodeParams = Static<typeof CatalogueCodeParams>;
+
+export const ProcedureField = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.Union([Type.String(), Type.Null()]),
+});
+export type ProcedureField = Static<typeof ProcedureField>;
+
+export const SaveProcedureFieldBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    nameEn: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 500 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type SaveProcedureFieldBody = Static<typeof SaveProcedureFieldBody>;
+
+export const Procedure = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  fieldCode: Type.String(),
+  fieldName: Type.String(),
+  level: ProcedureLevel,
+  agencyCode: Type.Union([Type.String(), Type.Null()]),
+  onlineLevel: OnlineLevel,
+  onlinePayment: Type.Boolean({ description: 'fees can be paid online' }),
+  deadlineDays: Type.Union([Type.Integer(), Type.Null()], { description: 'working days' }),
+  feeVnd: Type.Union([Type.Integer(), Type.Null()]),
+  updatedAt: Type.String(),
+});
+export type Procedure = Static<typeof Procedure>;
+
+export const SaveProcedureBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 1000 }),
+    fieldCode: CatalogueItemCode,
+    level: ProcedureLevel,
+    agencyCode: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 100 }), Type.Null()], {
+        description: 'the provincial department that handles it; none for commune-level procedures',
+      }),
+    ),
+    onlineLevel: OnlineLevel,
+    onlinePayment: Type.Optional(Type.Boolean({ default: false })),
+    deadlineDays: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 3650 }), Type.Null()])),
+    feeVnd: Type.Optional(Type.Union([Type.Integer({ minimum: 0, maximum: 2_000_000_000 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type SaveProcedureBody = Static<typeof SaveProcedureBody>;
+
+export const ProcedureListQuery = Type.Object({
+  field: Type.Optional(Type.String({ maxLength: 100 })),
+  agency: Type.Optional(Type.String({ maxLength: 100 })),
+  level: Type.Optional(ProcedureLevel),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'part of the code or name, any case or accents' })),
+});
+export type ProcedureListQuery = Static<typeof ProcedureListQuery>;
+
+export const ProcedureImportQuery = Type.Object({
+  mode: Type.Optional(
+    Type.Union([Type.Literal('all'), Type.Literal('valid')], {
+      description: 'all (default): any bad row stores nothing; valid: store the good rows, report the bad',
+    }),
+  ),
+});
+export type ProcedureImportQuery = Static<typeof ProcedureImportQuery>;
+
+export const ProcedureImportProblem = Type.Object({
+  row: Type.Integer({ description: 'CSV row number, the header being row 1' }),
+  column: Type.Union([Type.String(), Type.Null()], { description: 'null for a problem with the whole row' }),
+  rule: Type.String(),
+  message: Type.String(),
+});
+export type ProcedureImportProblem = Static<typeof ProcedureImportProblem>;
+
+export const ProcedureImportResult = Type.Object({
+  applied: Type.Boolean(),
+  rows: Type.Integer({ description: 'data rows read' }),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  unchanged: Type.Integer(),
+  fieldsCreated: Type.Array(Type.String()),
+  refused: Type.Array(ProcedureImportProblem),
+});
+export type ProcedureImportResult = Static<typeof ProcedureImportResult>;
+
+const FeedbackKind = Type.Union([Type.Literal('feedback'), Type.Literal('petition')], {
+  description: 'feedback (phản ánh) or petition (kiến nghị)',
+});
+const FeedbackStatus = Type.Union([
+  Type.Literal('received'),
+  Type.Literal('in_progress'),
+  Type.Literal('answered'),
+  Type.Literal('rejected'),
+]);
+const FeedbackSatisfaction = Type.Union([
+  Type.Literal('satisfied'),
+  Type.Literal('neutral'),
+  Type.Literal('unsatisfied'),
+]);
+const FeedbackCode = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$',
+  description: 'e.g. PAKN-2025-000123',
+});
+const FeedbackUnit = Type.String({ pattern: '^[0-9]{2,6}$', description: 'GSO code of the unit it concerns' });
+
+export const FeedbackCodeParams = Type.Object({ code: FeedbackCode });
+export type FeedbackCodeParams = Static<typeof FeedbackCodeParams>;
+
+export const CreateFeedbackBody = Type.Object(
+  {
+    code: Type.Optional(FeedbackCode),
+    kind: FeedbackKind,
+    subject: Type.String({ minLength: 1, maxLength: 500 }),
+    content: Type.String({ minLength: 1, maxLength: 20_000 }),
+    dossierCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    procedureCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    agencyCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    unit: Type.Optional(FeedbackUnit),
+    channel: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: 'e.g. portal, hotline, in person' }),
+    ),
+    receivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now' })),
+    dueAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: 15 working days after receipt' })),
+    inRemit: Type.Optional(Type.Boolean({ description: "the province's to handle; default true" })),
+  },
+  { additionalProperties: false },
+);
+export type CreateFeedbackBody = Static<typeof CreateFeedbackBody>;
+
+export const Feedback = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  kind: FeedbackKind,
+  subject: Type.String(),
+  content: Type.String(),
+  dossierCode: Type.Union([Type.String(), Type.Null()]),
+  procedureCode: Type.Union([Type.String(), Type.Null()]),
+  agencyCode: Type.Union([Type.String(), Type.Null()]),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  unitName: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.Union([Type.String(), Type.Null()]),
+  receivedAt: Type.String(),
+  dueAt: Type.String(),
+  inRemit: Type.Boolean(),
+  status: FeedbackStatus,
+  answeredAt: Type.Union([Type.String(), Type.Null()]),
+  answer: Type.Union([Type.String(), Type.Null()]),
+  satisfaction: Type.Union([FeedbackSatisfaction, Type.Null()]),
+  overdue: Type.Boolean({ description: 'in remit and answered after its deadline, or still open past it' }),
+  createdBy: Type.String(),
+  updatedAt: Type.String(),
+});
+export type Feedback = Static<typeof Feedback>;
+
+export const FeedbackListQuery = Type.Object({
+  status: Type.Optional(FeedbackStatus),
+  agency: Type.Optional(Type.String({ maxLength: 100 })),
+  unit: Type.Optional(FeedbackUnit),
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'received at or after' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'received before' })),
+  overdue: Type.Optional(Type.Boolean({ description: 'true: in remit, still open and past its deadline now' })),
+  beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+});
+export type FeedbackListQuery = Static<typeof FeedbackListQuery>;
+
+export const FeedbackPage = Type.Object({
+  items: Type.Array(Feedback),
+  nextBeforeId: Type.Union([Type.Integer(), Type.Null()]),
+});
+export type FeedbackPage = Static<typeof FeedbackPage>;
+
+export const AnswerFeedbackBody = Type.Object(
+  { answer: Type.String({ minLength: 1, maxLength: 20_000 }) },
+  { additionalProperties: false },
+);
+export type AnswerFeedbackBody = Static<typeof AnswerFeedbackBody>;
+
+export const RateFeedbackBody = Type.Object({ satisfaction: FeedbackSatisfaction }, { additionalProperties: false });
+export type RateFeedbackBody = Static<typeof RateFeedbackBody>;
+
+export const FeedbackStatusBody = Type.Object(
+  {
+    status: Type.Union([Type.Literal('in_progress'), Type.Literal('rejected')], {
+      description: "rejected: not the province's to handle (leaves the on-time and satisfaction figures)",
+    }),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'required to reject' })),
+  },
+  { additionalProperties: false },
+);
+export type FeedbackStatusBody = Static<typeof FeedbackStatusBody>;
+
+export const FeedbackFiguresQuery = Type.Object({
+  period: Type.String({
+    pattern: '^[0-9]{4}(Q[1-4]|W[0-9]{2}|[0-9]{2}|[0-9]{4})?$',
+    description: 'period id: 2025, 2025Q1, 202503, 2025W10, 20250314 (local time, UTC+7)',
+  }),
+  unit: Type.Optional(FeedbackUnit),
+});
+export type FeedbackFiguresQuery = Static<typeof FeedbackFiguresQuery>;
+
+const FeedbackRate = Type.Union([Type.Number(), Type.Null()], {
+  description: 'percentage 0–100; null when there is nothing to divide by',
+});
+export const FeedbackFigures = Type.Object({
+  period: Type.String(),
+  unit: Type.String(),
+  from: Type.String(),
+  to: Type.String({ description: 'end of the period, or now for a period not over yet' }),
+  received: Type.Integer({ description: 'received in the period, in remit or not' }),
+  receivedOutOfRemit: Type.Integer(),
+  answered: Type.Integer({ description: 'in remit, answered in the period, whatever their deadline' }),
+  due: Type.Integer({ description: 'in remit, judged in the period: answered on time in it, or past due in it' }),
+  answeredOnTime: Type.Integer(),
+  overdue: Type.Integer(),
+  unsatisfied: Type.Integer(),
+  unsatisfiedOrOverdue: Type.Integer(),
+  open: Type.Integer({ description: 'in remit, received and not answered by the end, not yet due' }),
+  paknOnTime: FeedbackRate,
+  paknSatisfaction: FeedbackRate,
+});
+export type FeedbackFigures = Static<typeof FeedbackFigures>;

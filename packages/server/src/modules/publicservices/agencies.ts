@@ -25,7 +25,16 @@ export function agencyMatcher(agencies: readonly AgencyRef[]): (written: string)
       byKey.set(normalizeName(key), agency);
     }
   }
-  return (written) => byKey.get(normalizeName(written)) ?? null;
+  // A batch writes the same few dozen names thousands of times: normalise each once.
+  const seen = new Map<string, AgencyRef | null>();
+  return (written) => {
+    let found = seen.get(written);
+    if (found === undefined) {
+      found = byKey.get(normalizeName(written)) ?? null;
+      if (seen.size < 10_000) seen.set(written, found);
+    }
+    return found;
+  };
 }
 
 /**

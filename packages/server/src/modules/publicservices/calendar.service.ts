@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { VIETNAM_HOLIDAYS } from './calendar/vn-holidays.ts';
 import { WorkingCalendar } from './calendar/working-days.ts';
 import * as repo from './calendar.repo.ts';
+import { recountAcross } from './summary/rebuild.ts';
 
 const toDay = (row: repo.CalendarDayRow): CalendarDay => ({
   date: row.date,
@@ -39,7 +40,8 @@ export class CalendarService {
   async save(actor: Actor, date: string, body: SaveCalendarDayBody): Promise<CalendarDay> {
     checkDate(date);
     const { db, now } = this.platform;
-    return auditedWrite(
+    const previous = await this.calendar();
+    const saved = await auditedWrite(
       db,
       actor,
       { action: 'publicservices.calendar.save', entityType: 'calendar_day', entityId: date },
@@ -51,11 +53,26 @@ export class CalendarService {
       },
       now,
     );
+    await this.recount(date, previous);
+    return saved;
+  }
+
+  /** Dossiers in processing across a changed day are counted again: their working days changed. */
+  private async recount(date: string, before: WorkingCalendar): Promise<void> {
+    const from = new Date(`${date}T00:00:00+07:00`);
+    const to = new Date(from.getTime() + 86_400_000);
+    await recountAcross(
+      this.platform.db,
+      { from: from.toISOString(), to: to.toISOString() },
+      before,
+      await this.calendar(),
+    );
   }
 
   async remove(actor: Actor, date: string): Promise<void> {
     checkDate(date);
     const { db, now } = this.platform;
+    const previous = await this.calendar();
     await auditedWrite(
       db,
       actor,
@@ -68,6 +85,7 @@ export class CalendarService {
       },
       now,
     );
+    await this.recount(date, previous);
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, DossierTable, ProgressTable } from '../../db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -18,22 +18,28 @@ export async function findDossiers(db: Executor, codes: string[]): Promise<Map<s
   return found;
 }
 
-export async function upsertDossier(db: Executor, row: DossierRow): Promise<void> {
-  const { code: _code, ...changes } = row;
-  await db
-    .insertInto('ps_dossiers')
-    .values(row)
-    .onConflict((oc) => oc.column('code').doUpdateSet(changes))
-    .execute();
+/** Inserts or replaces whole dossier rows, 400 to a statement (a prepared statement per row is what sync time went on). */
+export async function upsertDossiers(db: Executor, rows: readonly DossierRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!).filter((c) => c !== 'code') as (keyof DossierRow)[];
+  for (let i = 0; i < rows.length; i += 400) {
+    await db
+      .insertInto('ps_dossiers')
+      .values(rows.slice(i, i + 400))
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+      )
+      .execute();
+  }
 }
 
 /** Stores processing steps; a step already stored (same dossier, time and status) is skipped. Returns how many were new. */
 export async function insertProgress(db: Executor, steps: NewProgress[]): Promise<number> {
   let inserted = 0;
-  for (const step of steps) {
+  for (let i = 0; i < steps.length; i += 500) {
     const result = await db
       .insertInto('ps_progress')
-      .values(step)
+      .values(steps.slice(i, i + 500))
       .onConflict((oc) => oc.columns(['dossier_code', 'step_at', 'status']).doNothing())
       .executeTakeFirst();
     inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
@@ -60,8 +66,13 @@ export async function latestSteps(
   return latest;
 }
 
-export async function setStatus(db: Executor, code: string, status: number, at: string): Promise<void> {
-  await db.updateTable('ps_dossiers').set({ status, status_at: at }).where('code', '=', code).execute();
+export async function setStatus(
+  db: Executor,
+  code: string,
+  change: Pick<DossierRow, 'status' | 'status_at' | 'ended_at'>,
+): Promise<void> {
+  const { status, status_at, ended_at } = change;
+  await db.updateTable('ps_dossiers').set({ status, status_at, ended_at }).where('code', '=', code).execute();
 }
 
 export async function listAgencies(db: Executor) {
@@ -72,10 +83,10 @@ export async function insertAgencies(
   db: Executor,
   rows: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
+  for (let i = 0; i < rows.length; i += 400) {
     await db
       .insertInto('ps_agencies')
-      .values(rows.slice(i, i + 200))
+      .values(rows.slice(i, i + 400))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

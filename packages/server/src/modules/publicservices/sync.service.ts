@@ -5,30 +5,44 @@ import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { type AgencyRef, agencyMatcher } from './agencies.ts';
 import * as repo from './dossiers.repo.ts';
+import type { Calendar } from './metrics/clock.ts';
 import { parsePortalDate } from './portal-date.ts';
 import { dossierProblems, progressProblems } from './record-checks.ts';
+import { addDaily } from './summary/daily.repo.ts';
+import { DailyChanges, endedAtOf } from './summary/rollup.ts';
 
 const date = (value: string | null | undefined) => (value ? parsePortalDate(value) : null);
 const flag = (value: 0 | 1 | boolean | undefined) => (value === true || value === 1 ? 1 : 0);
 
-/** Key order does not change a record: hash it with sorted keys. */
-function hashOf(record: Record<string, unknown>): string {
-  const sorted = JSON.stringify(record, (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-      : value,
-  );
-  return createHash('sha256').update(sorted).digest('hex');
+/**
+ * Key order does not change a record: JSON with every object's keys in sorted order. JSON.stringify with a list of
+ * keys writes them in the list's order at every level, natively (a recursive canonical form was a tenth of sync time).
+ */
+function canonical(record: Record<string, unknown>): string {
+  const keys = new Set(Object.keys(record));
+  for (const value of Object.values(record))
+    if (Array.isArray(value))
+      for (const item of value) if (item && typeof item === 'object') for (const k of Object.keys(item)) keys.add(k);
+  return JSON.stringify(record, [...keys].sort());
 }
 
-/** The latest moment a dossier record speaks for: its status is as of then. */
-function recordAsOf(d: PortalDossier): string {
-  const dates = [d.NgayNopHoSo, d.NgayTiepNhan, d.NgayTra, d.NgayKetThucXuLy].map(date).filter((x): x is string => !!x);
-  return dates.sort().at(-1)!;
+function hashOf(record: Record<string, unknown>): string {
+  return createHash('sha256').update(canonical(record)).digest('hex');
+}
+
+/** The latest moment a dossier record speaks for (its status is as of then): ISO instants compare as text. */
+function latestOf(...instants: (string | null)[]): string {
+  let latest = '';
+  for (const x of instants) if (x && x > latest) latest = x;
+  return latest;
 }
 
 function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | null): repo.DossierRow {
-  const asOf = recordAsOf(d);
+  const submitted = date(d.NgayNopHoSo);
+  const received = date(d.NgayTiepNhan);
+  const returned = date(d.NgayTra);
+  const finished = date(d.NgayKetThucXuLy);
+  const asOf = latestOf(submitted, received, returned, finished);
   return {
     code: d.MaHoSo,
     procedure_code: d.MaTTHC,
@@ -42,11 +56,11 @@ function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | n
     owner_name: d.ChuHoSo ?? null,
     owner_kind: d.LoaiDoiTuong ?? null,
     summary: d.TrichYeuHoSo ?? null,
-    submitted_at: date(d.NgayNopHoSo),
-    received_at: date(d.NgayTiepNhan),
+    submitted_at: submitted,
+    received_at: received,
     due_at: date(d.NgayHenTra),
-    returned_at: date(d.NgayTra),
-    finished_at: date(d.NgayKetThucXuLy),
+    returned_at: returned,
+    finished_at: finished,
     record_status: d.TrangThaiHoSo,
     record_as_of: asOf,
     status: d.TrangThaiHoSo,
@@ -62,6 +76,7 @@ function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | n
     ),
     record_hash: hash,
     synced_at: at,
+    ended_at: null,
   };
 }
 
@@ -71,7 +86,11 @@ function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | n
  * the time it happened, whatever order the records came in. mode 'all' applies nothing if any record is invalid.
  */
 export class DossierSyncService {
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    /** The working-day calendar in force: how a finished dossier's timing is judged for the daily counts. */
+    private readonly calendar: () => Promise<Calendar>,
+  ) {}
 
   async sync(actor: Actor, envelope: SyncEnvelope, mode: 'all' | 'valid'): Promise<SyncResult> {
     const dossiers = envelope.service === 'DongBoHoSoMC';
@@ -96,6 +115,7 @@ export class DossierSyncService {
     const { db, now } = this.platform;
     const at = now().toISOString();
     const changed: repo.DossierRow[] = [];
+    const daily = new DailyChanges(await this.calendar());
     const synced = await auditedWrite(
       db,
       actor,
@@ -108,6 +128,7 @@ export class DossierSyncService {
             at,
             result,
             changed,
+            daily,
           );
         else
           await this.applyProgress(
@@ -116,7 +137,9 @@ export class DossierSyncService {
             at,
             result,
             changed,
+            daily,
           );
+        await addDaily(trx, daily.list());
         const { refused: _refused, ...counts } = result;
         return { before: null, after: { ...counts, refused: problems.length }, result };
       },
@@ -131,7 +154,15 @@ export class DossierSyncService {
     for (const d of changed.slice(0, 100)) {
       await this.platform.bus.publish(
         'dossier.synced',
-        { code: d.code, procedure: d.procedure_name, agency: d.agency, status: d.status, unit: d.unit_id },
+        {
+          code: d.code,
+          procedure: d.procedure_name,
+          agency: d.agency_code ?? d.agency,
+          agencyName: d.agency,
+          status: d.status,
+          at: d.status_at,
+          unit: d.unit_id,
+        },
         d.unit_id,
       );
     }
@@ -143,6 +174,7 @@ export class DossierSyncService {
     at: string,
     result: SyncResult,
     changed: repo.DossierRow[],
+    daily: DailyChanges,
   ) {
     // The last of several records for one dossier in a batch wins, as if they had come one after another.
     const byCode = new Map(records.map((r) => [r.MaHoSo, r]));
@@ -153,6 +185,7 @@ export class DossierSyncService {
       repo.listAgencies(trx),
     ]);
     const agencyOf = agencyMatcher(agencies);
+    const rows: repo.DossierRow[] = [];
     for (const record of byCode.values()) {
       const hash = hashOf(record);
       const before = stored.get(record.MaHoSo);
@@ -166,11 +199,14 @@ export class DossierSyncService {
         row.status = step.status;
         row.status_at = step.step_at;
       }
-      await repo.upsertDossier(trx, row);
+      row.ended_at = endedAtOf(row);
+      daily.change(before, row);
+      rows.push(row);
       if (!before || before.status !== row.status) changed.push(row);
       if (before) result.updated++;
       else result.created++;
     }
+    await repo.upsertDossiers(trx, rows);
   }
 
   private async applyProgress(
@@ -179,6 +215,7 @@ export class DossierSyncService {
     at: string,
     result: SyncResult,
     changed: repo.DossierRow[],
+    daily: DailyChanges,
   ) {
     const steps = records.map((p) => ({
       dossier_code: p.MaHoSo,
@@ -206,8 +243,11 @@ export class DossierSyncService {
       const step = latest.get(code)!;
       // A step older than what the dossier already says (it came late) does not turn the status back.
       if (step.step_at > dossier.status_at && (step.status !== dossier.status || step.step_at !== dossier.status_at)) {
-        await repo.setStatus(trx, code, step.status, step.step_at);
-        changed.push({ ...dossier, status: step.status, status_at: step.step_at });
+        const after = { ...dossier, status: step.status, status_at: step.step_at };
+        after.ended_at = endedAtOf(after);
+        daily.change(dossier, after);
+        await repo.setStatus(trx, code, after);
+        changed.push(after);
         result.updated++;
       }
     }

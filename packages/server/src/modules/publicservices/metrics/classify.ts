@@ -74,6 +74,13 @@ export function periodSoFar(period: Period, now: Date): Period {
 
 /** When and how a dossier left processing; null while it is open. Status 3 is handled before (never in processing). */
 export function endOf(facts: DossierFacts): { at: number; how: 'finished' | 'withdrawn' } | null {
+  const end = rawEnd(facts);
+  // A dossier cannot leave processing before it entered it: an end dated before reception is read as at reception.
+  if (end && facts.receivedAt !== null && end.at < facts.receivedAt) return { ...end, at: facts.receivedAt };
+  return end;
+}
+
+function rawEnd(facts: DossierFacts): { at: number; how: 'finished' | 'withdrawn' } | null {
   if (facts.status === Status.withdrawalRequested || facts.status === Status.stopped) {
     return { at: facts.statusAt, how: 'withdrawn' };
   }

@@ -1,0 +1,110 @@
+/**
+ * Public-service alerts, raised into the one alert list:
+ * - an agency whose on-time rate over the last 30 days is under the threshold (one alert per agency and month,
+ *   refreshed while it lasts; agencies with fewer than MIN_FINISHED finished dossiers are not judged);
+ * - dossiers about to be late: open, not overdue, due within DUE_SOON working days — one alert per agency and day
+ *   listing them, since a province has hundreds a day and one alert each would bury everything else.
+ */
+import type { Platform } from '../../../platform.ts';
+import type { RaiseAlert } from '../../alerts/alerts.service.ts';
+import { listAgencies } from '../dossiers.repo.ts';
+import { progressAt } from '../metrics/classify.ts';
+import type { Calendar } from '../metrics/clock.ts';
+import { localDay } from '../metrics/contribution.ts';
+import { type DossierRowLike, factsOf } from '../metrics/facts.ts';
+import { dailyTotals, openAt } from './daily.repo.ts';
+
+export const MIN_FINISHED = 20;
+export const WINDOW_DAYS = 30;
+/** Working days ahead that count as "about to be late" for an alert (the dashboards' "due soon" is 2). */
+export const ALERT_DUE_DAYS = 1;
+const LISTED = 20;
+
+export interface ScanOptions {
+  /** On-time rate (%) under which an agency is alerted. */
+  onTimeThreshold: number;
+}
+
+const pct = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+export async function publicServiceAlerts(
+  platform: Platform,
+  calendar: Calendar,
+  options: ScanOptions,
+): Promise<RaiseAlert[]> {
+  const { db } = platform;
+  const now = platform.now();
+  const today = localDay(now.getTime());
+  const from = localDay(now.getTime() - WINDOW_DAYS * 86_400_000);
+  const tomorrow = localDay(now.getTime() + 86_400_000);
+  const [totals, open, agencies] = await Promise.all([
+    dailyTotals(db, from, tomorrow, null),
+    openAt(db, now.toISOString(), null),
+    listAgencies(db),
+  ]);
+  const known = new Map(agencies.map((a) => [a.code, a]));
+  const alerts: RaiseAlert[] = [];
+
+  const byAgency = new Map<string, { finished: number; onTime: number; unit: string | null }>();
+  for (const t of totals) {
+    const a = byAgency.get(t.agency) ?? { finished: 0, onTime: 0, unit: t.unitId || null };
+    a.finished += t.early + t.onTime + t.late;
+    a.onTime += t.early + t.onTime;
+    byAgency.set(t.agency, a);
+  }
+  for (const [code, a] of byAgency) {
+    if (a.finished < MIN_FINISHED) continue;
+    const rate = (a.onTime / a.finished) * 100;
+    if (rate >= options.onTimeThreshold) continue;
+    const agency = known.get(code);
+    alerts.push({
+      kind: 'publicservices.onTime',
+      severity: rate < options.onTimeThreshold - 15 ? 'critical' : 'warning',
+      unit: a.unit,
+      title: `${agency?.name ?? code}: đúng hạn ${pct(rate)}% trong ${WINDOW_DAYS} ngày qua (ngưỡng ${pct(options.onTimeThreshold)}%)`,
+      titleEn: `${agency?.name_en ?? code}: ${rate.toFixed(1)}% on time over the last ${WINDOW_DAYS} days (threshold ${options.onTimeThreshold}%)`,
+      detail: { agency: code, onTimeRate: rate, finished: a.finished, onTime: a.onTime, from, to: today },
+      dedupeKey: `publicservices.onTime:${code}:${today.slice(0, 7)}`,
+    });
+  }
+
+  const soon = new Map<string, { codes: string[]; unit: string | null }>();
+  for (const row of open) {
+    const facts = factsOf(row as DossierRowLike);
+    const { progress, adjustedDue } = progressAt(facts, now.getTime(), calendar, ALERT_DUE_DAYS);
+    if (progress !== 'dueSoon' || adjustedDue === null) continue;
+    const entry = soon.get(facts.agency) ?? { codes: [], unit: facts.unitId };
+    entry.codes.push(facts.code);
+    soon.set(facts.agency, entry);
+  }
+  for (const [code, { codes, unit }] of soon) {
+    const agency = known.get(code);
+    const n = codes.length;
+    alerts.push({
+      kind: 'publicservices.dueSoon',
+      severity: 'warning',
+      unit,
+      title: `${agency?.name ?? code}: ${n} hồ sơ sắp quá hạn (trong ${ALERT_DUE_DAYS} ngày làm việc)`,
+      titleEn: `${agency?.name_en ?? code}: ${n} dossier${n === 1 ? '' : 's'} due within ${ALERT_DUE_DAYS} working day`,
+      detail: { agency: code, count: n, dossiers: codes.sort().slice(0, LISTED) },
+      dedupeKey: `publicservices.dueSoon:${code}:${today}`,
+    });
+  }
+  return alerts;
+}
+
+/** Runs the scan and raises what it finds (the same alert again refreshes one, see AlertService). */
+export class PublicServiceAlertScan {
+  constructor(
+    private readonly platform: Platform,
+    private readonly alerts: { raise(alerts: readonly RaiseAlert[]): Promise<number> },
+    private readonly calendar: () => Promise<Calendar>,
+  ) {}
+
+  async run(): Promise<number> {
+    const found = await publicServiceAlerts(this.platform, await this.calendar(), {
+      onTimeThreshold: this.platform.config.onTimeAlertThreshold,
+    });
+    return found.length === 0 ? 0 : this.alerts.raise(found);
+  }
+}
