@@ -33,6 +33,8 @@ import { indicatorViewRoutes } from './modules/indicators/views.routes.ts';
 import { IndicatorViewService } from './modules/indicators/views.service.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
+import { agencyRoutes } from './modules/publicservices/agency/agency.routes.ts';
+import { AgencyService } from './modules/publicservices/agency/agency.service.ts';
 import { calendarRoutes } from './modules/publicservices/calendar.routes.ts';
 import { CalendarService } from './modules/publicservices/calendar.service.ts';
 import { procedureCatalogueRoutes } from './modules/publicservices/catalogue/catalogue.routes.ts';
@@ -46,6 +48,8 @@ import { FeedbackService } from './modules/publicservices/feedback/feedback.serv
 import { PublicServiceJobs } from './modules/publicservices/jobs.ts';
 import { plainDossierRoutes } from './modules/publicservices/plain/plain.routes.ts';
 import { PlainDossierService } from './modules/publicservices/plain/plain.service.ts';
+import { scoringRulesRoutes } from './modules/publicservices/scoring/scoring.routes.ts';
+import { ScoringRulesService } from './modules/publicservices/scoring/scoring.service.ts';
 import { PublicServiceAlertScan } from './modules/publicservices/summary/alerts.ts';
 import { publicServiceSummaryRoutes } from './modules/publicservices/summary/summary.routes.ts';
 import { PublicServiceSummaryService } from './modules/publicservices/summary/summary.service.ts';
@@ -75,6 +79,7 @@ export function createServices(platform: Platform): Services {
   const workingCalendar = new CalendarService(platform);
   const dossierSync = new DossierSyncService(platform, () => workingCalendar.calendar());
   const feedback = new FeedbackService(platform, orgUnits, workingCalendar);
+  const scoringRules = new ScoringRulesService(platform);
   return {
     platform,
     auth: new AuthService(platform, orgUnits),
@@ -93,7 +98,9 @@ export function createServices(platform: Platform): Services {
     workingCalendar,
     procedureCatalogue: new ProcedureCatalogueService(platform),
     feedback,
-    publicServices: new PublicServiceSummaryService(platform, orgUnits, workingCalendar, feedback),
+    scoringRules,
+    agencies: new AgencyService(platform, orgUnits, workingCalendar),
+    publicServices: new PublicServiceSummaryService(platform, orgUnits, workingCalendar, feedback, scoringRules),
     plainDossiers: new PlainDossierService(platform, orgUnits, dossierSync),
   };
 }
@@ -192,6 +199,8 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   connectorRoutes(app, services);
   publicServiceSummaryRoutes(app, services);
   plainDossierRoutes(app, services);
+  scoringRulesRoutes(app, services);
+  agencyRoutes(app, services);
   calendarRoutes(app, services);
   procedureCatalogueRoutes(app, services);
   feedbackRoutes(app, services);

@@ -90,7 +90,7 @@ function fixture(): Record<string, unknown>[] {
   return out;
 }
 
-async function expected(periodId: string, groupBy?: 'agency' | 'unit') {
+async function expected(periodId: string, groupBy?: 'agency' | 'unit' | 'field' | 'procedure') {
   const rows = await t.platform.db.selectFrom('ps_dossiers').selectAll().execute();
   const calendar = await t.services.workingCalendar.calendar();
   const span = spanOf(parsePeriod(periodId)!, NOW);
@@ -139,6 +139,24 @@ describe('one-stop figures from the daily counts', () => {
     for (const [i, g] of got.groups.entries()) close(g.figures, want.groups[i]!.figures);
     expect(got.groups.find((g) => g.key === 'SXD')?.name).toBe('Sở Xây dựng');
     expect(got.groups.some((g) => g.key === 'Ban quản lý chợ Hà Tĩnh (chưa khớp)')).toBe(true);
+  });
+
+  it('groups by field and by procedure from the dossiers themselves', async () => {
+    for (const groupBy of ['field', 'procedure'] as const) {
+      const got = await summary(`period=2025Q2&groupBy=${groupBy}`);
+      const want = await expected('2025Q2', groupBy);
+      close(got.total, want.total);
+      expect(got.groups.map((g) => g.key)).toEqual(want.groups.map((g) => g.key));
+      for (const [i, g] of got.groups.entries()) close(g.figures, want.groups[i]!.figures);
+    }
+  });
+
+  it("narrows to one agency, the same figures as that agency's group", async () => {
+    const byAgency = await summary('period=2025Q2&groupBy=agency');
+    const one = await summary('period=2025Q2&agency=SXD');
+    close(one.total, byAgency.groups.find((g) => g.key === 'SXD')!.figures);
+    const fields = await summary('period=2025Q2&agency=SXD&groupBy=field');
+    close(fields.total, one.total);
   });
 
   it('gives a commune only its own dossiers', async () => {
@@ -230,6 +248,35 @@ describe('what the page reads', () => {
     expect(got.score.missingGroups).toEqual(['publicity']);
   });
 
+  it('scores with the rules an operator stored, refuses rules that do not add up, and goes back', async () => {
+    const view = (await send('GET', '/api/v1/public-services/scoring-rules')).json();
+    expect(view.isDefault).toBe(true);
+    const rules = structuredClone(view.rules) as { criteria: { id: string; threshold: number; maxPoints: number }[] };
+    rules.criteria.find((k) => k.id === 'progress.onTime')!.threshold = 80;
+    expect((await send('PUT', '/api/v1/public-services/scoring-rules', rules)).statusCode).toBe(200);
+    const got = await summary('period=2025Q1');
+    const progress = got.score.groups.find((g) => g.id === 'progress')!;
+    expect(progress.points).toBeCloseTo((Math.min(got.total.onTimeRate!, 80) * 20) / 80, 9);
+    const trend = (await send('GET', '/api/v1/public-services/trend?period=2025Q1')).json();
+    expect(trend.points[0].groups.find((g: { id: string }) => g.id === 'progress').points).toBeGreaterThan(0);
+
+    rules.criteria.find((k) => k.id === 'progress.onTime')!.maxPoints = 25;
+    const bad = await send('PUT', '/api/v1/public-services/scoring-rules', rules);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { message: string }) => d.message)).toEqual([
+      'progress: criteria add up to 25, not 20',
+    ]);
+    expect((await send('GET', '/api/v1/public-services/scoring-rules')).json().rules.criteria).toContainEqual(
+      expect.objectContaining({ id: 'progress.onTime', threshold: 80, maxPoints: 20 }),
+    );
+    expect((await send('DELETE', '/api/v1/public-services/scoring-rules')).json().isDefault).toBe(true);
+    const audit = (await send('GET', '/api/v1/audit?action=publicservices.scoring.')).json();
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual([
+      'publicservices.scoring.reset',
+      'publicservices.scoring.save',
+    ]);
+  });
+
   it('draws the trend month by month up to now', async () => {
     const response = await send('GET', '/api/v1/public-services/trend?period=2025');
     const trend = response.json() as { points: { period: string; running: boolean; received: number }[] };
@@ -261,5 +308,30 @@ describe('what the page reads', () => {
   it('refuses a period that is not one and a unit outside the scope', async () => {
     expect((await send('GET', '/api/v1/public-services/summary?period=2025Q9')).statusCode).toBe(400);
     expect((await send('GET', '/api/v1/public-services/summary?period=2025&unit=99999')).statusCode).toBe(404);
+  });
+});
+
+describe('agencies', () => {
+  it('gives an agency the dossiers whose name matched nothing, and moves their counts', async () => {
+    const unmatched = 'Ban quản lý chợ Hà Tĩnh (chưa khớp)';
+    const before = (await summary('period=2025Q2&groupBy=agency')).groups.find((g) => g.key === unmatched)!;
+    const saved = await send('PUT', '/api/v1/public-services/agencies/BQLC', {
+      name: 'Ban Quản lý chợ Hà Tĩnh',
+      nameEn: 'Hà Tĩnh Market Board',
+      unitId: '42',
+      kind: 'other',
+      aliases: ['ban quan ly cho ha tinh (chua khop)'],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().rematched).toBe(100);
+    const after = await summary('period=2025Q2&groupBy=agency');
+    expect(after.groups.some((g) => g.key === unmatched)).toBe(false);
+    const board = after.groups.find((g) => g.key === 'BQLC')!;
+    expect(board.name).toBe('Ban Quản lý chợ Hà Tĩnh');
+    close(board.figures, before.figures);
+    const want = await expected('2025Q2', 'agency');
+    for (const [i, g] of after.groups.entries()) close(g.figures, want.groups[i]!.figures);
+    const list = (await send('GET', '/api/v1/public-services/agencies')).json() as { code: string }[];
+    expect(list.map((a) => a.code)).toContain('BQLC');
   });
 });

@@ -32,6 +32,7 @@ export interface Database {
   ps_dossiers: DossierTable;
   ps_progress: ProgressTable;
   ps_daily: DailyTable;
+  app_settings: { key: string; value: string; updated_at: string };
   calendar_days: { date: string; kind: string; name: string };
   ps_fields: { code: string; name: string; name_en: string | null };
   ps_procedures: ProcedureTable;

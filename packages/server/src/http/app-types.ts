@@ -18,11 +18,13 @@ import type { SpreadsheetService } from '../modules/indicators/spreadsheet/sprea
 import type { ValueService } from '../modules/indicators/values.service.ts';
 import type { IndicatorViewService } from '../modules/indicators/views.service.ts';
 import type { OrgUnitService } from '../modules/orgunits/orgunits.service.ts';
+import type { AgencyService } from '../modules/publicservices/agency/agency.service.ts';
 import type { CalendarService } from '../modules/publicservices/calendar.service.ts';
 import type { ProcedureCatalogueService } from '../modules/publicservices/catalogue/catalogue.service.ts';
 import type { ConnectorService } from '../modules/publicservices/connector/connector.service.ts';
 import type { FeedbackService } from '../modules/publicservices/feedback/feedback.service.ts';
 import type { PlainDossierService } from '../modules/publicservices/plain/plain.service.ts';
+import type { ScoringRulesService } from '../modules/publicservices/scoring/scoring.service.ts';
 import type { PublicServiceSummaryService } from '../modules/publicservices/summary/summary.service.ts';
 import type { DossierSyncService } from '../modules/publicservices/sync.service.ts';
 import type { Platform } from '../platform.ts';
@@ -55,4 +57,6 @@ export interface Services {
   feedback: FeedbackService;
   publicServices: PublicServiceSummaryService;
   plainDossiers: PlainDossierService;
+  scoringRules: ScoringRulesService;
+  agencies: AgencyService;
 }

@@ -74,7 +74,12 @@ export const PsPeriodInfo = Type.Object({
 export const PsSummaryQuery = Type.Object({
   period: PeriodId,
   unit: Type.Optional(OrgUnitCode),
-  groupBy: Type.Optional(Type.Union([Type.Literal('agency'), Type.Literal('unit')])),
+  groupBy: Type.Optional(
+    Type.Union([Type.Literal('agency'), Type.Literal('unit'), Type.Literal('field'), Type.Literal('procedure')], {
+      description: "agency and unit come from the daily counts; field and procedure read the period's dossiers",
+    }),
+  ),
+  agency: Type.Optional(Type.String({ maxLength: 500, description: 'only this agency (code, or the portal name)' })),
 });
 export type PsSummaryQuery = Static<typeof PsSummaryQuery>;
 
@@ -260,3 +265,95 @@ export const PlainDossierList = Type.Object({
   dossiers: Type.Array(PlainDossier),
 });
 export type PlainDossierList = Static<typeof PlainDossierList>;
+
+const GroupId = Type.Union(
+  ['publicity', 'progress', 'digitisation', 'online', 'satisfaction'].map((id) => Type.Literal(id)),
+);
+const RateKey = Type.Union(
+  [
+    'proceduresPublishedOnTime',
+    'dossiersPublished',
+    'proceduresInformationComplete',
+    'onTime',
+    'digitisedDossiers',
+    'electronicResults',
+    'onlineCoverage',
+    'onlineUptake',
+    'onlineSubmission',
+    'onlinePaymentProcedures',
+    'onlinePayment',
+    'paknOnTime',
+    'paknSatisfaction',
+    'procedureSatisfaction',
+  ].map((k) => Type.Literal(k)),
+  { description: 'which rate the criterion reads' },
+);
+
+/** The Decision 766 scoring rules: five groups adding up to 100, each split into criteria adding up to the group. */
+export const ScoringRulesBody = Type.Object(
+  {
+    groups: Type.Array(
+      Type.Object(
+        {
+          id: GroupId,
+          maxPoints: Type.Number({ minimum: 0, maximum: 100 }),
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 5 },
+    ),
+    criteria: Type.Array(
+      Type.Object(
+        {
+          id: Type.String({ minLength: 1, maxLength: 100 }),
+          group: GroupId,
+          rate: RateKey,
+          maxPoints: Type.Number({ minimum: 0, maximum: 100 }),
+          threshold: Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'rate (%) that earns all points' }),
+          description: Type.String({ maxLength: 500 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ScoringRulesBody = Static<typeof ScoringRulesBody>;
+
+export const ScoringRulesView = Type.Object({
+  rules: ScoringRulesBody,
+  /** true: the rules shipped with the IOC (no operator change stored). */
+  isDefault: Type.Boolean(),
+  updatedAt: Nullable(Type.String()),
+});
+export type ScoringRulesView = Static<typeof ScoringRulesView>;
+
+export const PsAgency = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  unitId: Type.String({ description: 'the org unit its dossiers count for' }),
+  kind: Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]),
+  aliases: Type.Array(Type.String(), { description: 'other names the portal writes in DonViXuLy for it' }),
+});
+export type PsAgency = Static<typeof PsAgency>;
+
+export const SaveAgencyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 500 }),
+    nameEn: Type.String({ minLength: 1, maxLength: 500 }),
+    unitId: OrgUnitCode,
+    kind: Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]),
+    aliases: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+export type SaveAgencyBody = Static<typeof SaveAgencyBody>;
+
+export const SaveAgencyResult = Type.Object({
+  agency: PsAgency,
+  rematched: Type.Integer({ description: 'stored dossiers whose agency name had matched nothing and now matches it' }),
+});
+export type SaveAgencyResult = Static<typeof SaveAgencyResult>;

@@ -16,6 +16,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['procedure_code', 'channel', 'received_at'])
     .execute();
 
+  // Settings an operator changes through the API, as JSON by key (the 766 scoring rules).
+  await db.schema
+    .createTable('app_settings')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
   const counter = (name: string) => (t: ReturnType<typeof db.schema.createTable>) =>
     t.addColumn(name, 'integer', (c) => c.notNull().defaultTo(0));
   let table = db.schema
@@ -48,6 +56,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('ps_daily').execute();
+  await db.schema.dropTable('app_settings').execute();
   await db.schema.dropIndex('ps_dossiers_procedure_channel').execute();
   await db.schema.dropIndex('ps_dossiers_synced').execute();
   await db.schema.dropIndex('ps_dossiers_ended').execute();

@@ -14,20 +14,36 @@ import { DailyChanges, endedAtOf } from './summary/rollup.ts';
 const date = (value: string | null | undefined) => (value ? parsePortalDate(value) : null);
 const flag = (value: 0 | 1 | boolean | undefined) => (value === true || value === 1 ? 1 : 0);
 
-/**
- * Key order does not change a record: JSON with every object's keys in sorted order. JSON.stringify with a list of
- * keys writes them in the list's order at every level, natively (a recursive canonical form was a tenth of sync time).
- */
-function canonical(record: Record<string, unknown>): string {
-  const keys = new Set(Object.keys(record));
-  for (const value of Object.values(record))
-    if (Array.isArray(value))
-      for (const item of value) if (item && typeof item === 'object') for (const k of Object.keys(item)) keys.add(k);
-  return JSON.stringify(record, [...keys].sort());
-}
+/** What the IOC keeps of a record, in a fixed order: key order, and fields it does not read, change nothing. */
+const HASHED = [
+  'code',
+  'procedure_code',
+  'procedure_name',
+  'field_code',
+  'field_name',
+  'agency',
+  'agency_code',
+  'unit_id',
+  'channel',
+  'owner_name',
+  'owner_kind',
+  'summary',
+  'submitted_at',
+  'received_at',
+  'due_at',
+  'returned_at',
+  'finished_at',
+  'record_status',
+  'record_as_of',
+  'paid_online',
+  'digitised',
+  'supplements',
+] as const satisfies readonly (keyof repo.DossierRow)[];
 
-function hashOf(record: Record<string, unknown>): string {
-  return createHash('sha256').update(canonical(record)).digest('hex');
+function hashOf(row: repo.DossierRow): string {
+  return createHash('sha256')
+    .update(JSON.stringify(HASHED.map((k) => row[k])))
+    .digest('hex');
 }
 
 /** The latest moment a dossier record speaks for (its status is as of then): ISO instants compare as text. */
@@ -37,7 +53,8 @@ function latestOf(...instants: (string | null)[]): string {
   return latest;
 }
 
-function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | null): repo.DossierRow {
+/** The stored row of a record (its hash is set after, from the row itself). */
+function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.DossierRow {
   const submitted = date(d.NgayNopHoSo);
   const received = date(d.NgayTiepNhan);
   const returned = date(d.NgayTra);
@@ -74,7 +91,7 @@ function toRow(d: PortalDossier, hash: string, at: string, agency: AgencyRef | n
         reason: s.LyDo ?? null,
       })),
     ),
-    record_hash: hash,
+    record_hash: '',
     synced_at: at,
     ended_at: null,
   };
@@ -187,13 +204,13 @@ export class DossierSyncService {
     const agencyOf = agencyMatcher(agencies);
     const rows: repo.DossierRow[] = [];
     for (const record of byCode.values()) {
-      const hash = hashOf(record);
+      const row = toRow(record, at, agencyOf(record.DonViXuLy));
+      row.record_hash = hashOf(row);
       const before = stored.get(record.MaHoSo);
-      if (before?.record_hash === hash) {
+      if (before?.record_hash === row.record_hash) {
         result.unchanged++;
         continue;
       }
-      const row = toRow(record, hash, at, agencyOf(record.DonViXuLy));
       const step = steps.get(record.MaHoSo);
       if (step && step.step_at > row.record_as_of) {
         row.status = step.status;

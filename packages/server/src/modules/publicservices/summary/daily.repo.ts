@@ -175,3 +175,31 @@ export async function openAt(db: Executor, at: string, units: readonly string[] 
   ]);
   return [...open, ...laterEnded];
 }
+
+/**
+ * Every dossier a period's figures can count, for groupings the daily counts do not keep (field, procedure): in
+ * processing at some point of [from, to), or refused within it. Reads a whole period's dossiers: narrow it by agency.
+ */
+export async function touching(
+  db: Executor,
+  from: string,
+  to: string,
+  units: readonly string[] | null,
+  agency: string | undefined,
+): Promise<OpenRow[]> {
+  const base = () => {
+    let q = db.selectFrom('ps_dossiers').select(OPEN_COLUMNS);
+    if (units) q = q.where('unit_id', 'in', units.length > 0 ? [...units] : ['\u0000']);
+    if (agency) q = q.where((eb) => eb.or([eb('agency_code', '=', agency), eb('agency', '=', agency)]));
+    return q;
+  };
+  const [processed, refused] = await Promise.all([
+    base()
+      .where('received_at', '<', to)
+      .where('status', '!=', 3)
+      .where((eb) => eb.or([eb('ended_at', 'is', null), eb('ended_at', '>=', from)]))
+      .execute(),
+    base().where('status', '=', 3).where('status_at', '>=', from).where('status_at', '<', to).execute(),
+  ]);
+  return [...processed, ...refused];
+}

@@ -36,7 +36,8 @@ function merge(into: Tally, from: Tally): void {
   for (const k of Object.keys(from) as (keyof Tally)[]) into[k] += from[k];
 }
 
-const isEmpty = (t: Tally) => Object.values(t).every((v) => v === 0);
+/** Nothing counted (a resolution sum taken back to zero may keep a float residue: counts decide). */
+const isEmpty = (t: Tally) => Object.entries(t).every(([k, v]) => k === 'resolutionSum' || v === 0);
 
 /**
  * `totals`: daily counts summed over the period (and carried in before it); `open`: the dossiers in processing at

@@ -18,7 +18,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { requirePeriod } from '../../indicators/period-param.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import type { CalendarService } from '../calendar.service.ts';
-import { listProcedures } from '../catalogue/catalogue.repo.ts';
+import { listFields, listProcedures } from '../catalogue/catalogue.repo.ts';
 import { catalogueRates } from '../catalogue/catalogue-rates.ts';
 import { listAgencies } from '../dossiers.repo.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
@@ -35,8 +35,10 @@ import {
   type ScoringRules,
   score766,
 } from '../metrics/score766.ts';
+import { summarize } from '../metrics/summary.ts';
 import { dossierUnits } from '../scope.ts';
-import { dailyTotals, monthlyTotals, openAt } from './daily.repo.ts';
+import type { ScoringRulesService } from '../scoring/scoring.service.ts';
+import { dailyTotals, monthlyTotals, openAt, touching } from './daily.repo.ts';
 import { figuresFromDaily } from './from-daily.ts';
 import { dossierDetails, latestStepOf, proceduresUsedOnline, recentDossiers } from './views.repo.ts';
 
@@ -93,20 +95,39 @@ export class PublicServiceSummaryService {
     private readonly orgUnits: OrgUnitService,
     private readonly workingCalendar: CalendarService,
     private readonly feedback: FeedbackService,
+    private readonly scoring: ScoringRulesService,
   ) {}
 
   private units(actor: Actor, unit: string | undefined) {
     return dossierUnits(this.orgUnits, actor, unit);
   }
 
-  private async figures(span: PeriodSpan, units: string[] | null, calendar: Calendar, groupBy?: 'agency' | 'unit') {
+  private async figures(
+    span: PeriodSpan,
+    units: string[] | null,
+    calendar: Calendar,
+    groupBy: PsSummaryQuery['groupBy'],
+    agency: string | undefined,
+  ) {
     const { db } = this.platform;
+    const ofAgency = (a: string) => !agency || a === agency;
+    if (groupBy === 'field' || groupBy === 'procedure') {
+      const rows = await touching(db, span.from, span.to, units, agency);
+      const facts = rows.map((row) => factsOf(row as DossierRowLike));
+      return summarize(facts, { from: span.from, to: span.to }, calendar, groupBy);
+    }
     const [totals, open] = await Promise.all([
       dailyTotals(db, span.fromDay, span.toDay, units),
       openAt(db, span.to, units),
     ]);
-    const facts = open.map((row) => factsOf(row as DossierRowLike));
-    return figuresFromDaily(totals, facts, Date.parse(span.to), calendar, groupBy);
+    const facts = open.map((row) => factsOf(row as DossierRowLike)).filter((f) => ofAgency(f.agency));
+    return figuresFromDaily(
+      totals.filter((t) => ofAgency(t.agency)),
+      facts,
+      Date.parse(span.to),
+      calendar,
+      groupBy,
+    );
   }
 
   /**
@@ -144,7 +165,7 @@ export class PublicServiceSummaryService {
     const span = spanOf(requirePeriod(query.period, 'querystring:/period'), this.platform.now());
     const { unit, units } = await this.units(actor, query.unit);
     const calendar = await this.workingCalendar.calendar();
-    const { total, groups } = await this.figures(span, units, calendar, query.groupBy);
+    const { total, groups } = await this.figures(span, units, calendar, query.groupBy, query.agency);
     const rates = await this.rates(span, unit, units, total);
     const names = await this.groupNames(query.groupBy);
     return {
@@ -159,7 +180,7 @@ export class PublicServiceSummaryService {
         }),
       ),
       rates,
-      score: describeScore(rates),
+      score: describeScore(rates, await this.scoring.rules()),
     };
   }
 
@@ -170,6 +191,12 @@ export class PublicServiceSummaryService {
     if (groupBy === 'agency') {
       for (const a of await listAgencies(this.platform.db))
         out.set(a.code, { name: a.name, nameEn: a.name_en, unitId: a.unit_id });
+    } else if (groupBy === 'field') {
+      for (const f of await listFields(this.platform.db))
+        out.set(f.code, { name: f.name, nameEn: f.name_en ?? f.name, unitId: null });
+    } else if (groupBy === 'procedure') {
+      for (const p of await listProcedures(this.platform.db))
+        out.set(p.code, { name: p.name, nameEn: p.name, unitId: null });
     } else if (groupBy === 'unit') {
       for (const u of await this.orgUnits.currentChildren(PROVINCE))
         out.set(u.id, { name: u.name, nameEn: u.nameEn, unitId: u.id });
@@ -191,6 +218,7 @@ export class PublicServiceSummaryService {
     const whole = spanOf(period, now);
     const totals = await monthlyTotals(this.platform.db, whole.fromDay, whole.toDay, units);
     const calendar = await this.workingCalendar.calendar();
+    const rules = await this.scoring.rules();
     const points = [];
     for (const month of months) {
       const span = spanOf(month, now);
@@ -202,7 +230,7 @@ export class PublicServiceSummaryService {
         Date.parse(span.to),
         calendar,
       );
-      const score = score766(await this.rates(span, unit, units, total));
+      const score = score766(await this.rates(span, unit, units, total), rules);
       points.push({
         period: month.id,
         running: span.running,
