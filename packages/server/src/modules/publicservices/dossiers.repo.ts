@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Database, DossierTable, ProgressTable } from '../../db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -18,18 +18,42 @@ export async function findDossiers(db: Executor, codes: string[]): Promise<Map<s
   return found;
 }
 
-/** Inserts or replaces whole dossier rows, 400 to a statement (a prepared statement per row is what sync time went on). */
-export async function upsertDossiers(db: Executor, rows: readonly DossierRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).filter((c) => c !== 'code') as (keyof DossierRow)[];
-  for (let i = 0; i < rows.length; i += 400) {
-    await db
+const CHUNK = 200;
+/** The upsert's SQL by row count, per dialect: building a 200-row query for Kysely cost as much as SQLite's insert. */
+const upsertSql = new WeakMap<object, Map<number, { sql: string; columns: (keyof DossierRow)[] }>>();
+
+function upsertStatement(db: Executor, sample: DossierRow, count: number) {
+  const key = db.getExecutor().adapter;
+  let byCount = upsertSql.get(key);
+  if (!byCount) upsertSql.set(key, (byCount = new Map()));
+  let found = byCount.get(count);
+  if (!found) {
+    const columns = Object.keys(sample) as (keyof DossierRow)[];
+    const compiled = db
       .insertInto('ps_dossiers')
-      .values(rows.slice(i, i + 400))
+      .values(Array.from({ length: count }, () => sample))
       .onConflict((oc) =>
-        oc.column('code').doUpdateSet(Object.fromEntries(columns.map((c) => [c, sql.ref(`excluded.${c}`)])) as never),
+        oc
+          .column('code')
+          .doUpdateSet(
+            Object.fromEntries(columns.filter((c) => c !== 'code').map((c) => [c, sql.ref(`excluded.${c}`)])) as never,
+          ),
       )
-      .execute();
+      .compile();
+    found = { sql: compiled.sql, columns };
+    byCount.set(count, found);
+  }
+  return found;
+}
+
+/** Inserts or replaces whole dossier rows, 200 to a statement, the statement's text built once per size. */
+export async function upsertDossiers(db: Executor, rows: readonly DossierRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const { sql: text, columns } = upsertStatement(db, chunk[0]!, chunk.length);
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const c of columns) parameters.push(row[c]);
+    await db.executeQuery(CompiledQuery.raw(text, parameters));
   }
 }
 
