@@ -20,10 +20,13 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ADMIN_PERMISSIONS, PENDING_PAGES } from './shell/navigation.ts';
 
-// ECharts is most of the bundle; only the map and the indicators need it, so it loads with them.
+// ECharts is most of the bundle; only the map, the indicators and public services need it, so it loads with them.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((module) => ({ default: module.MapPage })));
 const IndicatorsPage = lazy(() =>
   import('./indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })),
+);
+const PublicServicesPage = lazy(() =>
+  import('./publicservices/PublicServicesPage.tsx').then((module) => ({ default: module.PublicServicesPage })),
 );
 
 export function App() {
@@ -68,6 +71,16 @@ export function App() {
                       <RequirePermission anyOf={['indicators.read']}>
                         <Suspense fallback={<LoadingBlock />}>
                           <IndicatorsPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="/public-services"
+                    element={
+                      <RequirePermission anyOf={['publicservices.read']}>
+                        <Suspense fallback={<LoadingBlock />}>
+                          <PublicServicesPage />
                         </Suspense>
                       </RequirePermission>
                     }

@@ -1,5 +1,6 @@
 import type { BusEvent, EventMap, EventName } from '@ioc/shared';
 import type { MessageKey, Translate } from '../i18n/index.tsx';
+import { statusLabel } from '../publicservices/status.ts';
 
 export const EVENT_TITLE_KEYS: Record<EventName, MessageKey> = {
   'orgunit.updated': 'event.orgunit.updated',
@@ -42,7 +43,13 @@ export function describeEvent(t: Translate, event: BusEvent, lang: 'vi' | 'en' =
     }
     case 'dossier.synced': {
       const payload = event.payload as EventMap['dossier.synced'];
-      return t('event.dossier.synced.text', { code: payload.code, agency: payload.agency, status: payload.status });
+      // The status in words, lower case inside the sentence ("trạng thái đã tiếp nhận").
+      const status = statusLabel(t, payload.status).toLocaleLowerCase(lang);
+      return t('event.dossier.synced.text', {
+        code: payload.code,
+        agency: payload.agencyName || payload.agency,
+        status,
+      });
     }
     case 'indicators.values': {
       const payload = event.payload as EventMap['indicators.values'];

@@ -66,7 +66,7 @@ export const OPERATION_PAGES: PendingPage[] = [
 ];
 
 /** Pages that are built: still in the menu, no longer answered by the "being built" page. */
-const BUILT_PAGES = new Set(['/indicators', '/alerts', '/data']);
+const BUILT_PAGES = new Set(['/indicators', '/public-services', '/alerts', '/data']);
 
 export const PENDING_PAGES: PendingPage[] = [...SUBSYSTEMS, ...OPERATION_PAGES].filter(
   (page) => !BUILT_PAGES.has(page.path),

@@ -168,6 +168,9 @@ export class DossierSyncService {
 
   /** Live ticker: one event per dossier that arrived or changed status, at most 100 per batch. */
   private async announce(changed: readonly repo.DossierRow[]): Promise<void> {
+    if (changed.length === 0) return;
+    // The IOC's name of the agency, as the ticker's first lines (GET /ticker) give it.
+    const names = new Map((await repo.listAgencies(this.platform.db)).map((a) => [a.code, a.name]));
     for (const d of changed.slice(0, 100)) {
       await this.platform.bus.publish(
         'dossier.synced',
@@ -175,7 +178,7 @@ export class DossierSyncService {
           code: d.code,
           procedure: d.procedure_name,
           agency: d.agency_code ?? d.agency,
-          agencyName: d.agency,
+          agencyName: (d.agency_code && names.get(d.agency_code)) || d.agency,
           status: d.status,
           at: d.status_at,
           unit: d.unit_id,

@@ -1,0 +1,97 @@
+import type { PsTickerItem } from '@ioc/shared';
+import { useEffect, useMemo, useState } from 'react';
+import type { Resource } from '../api/useResource.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import { useLive, useLiveEvent } from '../live/LiveContext.tsx';
+import { sameLocalDay } from './format.ts';
+import { statusLabel, statusTone } from './status.ts';
+import { concernsUnit, mergeTicker, openingTicker, type TickerEntry, tickerEntryOf } from './ticker.ts';
+
+const LIVE_KEYS = { open: 'live.open', connecting: 'live.connecting', closed: 'live.closed' } as const;
+
+interface LiveTickerProps {
+  unit: string;
+  opening: Resource<PsTickerItem[]>;
+}
+
+/** The latest dossiers synced: the API's list, then each `dossier.synced` event on top, briefly highlighted. */
+export function LiveTicker({ unit, opening }: LiveTickerProps) {
+  const { t, fmt } = useI18n();
+  const [live, setLive] = useState<{ unit: string; entries: TickerEntry[] }>({ unit, entries: [] });
+  const liveEntries = live.unit === unit ? live.entries : [];
+
+  useLiveEvent('dossier.synced', (event) => {
+    if (!concernsUnit(event.payload.unit, unit)) return;
+    const entry = tickerEntryOf(event.payload, event.at);
+    setLive((current) => ({
+      unit,
+      entries: mergeTicker(current.unit === unit ? current.entries : [], [entry]),
+    }));
+  });
+
+  const entries = useMemo(
+    () => mergeTicker(openingTicker(opening.data ?? []), liveEntries),
+    [opening.data, liveEntries],
+  );
+  const now = useNow();
+  const { status } = useLive();
+
+  return (
+    <section className="card ps-ticker-card" aria-labelledby="ps-ticker-title" data-testid="ps-ticker">
+      <header className="card-header">
+        <div>
+          <h2 id="ps-ticker-title">{t('ps.ticker.title')}</h2>
+          <p className="muted small">{t('ps.ticker.subtitle')}</p>
+        </div>
+        <span className={`live-status live-${status}`} title={t(LIVE_KEYS[status])}>
+          <span className="live-dot" aria-hidden="true" />
+          <span className="visually-hidden">{t(LIVE_KEYS[status])}</span>
+        </span>
+      </header>
+      {opening.error !== null && <ErrorNotice error={opening.error} onRetry={opening.reload} />}
+      {opening.loading && !opening.data && <LoadingBlock />}
+      {opening.data && entries.length === 0 && <p className="muted">{t('ps.ticker.empty')}</p>}
+      {entries.length > 0 && (
+        <ol className="ps-ticker" aria-live="polite" aria-relevant="additions">
+          {entries.map((entry) => (
+            <li
+              key={`${entry.code}@${entry.at}`}
+              className={entry.live ? 'ps-ticker-item ps-ticker-new' : 'ps-ticker-item'}
+              data-testid={`ps-ticker-${entry.code}`}
+              data-status={entry.status}
+            >
+              <time dateTime={entry.at} className="ps-ticker-time">
+                {sameLocalDay(entry.at, now) ? fmt.time(entry.at) : fmt.date(entry.at)}
+              </time>
+              <div className="ps-ticker-main">
+                <p className="ps-ticker-line">
+                  <strong className="ps-code">{entry.code}</strong>
+                  <span className={`ps-status ps-status-${statusTone(entry.status)}`}>
+                    {statusLabel(t, entry.status)}
+                  </span>
+                  {entry.live && <span className="visually-hidden">{t('ps.ticker.new')}</span>}
+                </p>
+                <p className="ps-ticker-detail">
+                  {entry.procedure && <span>{entry.procedure}</span>}
+                  <span className="muted">{entry.agencyName}</span>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The time now, moved on every minute, so "today" stays right on a wall screen left open overnight. */
+function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
