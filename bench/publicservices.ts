@@ -37,8 +37,8 @@ export async function benchPublicServices(
     unitId: a.unit_id,
     kind: a.kind,
   }));
-  // Enough intake a day for TOTAL dossiers over the year 2025, then the days backwards from its end.
-  const simulator = createSimulator({ seed: 'bench', agencies, calendar, dossiersPerDay: Math.ceil(TOTAL / 300) });
+  // Enough intake a working day for TOTAL dossiers within the year 2025 (about 250 working days).
+  const simulator = createSimulator({ seed: 'bench', agencies, calendar, dossiersPerDay: Math.ceil(TOTAL / 240) });
 
   let synced = 0;
   let syncMs = 0;

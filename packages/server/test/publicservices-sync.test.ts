@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPortalDate } from '../src/modules/publicservices/local-time.ts';
 import { parsePortalDate } from '../src/modules/publicservices/portal-date.ts';
+import { dossierProblems } from '../src/modules/publicservices/record-checks.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -55,6 +57,15 @@ describe('portal dates', () => {
     expect(parsePortalDate('20250230120000')).toBeNull();
     expect(parsePortalDate('20250301250000')).toBeNull();
     expect(parsePortalDate('2025-03-01')).toBeNull();
+    expect(parsePortalDate('20240229235959')).toBe('2024-02-29T16:59:59.000Z');
+    expect(parsePortalDate('20250229120000')).toBeNull();
+  });
+
+  it('reads back every instant it writes, across days, months and years', () => {
+    for (let ms = Date.UTC(2023, 11, 31, 12); ms < Date.UTC(2026, 1, 2); ms += 7 * 3_600_000 + 13_579_000) {
+      const exact = Math.floor(ms / 1000) * 1000;
+      expect(parsePortalDate(formatPortalDate(exact))).toBe(new Date(exact).toISOString());
+    }
   });
 });
 
@@ -133,6 +144,24 @@ describe('dossier sync (DongBoHoSoMC)', () => {
       ],
     });
     expect(await count()).toBe(before + 1);
+  });
+});
+
+describe('record limits', () => {
+  it('counts text in characters: a long code is refused, a summary of 1,500 astral letters is not', () => {
+    expect(dossierProblems(dossier('X'.repeat(101)), 0)).toEqual([
+      expect.objectContaining({ field: '/MaHoSo', rule: 'maxLength' }),
+    ]);
+    expect(dossierProblems(dossier('HS-LONG', { TrichYeuHoSo: '𝒜'.repeat(1500) }), 0)).toEqual([]);
+    expect(
+      dossierProblems(
+        dossier('HS-LONG', {
+          TrangThaiHoSo: 11,
+          DanhSachHoSoBoSung: [{ NgayYeuCauBoSung: '20250302080000', LyDo: 'z'.repeat(2001) }],
+        }),
+        0,
+      ).map((p) => p.field),
+    ).toEqual(['/TrangThaiHoSo', '/DanhSachHoSoBoSung/0/LyDo']);
   });
 });
 

@@ -244,7 +244,6 @@ export interface DossierTable {
   digitised: number;
   /** JSON array of supplement requests: [{requestedAt, suppliedAt|null, reason|null}]. */
   supplements: string;
-  record_hash: string;
   synced_at: string;
   /** When the dossier left processing (finished or withdrawn); null while open. Kept by the sync. */
   ended_at: string | null;

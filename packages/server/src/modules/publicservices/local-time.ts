@@ -25,6 +25,20 @@ export function dateOfIndex(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+const dates = new Map<number, string>();
+
+/** `YYYY-MM-DD` of the local day an instant falls on, cached: a sync dates thousands of events on a few days. */
+export function localDateOf(ms: number): string {
+  const day = localDayOf(ms);
+  let date = dates.get(day);
+  if (date === undefined) {
+    date = dateOfIndex(day);
+    if (dates.size > 50_000) dates.clear();
+    dates.set(day, date);
+  }
+  return date;
+}
+
 /** The local day an instant falls on. */
 export function localDayOf(ms: number): number {
   return Math.floor((ms + LOCAL_OFFSET_MS) / DAY_MS);

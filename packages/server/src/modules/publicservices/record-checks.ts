@@ -2,10 +2,62 @@ import { PortalDossier, PortalProgress, type SyncProblem } from '@ioc/shared';
 import Ajv, { type ErrorObject } from 'ajv';
 import { parsePortalDate } from './portal-date.ts';
 
+/**
+ * String limits (`maxLength`) are taken out of the compiled schemas and checked on `.length`: Ajv counts code points
+ * by scanning every string, a tenth of a million-record sync. `.length` (UTF-16 units) is never below the code-point
+ * count, so a string it passes is within the limit; one it refuses is counted properly before it is refused.
+ */
+type Limits = Map<string, number | Limits>;
+
+function withoutLimits(schema: unknown, limits: Limits): unknown {
+  if (!schema || typeof schema !== 'object') return schema;
+  const node = { ...(schema as Record<string, unknown>) };
+  const properties = node.properties as Record<string, Record<string, unknown>> | undefined;
+  if (properties) {
+    node.properties = Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => {
+        const inner: Limits = new Map();
+        const stripped = stripLength(property, inner) as Record<string, unknown>;
+        const max = maxOf(property);
+        if (max !== null) limits.set(name, max);
+        else if (inner.size > 0) limits.set(name, inner);
+        return [name, stripped];
+      }),
+    );
+  }
+  return node;
+}
+
+function maxOf(property: Record<string, unknown>): number | null {
+  if (typeof property.maxLength === 'number') return property.maxLength;
+  const options = property.anyOf as Record<string, unknown>[] | undefined;
+  const found = options?.map((o) => o.maxLength).find((m) => typeof m === 'number');
+  return typeof found === 'number' ? found : null;
+}
+
+function stripLength(property: Record<string, unknown>, inner: Limits): unknown {
+  const { maxLength: _maxLength, ...rest } = property;
+  if (Array.isArray(rest.anyOf)) rest.anyOf = rest.anyOf.map((o) => stripLength(o as Record<string, unknown>, inner));
+  if (rest.items) rest.items = withoutLimits(rest.items, inner);
+  return rest;
+}
+
+function lengthProblems(value: unknown, limits: Limits, path: string, out: [string, number][]): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [name, limit] of limits) {
+    const v = (value as Record<string, unknown>)[name];
+    if (typeof limit === 'number') {
+      if (typeof v === 'string' && v.length > limit && [...v].length > limit) out.push([`${path}/${name}`, limit]);
+    } else if (Array.isArray(v)) v.forEach((item, i) => lengthProblems(item, limit, `${path}/${name}/${i}`, out));
+  }
+}
+
 // Records are checked one by one (not as one body) so a bad record is named and the others can still be applied.
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
-const checkDossier = ajv.compile(PortalDossier);
-const checkProgress = ajv.compile(PortalProgress);
+const dossierLimits: Limits = new Map();
+const progressLimits: Limits = new Map();
+const checkDossier = ajv.compile(withoutLimits(PortalDossier, dossierLimits) as object);
+const checkProgress = ajv.compile(withoutLimits(PortalProgress, progressLimits) as object);
 
 const DOSSIER_DATES = ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayTra', 'NgayKetThucXuLy'] as const;
 const PROGRESS_DATES = ['ThoiDiemXuLy', 'NgayBatDau', 'NgayKetThucTheoQuyDinh'] as const;
@@ -25,20 +77,32 @@ function problemsOf(
   index: number,
   check: typeof checkDossier | typeof checkProgress,
   dates: readonly string[],
+  limits: Limits,
 ): SyncProblem[] {
   const code = codeOf(record);
+  const tooLong: [string, number][] = [];
+  lengthProblems(record, limits, '', tooLong);
+  const lengths = tooLong.map(([field, limit]) => ({
+    index,
+    code,
+    field,
+    rule: 'maxLength',
+    message: `must NOT have more than ${limit} characters`,
+  }));
   if (!check(record)) {
     // One problem per field: a union failing reports every branch, which says the same thing several times.
     const byField = new Map<string, ErrorObject>();
     for (const error of check.errors ?? []) if (!byField.has(fieldOf(error))) byField.set(fieldOf(error), error);
-    return [...byField.entries()].map(([field, error]) => ({
+    const schema = [...byField.entries()].map(([field, error]) => ({
       index,
       code,
       field,
       rule: error.keyword,
       message: error.message ?? 'is invalid',
     }));
+    return [...schema, ...lengths.filter((l) => !byField.has(l.field))];
   }
+  if (lengths.length > 0) return lengths;
   const problems: SyncProblem[] = [];
   for (const name of dates) {
     const value = record[name];
@@ -68,9 +132,9 @@ function problemsOf(
 }
 
 export function dossierProblems(record: Record<string, unknown>, index: number): SyncProblem[] {
-  return problemsOf(record, index, checkDossier, DOSSIER_DATES);
+  return problemsOf(record, index, checkDossier, DOSSIER_DATES, dossierLimits);
 }
 
 export function progressProblems(record: Record<string, unknown>, index: number): SyncProblem[] {
-  return problemsOf(record, index, checkProgress, PROGRESS_DATES);
+  return problemsOf(record, index, checkProgress, PROGRESS_DATES, progressLimits);
 }

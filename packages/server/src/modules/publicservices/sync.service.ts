@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResult } from '@ioc/shared';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
@@ -9,14 +8,13 @@ import type { Calendar } from './metrics/clock.ts';
 import { parsePortalDate } from './portal-date.ts';
 import { dossierProblems, progressProblems } from './record-checks.ts';
 import { addDaily } from './summary/daily.repo.ts';
-import { DailyChanges, endedAtOf } from './summary/rollup.ts';
+import { DailyChanges } from './summary/rollup.ts';
 
 const date = (value: string | null | undefined) => (value ? parsePortalDate(value) : null);
 const flag = (value: 0 | 1 | boolean | undefined) => (value === true || value === 1 ? 1 : 0);
 
-/** What the IOC keeps of a record, in a fixed order: key order, and fields it does not read, change nothing. */
-const HASHED = [
-  'code',
+/** What the IOC keeps of a record: the same again (whatever its key order or fields it does not read) changes nothing. */
+const KEPT = [
   'procedure_code',
   'procedure_name',
   'field_code',
@@ -40,11 +38,7 @@ const HASHED = [
   'supplements',
 ] as const satisfies readonly (keyof repo.DossierRow)[];
 
-function hashOf(row: repo.DossierRow): string {
-  return createHash('sha256')
-    .update(JSON.stringify(HASHED.map((k) => row[k])))
-    .digest('hex');
-}
+const sameRecord = (stored: repo.DossierRow, next: repo.DossierRow) => KEPT.every((k) => stored[k] === next[k]);
 
 /** The latest moment a dossier record speaks for (its status is as of then): ISO instants compare as text. */
 function latestOf(...instants: (string | null)[]): string {
@@ -53,7 +47,7 @@ function latestOf(...instants: (string | null)[]): string {
   return latest;
 }
 
-/** The stored row of a record (its hash is set after, from the row itself). */
+/** The stored row of a record. */
 function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.DossierRow {
   const submitted = date(d.NgayNopHoSo);
   const received = date(d.NgayTiepNhan);
@@ -91,7 +85,6 @@ function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.Dos
         reason: s.LyDo ?? null,
       })),
     ),
-    record_hash: '',
     synced_at: at,
     ended_at: null,
   };
@@ -208,9 +201,8 @@ export class DossierSyncService {
     const rows: repo.DossierRow[] = [];
     for (const record of byCode.values()) {
       const row = toRow(record, at, agencyOf(record.DonViXuLy));
-      row.record_hash = hashOf(row);
       const before = stored.get(record.MaHoSo);
-      if (before?.record_hash === row.record_hash) {
+      if (before && sameRecord(before, row)) {
         result.unchanged++;
         continue;
       }
@@ -219,8 +211,7 @@ export class DossierSyncService {
         row.status = step.status;
         row.status_at = step.step_at;
       }
-      row.ended_at = endedAtOf(row);
-      daily.change(before, row);
+      row.ended_at = daily.change(before, row);
       rows.push(row);
       if (!before || before.status !== row.status) changed.push(row);
       if (before) result.updated++;
@@ -264,8 +255,7 @@ export class DossierSyncService {
       // A step older than what the dossier already says (it came late) does not turn the status back.
       if (step.step_at > dossier.status_at && (step.status !== dossier.status || step.step_at !== dossier.status_at)) {
         const after = { ...dossier, status: step.status, status_at: step.step_at };
-        after.ended_at = endedAtOf(after);
-        daily.change(dossier, after);
+        after.ended_at = daily.change(dossier, after);
         await repo.setStatus(trx, code, after);
         changed.push(after);
         result.updated++;

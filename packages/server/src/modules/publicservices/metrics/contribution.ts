@@ -3,6 +3,7 @@
  * it ended are fixed facts of the dossier; only the open dossiers' standing depends on when one looks). Summing
  * these per local day gives every flow figure of any day-aligned period without reading the dossiers again.
  */
+import { localDateOf } from '../local-time.ts';
 import { endOf, timingOf } from './classify.ts';
 import { type Calendar, resolutionDays } from './clock.ts';
 import { Channel, type DossierFacts, Status } from './facts.ts';
@@ -32,9 +33,7 @@ export function emptyCounts(): DailyCounts {
 }
 
 /** Vietnam keeps UTC+7 all year: the local calendar day of an instant. */
-export function localDay(ms: number): string {
-  return new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+export const localDay = localDateOf;
 
 /** One dated increment: `counts` go to `day`. */
 export interface DayCounts {

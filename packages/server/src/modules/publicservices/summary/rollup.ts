@@ -4,7 +4,7 @@
  */
 import type { Calendar } from '../metrics/clock.ts';
 import { contributionOf, DAILY_COUNTERS, type DailyCounts, emptyCounts, endedAt } from '../metrics/contribution.ts';
-import { type DossierRowLike, factsOf } from '../metrics/facts.ts';
+import { type DossierFacts, type DossierRowLike, factsOf } from '../metrics/facts.ts';
 import type { DailyDelta } from './daily.repo.ts';
 
 export class DailyChanges {
@@ -12,14 +12,20 @@ export class DailyChanges {
 
   constructor(private readonly calendar: Calendar) {}
 
-  /** Takes away what `before` added (if it was stored) and adds what `after` adds (if it stays). */
-  change(before: DossierRowLike | null | undefined, after: DossierRowLike | null): void {
-    if (before) this.add(before, -1);
-    if (after) this.add(after, 1);
+  /**
+   * Takes away what `before` added (if it was stored) and adds what `after` adds (if it stays). Returns the end of
+   * processing of `after` as stored (`ended_at`), read from the same facts.
+   */
+  change(before: DossierRowLike | null | undefined, after: DossierRowLike | null): string | null {
+    if (before) this.add(factsOf(before), -1);
+    if (!after) return null;
+    const facts = factsOf(after);
+    this.add(facts, 1);
+    const ended = endedAt(facts);
+    return ended === null ? null : new Date(ended).toISOString();
   }
 
-  private add(row: DossierRowLike, sign: 1 | -1): void {
-    const facts = factsOf(row);
+  private add(facts: DossierFacts, sign: 1 | -1): void {
     const agency = facts.agency;
     const unitId = facts.unitId ?? '';
     for (const { day, counts } of contributionOf(facts, this.calendar)) {
