@@ -5,6 +5,7 @@
  * the same year figures computed from every stored dossier with `summarize` (what the daily counts save).
  */
 import { PERMISSIONS, type Permission, parsePeriod } from '@ioc/shared';
+import { sql } from 'kysely';
 import type { createServices } from '../packages/server/src/app.ts';
 import type { OpenPlatform } from '../packages/server/src/bootstrap.ts';
 import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
@@ -76,6 +77,8 @@ export async function benchPublicServices(
     `baseline: raw repository insert ${rows.length.toLocaleString('en')} dossiers = ${rawRate.toFixed(0)} dossiers/s; the checked sync runs at ${(rate / rawRate).toFixed(2)}× that`,
   );
 
+  // After a bulk load PostgreSQL plans on stale statistics until autovacuum analyses the tables; do it now.
+  if (platform.store.engine === 'postgres') await sql`analyze`.execute(db);
   const query = { period: '2025', groupBy: 'agency' as const };
   const view = await services.publicServices.summary(actor, query); // cold
   const timings: number[] = [];

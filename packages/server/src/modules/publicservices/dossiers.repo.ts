@@ -25,7 +25,10 @@ const upsertSql = new WeakMap<object, Map<number, { sql: string; columns: (keyof
 function upsertStatement(db: Executor, sample: DossierRow, count: number) {
   const key = db.getExecutor().adapter;
   let byCount = upsertSql.get(key);
-  if (!byCount) upsertSql.set(key, (byCount = new Map()));
+  if (!byCount) {
+    byCount = new Map();
+    upsertSql.set(key, byCount);
+  }
   let found = byCount.get(count);
   if (!found) {
     const columns = Object.keys(sample) as (keyof DossierRow)[];

@@ -48,7 +48,9 @@ function lengthProblems(value: unknown, limits: Limits, path: string, out: [stri
     const v = (value as Record<string, unknown>)[name];
     if (typeof limit === 'number') {
       if (typeof v === 'string' && v.length > limit && [...v].length > limit) out.push([`${path}/${name}`, limit]);
-    } else if (Array.isArray(v)) v.forEach((item, i) => lengthProblems(item, limit, `${path}/${name}/${i}`, out));
+    } else if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) lengthProblems(item, limit, `${path}/${name}/${i}`, out);
+    }
   }
 }
 

@@ -50,9 +50,13 @@ const channelCounter = (facts: DossierFacts): DailyCounter =>
         ? 'postal'
         : 'unknownChannel';
 
-/** The end of processing as stored for the open-dossier queries: null while open or never received. */
+/**
+ * The end of processing as stored for the open-dossier queries: null only while a received dossier is open. A
+ * refused dossier (status 3) never entered processing: it is dated by its status, so that "still open" stays small.
+ */
 export function endedAt(facts: DossierFacts): number | null {
-  if (facts.status === Status.notAccepted || facts.receivedAt === null) return null;
+  if (facts.status === Status.notAccepted) return facts.statusAt;
+  if (facts.receivedAt === null) return null;
   return endOf(facts)?.at ?? null;
 }
 
