@@ -334,4 +334,42 @@ describe('agencies', () => {
     const list = (await send('GET', '/api/v1/public-services/agencies')).json() as { code: string }[];
     expect(list.map((a) => a.code)).toContain('BQLC');
   });
+
+  it('imports agencies from CSV, all or nothing', async () => {
+    const csv = (rows: string[]) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/public-services/agencies/import',
+        headers: { cookie: admin, 'content-type': 'text/csv' },
+        payload: ['code,name,name_en,unit_id,kind,aliases', ...rows].join('\n'),
+      });
+    const bad = await csv([
+      'BHXH,Bảo hiểm xã hội tỉnh,Provincial Social Insurance,42,other,BHXH Hà Tĩnh',
+      'X Y,,,99999,agency,',
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.map((d: { field: string }) => d.field)).toEqual([
+      'row 3: /code',
+      'row 3: /name',
+      'row 3: /name_en',
+      'row 3: /unit_id',
+      'row 3: /kind',
+    ]);
+    expect(
+      (await send('GET', '/api/v1/public-services/agencies')).json().some((a: { code: string }) => a.code === 'BHXH'),
+    ).toBe(false);
+    const good = await csv([
+      'BHXH,Bảo hiểm xã hội tỉnh,Provincial Social Insurance,42,other,BHXH Hà Tĩnh;Bảo hiểm xã hội Hà Tĩnh',
+      '"CTHUE","Thuế tỉnh Hà Tĩnh","Provincial Tax Office",42,other,',
+    ]);
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ saved: 2, rematched: 0 });
+    const list = (await send('GET', '/api/v1/public-services/agencies')).json() as {
+      code: string;
+      aliases: string[];
+    }[];
+    expect(list.find((a) => a.code === 'BHXH')!.aliases).toEqual(['BHXH Hà Tĩnh', 'Bảo hiểm xã hội Hà Tĩnh']);
+    const audit = (await send('GET', '/api/v1/audit?action=publicservices.agency.')).json();
+    expect(audit.entries[0].action).toBe('publicservices.agency.import');
+  });
 });

@@ -357,3 +357,9 @@ export const SaveAgencyResult = Type.Object({
   rematched: Type.Integer({ description: 'stored dossiers whose agency name had matched nothing and now matches it' }),
 });
 export type SaveAgencyResult = Static<typeof SaveAgencyResult>;
+
+export const AgencyImportResult = Type.Object({
+  saved: Type.Integer(),
+  rematched: Type.Integer({ description: 'stored dossiers given to the imported agencies' }),
+});
+export type AgencyImportResult = Static<typeof AgencyImportResult>;

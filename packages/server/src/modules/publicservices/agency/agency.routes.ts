@@ -1,7 +1,8 @@
-import { ErrorResponse, PsAgency, SaveAgencyBody, SaveAgencyResult } from '@ioc/shared';
+import { AgencyImportResult, ErrorResponse, PsAgency, SaveAgencyBody, SaveAgencyResult } from '@ioc/shared';
 import { Type } from 'typebox';
 import type { App, Services } from '../../../http/app-types.ts';
 import { requireActor } from '../../../http/context.ts';
+import { invalid } from '../../../http/errors.ts';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
 const tags = ['public services'];
@@ -18,6 +19,22 @@ export function agencyRoutes(app: App, { agencies }: Services): void {
       },
     },
     async () => agencies.list(),
+  );
+  app.post(
+    '/api/v1/public-services/agencies/import',
+    {
+      config: { permission: 'publicservices.manage' },
+      schema: {
+        tags,
+        summary:
+          'Agencies from CSV (Content-Type text/csv; columns code,name,name_en,unit_id,kind[,aliases] with aliases separated by ;). Any bad row stores nothing (400 naming row and column)',
+        response: { 200: AgencyImportResult, ...errors },
+      },
+    },
+    async (request) => {
+      if (!Buffer.isBuffer(request.body)) throw invalid('Send the CSV file as the body with Content-Type text/csv', []);
+      return agencies.importCsv(requireActor(request.actor), request.body);
+    },
   );
   app.put(
     '/api/v1/public-services/agencies/:code',
