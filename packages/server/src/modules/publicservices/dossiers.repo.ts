@@ -102,6 +102,11 @@ export async function setStatus(
   await db.updateTable('ps_dossiers').set({ status, status_at, ended_at }).where('code', '=', code).execute();
 }
 
+/** Agency code → the IOC's name of it, for lists and live events. */
+export async function agencyNames(db: Executor): Promise<Map<string, string>> {
+  return new Map((await listAgencies(db)).map((a) => [a.code, a.name]));
+}
+
 export async function listAgencies(db: Executor) {
   return db.selectFrom('ps_agencies').selectAll().orderBy('code').execute();
 }

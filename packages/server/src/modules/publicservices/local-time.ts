@@ -9,7 +9,7 @@ const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** `YYYY-MM-DD` → days since 1970-01-01; throws on a malformed or impossible date. */
 export function dayIndexOf(date: string): number {
-  const m = DATE_RE.exec(date);
+  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
   if (m) {
     const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const ms = Date.UTC(year, month - 1, day);
@@ -18,7 +18,7 @@ export function dayIndexOf(date: string): number {
       return ms / DAY_MS;
     }
   }
-  throw new RangeError(`Invalid date ${JSON.stringify(date)}: expected YYYY-MM-DD`);
+  throw new RangeError(`Invalid calendar date ${JSON.stringify(date)}: expected YYYY-MM-DD`);
 }
 
 export function dateOfIndex(day: number): string {

@@ -163,7 +163,7 @@ export class DossierSyncService {
   private async announce(changed: readonly repo.DossierRow[]): Promise<void> {
     if (changed.length === 0) return;
     // The IOC's name of the agency, as the ticker's first lines (GET /ticker) give it.
-    const names = new Map((await repo.listAgencies(this.platform.db)).map((a) => [a.code, a.name]));
+    const names = await repo.agencyNames(this.platform.db);
     for (const d of changed.slice(0, 100)) {
       await this.platform.bus.publish(
         'dossier.synced',

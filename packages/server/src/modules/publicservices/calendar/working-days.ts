@@ -18,6 +18,8 @@
  *   - a pause (waiting for the citizen's supplement) stops the clock for the working time it covers only.
  */
 
+import { DAY_MS, dayIndexOf, LOCAL_OFFSET_MS } from '../local-time.ts';
+
 /** 'holiday': a day off (public holiday or compensatory day); 'working': a weekend day made a working day. */
 export type CalendarEntryKind = 'holiday' | 'working';
 
@@ -43,31 +45,16 @@ export interface WorkingCalendarOptions {
   dayEnd?: string;
 }
 
-const DAY_MS = 86_400_000;
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
 /** 1970-01-01, day index 0, was a Thursday. */
 const EPOCH_WEEKDAY = 4;
 /** Searching further than this for a working day means the calendar has none (e.g. a bad weekend setting). */
 const MAX_SEARCH_DAYS = 366 * 100;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
 /** An explicit offset is required: without one, Date.parse would read the machine's local time. */
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-/** Local calendar date → day index since 1970-01-01; throws on malformed or impossible dates (2025-02-30). */
-function dayIndex(date: string): number {
-  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
-  if (m) {
-    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const ms = Date.UTC(year, month - 1, day);
-    const back = new Date(ms);
-    if (back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day) {
-      return ms / DAY_MS;
-    }
-  }
-  throw new RangeError(`Invalid calendar date ${JSON.stringify(date)}: expected YYYY-MM-DD`);
-}
+const dayIndex = dayIndexOf;
 
 function minutesOfDay(time: string, what: string): number {
   const m = TIME_RE.exec(time);

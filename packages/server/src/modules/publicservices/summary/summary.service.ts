@@ -20,7 +20,7 @@ import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import type { CalendarService } from '../calendar.service.ts';
 import { listFields, listProcedures } from '../catalogue/catalogue.repo.ts';
 import { catalogueRates } from '../catalogue/catalogue-rates.ts';
-import { listAgencies } from '../dossiers.repo.ts';
+import { agencyNames, listAgencies } from '../dossiers.repo.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
 import { LATE_AT_REQUEST, progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
@@ -271,12 +271,11 @@ export class PublicServiceSummaryService {
       )
       .slice(0, query.limit ?? 100);
     const codes = listed.map((x) => x.f.code);
-    const [steps, details, agencies] = await Promise.all([
+    const [steps, details, agencyName] = await Promise.all([
       latestStepOf(this.platform.db, codes),
       dossierDetails(this.platform.db, codes),
-      listAgencies(this.platform.db),
+      agencyNames(this.platform.db),
     ]);
-    const agencyName = new Map(agencies.map((a) => [a.code, a.name]));
     return {
       asOf: now.toISOString(),
       total: judged.length,
@@ -306,11 +305,10 @@ export class PublicServiceSummaryService {
   /** The latest dossiers synced, newest first: what the live ticker opens with before events arrive. */
   async ticker(actor: Actor, query: PsTickerQuery): Promise<PsTickerItem[]> {
     const { units } = await this.units(actor, query.unit);
-    const [rows, agencies] = await Promise.all([
+    const [rows, agencyName] = await Promise.all([
       recentDossiers(this.platform.db, units, query.limit ?? 30),
-      listAgencies(this.platform.db),
+      agencyNames(this.platform.db),
     ]);
-    const agencyName = new Map(agencies.map((a) => [a.code, a.name]));
     return rows.map((d) => ({
       code: d.code,
       procedure: d.procedure_name,
