@@ -2,9 +2,19 @@ import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
+import {
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
@@ -50,7 +60,9 @@ export function openSqlite(file: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
+  const kysely = new Kysely<Database>({
+    dialect: new YieldingSqliteDialect({ database: reusingStatements(database) }),
+  });
   return {
     kysely,
     engine: 'sqlite',
@@ -62,6 +74,35 @@ export function openSqlite(file: string): Db {
     exclusive: (work) => work(),
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * better-sqlite3 answers synchronously, so a chain of awaits on it (a history fill, a re-count) never lets the event
+ * loop run: requests, timers, logs and signals wait until it ends. Before taking the connection, give way to them
+ * once the loop has been held for YIELD_AFTER_MS. (A transaction holds the connection throughout; it is not split.)
+ */
+const YIELD_AFTER_MS = 50;
+
+class YieldingSqliteDriver extends SqliteDriver {
+  private heldSince = performance.now();
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (performance.now() - this.heldSince > YIELD_AFTER_MS) {
+      await setImmediate();
+      this.heldSince = performance.now();
+    }
+    return super.acquireConnection();
+  }
+}
+
+class YieldingSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new YieldingSqliteDriver(this.settings);
+  }
 }
 
 /**

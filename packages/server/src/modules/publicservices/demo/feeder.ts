@@ -4,7 +4,6 @@
  * history backwards to IOC_DEMO_HISTORY_MONTHS ago, resuming where a previous start stopped; then every 10 seconds
  * it syncs what changed. It runs after the server listens, so a first start does not wait minutes for history.
  */
-import { setImmediate } from 'node:timers/promises';
 import { PERMISSIONS, type Permission, type PortalDossier, type PortalProgress } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
 import { systemActor } from '../../auth/actor.ts';
@@ -121,8 +120,6 @@ export class PublicServiceDemoFeeder {
   }
 
   private async syncDay(simulator: Simulator, day: string, now: Date): Promise<number> {
-    // SQLite answers synchronously, so a chain of awaits never lets requests, timers or signals in: yield a turn.
-    await setImmediate();
     const { dossiers, progress } = simulator.day(day, now);
     const open = new Set(dossiers.filter((d) => !FINAL.has(d.TrangThaiHoSo)).map((d) => d.MaHoSo));
     await this.send(
@@ -136,7 +133,6 @@ export class PublicServiceDemoFeeder {
 
   private async send(dossiers: PortalDossier[], progress: PortalProgress[]): Promise<void> {
     for (let i = 0; i < dossiers.length; i += BATCH) {
-      if (i > 0) await setImmediate();
       await this.sync.sync(
         this.actor,
         { service: 'DongBoHoSoMC', data: dossiers.slice(i, i + BATCH) as unknown as Record<string, unknown>[] },
