@@ -12,8 +12,8 @@ import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
 import { listAgencies, upsertDossiers } from '../packages/server/src/modules/publicservices/dossiers.repo.ts';
 import { type DossierRowLike, factsOf } from '../packages/server/src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../packages/server/src/modules/publicservices/metrics/summary.ts';
+import { spanOf } from '../packages/server/src/modules/publicservices/period-span.ts';
 import { createSimulator } from '../packages/server/src/modules/publicservices/simulator/index.ts';
-import { spanOf } from '../packages/server/src/modules/publicservices/summary/summary.service.ts';
 
 const TOTAL = Number(process.env.IOC_BENCH_DOSSIERS ?? 1_000_000);
 const BATCH = 5_000;

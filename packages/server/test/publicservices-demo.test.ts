@@ -9,8 +9,8 @@ import { seedDemoCatalogue } from '../src/modules/publicservices/demo/catalogue-
 import { PublicServiceDemoFeeder } from '../src/modules/publicservices/demo/feeder.ts';
 import { type DossierRowLike, factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../src/modules/publicservices/metrics/summary.ts';
+import { spanOf } from '../src/modules/publicservices/period-span.ts';
 import { PROCEDURES } from '../src/modules/publicservices/simulator/index.ts';
-import { spanOf } from '../src/modules/publicservices/summary/summary.service.ts';
 import { ADMIN_PASSWORD, rounded, startTestApp, type TestApp } from './harness.ts';
 
 let now = new Date('2025-06-18T03:00:00Z');

@@ -8,8 +8,8 @@ import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DossierRowLike, factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../src/modules/publicservices/metrics/summary.ts';
+import { spanOf } from '../src/modules/publicservices/period-span.ts';
 import { rebuildDaily } from '../src/modules/publicservices/summary/rebuild.ts';
-import { spanOf } from '../src/modules/publicservices/summary/summary.service.ts';
 import { ADMIN_PASSWORD, rounded, startTestApp, type TestApp } from './harness.ts';
 
 const NOW = new Date('2025-06-18T03:00:00Z'); // 10:00 local, a Wednesday

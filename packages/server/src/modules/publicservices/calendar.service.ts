@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import { VIETNAM_HOLIDAYS } from './calendar/vn-holidays.ts';
 import { WorkingCalendar } from './calendar/working-days.ts';
 import * as repo from './calendar.repo.ts';
+import { localMidnight } from './local-time.ts';
 import { recountAcross } from './summary/rebuild.ts';
 
 const toDay = (row: repo.CalendarDayRow): CalendarDay => ({
@@ -59,7 +60,7 @@ export class CalendarService {
 
   /** Dossiers in processing across a changed day are counted again: their working days changed. */
   private async recount(date: string, before: WorkingCalendar): Promise<void> {
-    const from = new Date(`${date}T00:00:00+07:00`);
+    const from = new Date(localMidnight(date));
     const to = new Date(from.getTime() + 86_400_000);
     await recountAcross(
       this.platform.db,

@@ -91,3 +91,8 @@ export function formatPortalDate(ms: number): string {
 export function compactDateOf(day: number): string {
   return compactDate(day);
 }
+
+/** The instant a local date (`YYYY-MM-DD`) begins, 00:00 UTC+7, as ISO. */
+export function localMidnight(date: string): string {
+  return new Date(startOfLocalDay(dayIndexOf(date))).toISOString();
+}

@@ -18,12 +18,13 @@ import type { Actor } from '../../auth/actor.ts';
 import { requirePeriod } from '../../indicators/period-param.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import type { CalendarService } from '../calendar.service.ts';
+import { LOCAL_OFFSET_MS } from '../local-time.ts';
+import { spanOf } from '../period-span.ts';
 import * as repo from './feedback.repo.ts';
 import { type FeedbackFacts, type PaknFigures, paknFigures } from './pakn-figures.ts';
 
 /** The usual deadline for handling feedback: 15 working days from receipt. */
 export const FEEDBACK_DEADLINE_DAYS = 15;
-const LOCAL_OFFSET_MS = 7 * 3_600_000;
 const OPEN = ['received', 'in_progress'];
 
 type Satisfaction = NonNullable<Feedback['satisfaction']>;
@@ -69,8 +70,6 @@ const toFacts = (row: repo.FeedbackRow): FeedbackFacts => ({
   satisfaction: row.satisfaction as Satisfaction | null,
 });
 
-/** A local (UTC+7) calendar date at midnight, as an ISO instant. */
-const localMidnight = (date: string) => new Date(`${date}T00:00:00+07:00`).toISOString();
 const localYear = (iso: string) => new Date(Date.parse(iso) + LOCAL_OFFSET_MS).getUTCFullYear();
 
 /**
@@ -243,11 +242,8 @@ export class FeedbackService {
   async figures(actor: Actor, query: FeedbackFiguresQuery): Promise<FeedbackFigures> {
     const period = requirePeriod(query.period, 'querystring:/period');
     const unit = await this.scopeUnit(actor, query.unit);
-    const from = localMidnight(period.start);
-    const end = localMidnight(period.end);
     // A period not over yet is judged as of now; one not begun yet is empty.
-    const asOf = Math.max(Date.parse(from), this.platform.now().getTime());
-    const to = new Date(Math.min(Date.parse(end), asOf)).toISOString();
+    const { from, to } = spanOf(period, this.platform.now());
     return { period: period.id, unit, from, to, ...(await this.figuresFor(unit, from, to)) };
   }
 

@@ -9,6 +9,7 @@ import type {
 import type { Platform } from '../../../platform.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
+import { localMidnight } from '../local-time.ts';
 import { dossierUnits } from '../scope.ts';
 import type { DossierSyncService } from '../sync.service.ts';
 import { listDossiers } from './plain.repo.ts';
@@ -17,7 +18,6 @@ import { plainField, plainToPortal, rowToPlain } from './plain-dossier.ts';
 
 const byPosition = (problems: SyncProblem[]) =>
   problems.sort((a, b) => a.index - b.index || a.field.localeCompare(b.field));
-const localMidnight = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
 
 /** Plain JSON and CSV in and out; what goes in becomes portal records and takes the one sync path. */
 export class PlainDossierService {

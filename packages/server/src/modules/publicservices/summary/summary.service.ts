@@ -1,5 +1,4 @@
 import {
-  type Period,
   type PsGroup,
   type PsOpenDossier,
   type PsOpenList,
@@ -25,7 +24,6 @@ import type { FeedbackService } from '../feedback/feedback.service.ts';
 import { LATE_AT_REQUEST, progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { requestsBefore } from '../metrics/clock.ts';
-import { localDay } from '../metrics/contribution.ts';
 import { type DossierRowLike, factsOf } from '../metrics/facts.ts';
 import type { Figures } from '../metrics/figures.ts';
 import {
@@ -36,6 +34,7 @@ import {
   score766,
 } from '../metrics/score766.ts';
 import { summarize } from '../metrics/summary.ts';
+import { type PeriodSpan, spanOf } from '../period-span.ts';
 import { dossierUnits } from '../scope.ts';
 import type { ScoringRulesService } from '../scoring/scoring.service.ts';
 import { dailyTotals, monthlyTotals, openAt, touching } from './daily.repo.ts';
@@ -43,34 +42,6 @@ import { figuresFromDaily } from './from-daily.ts';
 import { dossierDetails, latestStepOf, proceduresUsedOnline, recentDossiers } from './views.repo.ts';
 
 const PROVINCE = '42';
-
-/** A period as instants: local midnights (UTC+7), the end cut to now while it runs. */
-export interface PeriodSpan {
-  id: string;
-  from: string;
-  to: string;
-  running: boolean;
-  /** Days of the daily counts to read: [fromDay, toDay). */
-  fromDay: string;
-  toDay: string;
-}
-
-export function spanOf(period: Period, now: Date): PeriodSpan {
-  const from = Date.parse(`${period.start}T00:00:00+07:00`);
-  const end = Date.parse(`${period.end}T00:00:00+07:00`);
-  const to = Math.max(from, Math.min(end, now.getTime()));
-  const running = to < end;
-  // A running period counts today whole (nothing stored is dated after now); today + 1 never passes the end.
-  const toDay = running ? localDay(to + 86_400_000) : period.end;
-  return {
-    id: period.id,
-    from: new Date(from).toISOString(),
-    to: new Date(to).toISOString(),
-    running,
-    fromDay: period.start,
-    toDay,
-  };
-}
 
 /** Score766 with the rules' names, thresholds and descriptions, for people reading it. */
 export function describeScore(rates: Rates, rules: ScoringRules = DEFAULT_SCORING_RULES): PsScore {
