@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogueProcedure, catalogueRates } from '../src/modules/publicservices/catalogue/catalogue-rates.ts';
-import { readCsv } from '../src/modules/publicservices/catalogue/csv.ts';
+import { readCsv } from '../src/modules/publicservices/csv.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;

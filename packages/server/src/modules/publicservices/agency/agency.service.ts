@@ -8,7 +8,7 @@ import type { Actor } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import { agencyMatcher } from '../agencies.ts';
 import type { CalendarService } from '../calendar.service.ts';
-import { readCsv } from '../catalogue/csv.ts';
+import { readCsv } from '../csv.ts';
 import { listAgencies } from '../dossiers.repo.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { addDaily } from '../summary/daily.repo.ts';

@@ -12,8 +12,8 @@ import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { normalizeName } from '../agencies.ts';
+import { readCsv } from '../csv.ts';
 import * as repo from './catalogue.repo.ts';
-import { readCsv } from './csv.ts';
 import {
   agencyProblem,
   checkImportRows,

@@ -4,7 +4,7 @@
  * the province (unit 42), not a commune's one-stop office.
  */
 import type { ProcedureImportProblem } from '@ioc/shared';
-import type { CsvRecord } from './csv.ts';
+import type { CsvRecord } from '../csv.ts';
 
 export type ProcedureLevel = 'province' | 'commune';
 export type OnlineLevel = 'full' | 'partial' | 'none';
