@@ -1,4 +1,6 @@
 import type { CalendarDay, SaveCalendarDayBody } from '@ioc/shared';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
@@ -42,7 +44,7 @@ export class CalendarService {
     checkDate(date);
     const { db, now } = this.platform;
     const previous = await this.calendar();
-    const saved = await auditedWrite(
+    return auditedWrite(
       db,
       actor,
       { action: 'publicservices.calendar.save', entityType: 'calendar_day', entityId: date },
@@ -50,23 +52,10 @@ export class CalendarService {
         const before = (await repo.listCalendarDays(trx, Number(date.slice(0, 4)))).find((d) => d.date === date);
         const after = { date, kind: body.kind, name: body.name };
         await repo.saveCalendarDay(trx, after);
+        await recount(trx, date, previous);
         return { before: before ? toDay(before) : null, after: toDay(after), result: toDay(after) };
       },
       now,
-    );
-    await this.recount(date, previous);
-    return saved;
-  }
-
-  /** Dossiers in processing across a changed day are counted again: their working days changed. */
-  private async recount(date: string, before: WorkingCalendar): Promise<void> {
-    const from = new Date(localMidnight(date));
-    const to = new Date(from.getTime() + 86_400_000);
-    await recountAcross(
-      this.platform.db,
-      { from: from.toISOString(), to: to.toISOString() },
-      before,
-      await this.calendar(),
     );
   }
 
@@ -82,12 +71,23 @@ export class CalendarService {
         const before = (await repo.listCalendarDays(trx, Number(date.slice(0, 4)))).find((d) => d.date === date);
         if (!before) throw notFound(`Calendar day ${date}`);
         await repo.deleteCalendarDay(trx, date);
+        await recount(trx, date, previous);
         return { before: toDay(before), after: null, result: undefined };
       },
       now,
     );
-    await this.recount(date, previous);
   }
+}
+
+/**
+ * Dossiers in processing across a changed day are counted again with the calendar as it now stands, in the same
+ * transaction as the change: their working days changed.
+ */
+async function recount(trx: Transaction<Database>, date: string, before: WorkingCalendar): Promise<void> {
+  const from = new Date(localMidnight(date));
+  const to = new Date(from.getTime() + 86_400_000);
+  const after = new WorkingCalendar((await repo.listCalendarDays(trx)).map(toDay));
+  await recountAcross(trx, { from: from.toISOString(), to: to.toISOString() }, before, after);
 }
 
 /** First start: Vietnam's holidays, so deadlines count working days correctly from day one. */

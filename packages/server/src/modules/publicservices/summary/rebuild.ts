@@ -1,9 +1,9 @@
 /**
  * Recomputing the daily counts: from scratch (dossiers stored before the counts existed), or for the dossiers a
  * calendar change can move (those in processing on that day: their timing and resolution time are counted in
- * working days).
+ * working days), inside the transaction that changes the calendar.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { addDaily, clearDaily } from './daily.repo.ts';
@@ -64,25 +64,23 @@ export async function rebuildDaily(db: Kysely<Database>, calendar: Calendar): Pr
  * calendar (their old contribution taken away with the old one). `from`/`to`: the day's instants.
  */
 export async function recountAcross(
-  db: Kysely<Database>,
+  trx: Transaction<Database>,
   span: { from: string; to: string },
   before: Calendar,
   after: Calendar,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    let count = 0;
-    await eachPage(trx as unknown as Kysely<Database>, span, async (rows) => {
-      const removed = new DailyChanges(before);
-      const added = new DailyChanges(after);
-      for (const row of rows) {
-        removed.change(row, null);
-        added.change(null, row);
-      }
-      await addDaily(trx, [...removed.list(), ...added.list()]);
-      count += rows.length;
-    });
-    return count;
+  let count = 0;
+  await eachPage(trx, span, async (rows) => {
+    const removed = new DailyChanges(before);
+    const added = new DailyChanges(after);
+    for (const row of rows) {
+      removed.change(row, null);
+      added.change(null, row);
+    }
+    await addDaily(trx, [...removed.list(), ...added.list()]);
+    count += rows.length;
   });
+  return count;
 }
 
 /** Dossiers stored before the daily counts existed (an upgraded install) are counted once, at start. */
