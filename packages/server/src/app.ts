@@ -21,6 +21,13 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
+import { documentRoutes } from './modules/documents/documents.routes.ts';
+import { DocumentService } from './modules/documents/documents.service.ts';
+import { TaskJobs } from './modules/documents/jobs.ts';
+import { TaskAlertScan } from './modules/documents/tasks/task-alerts.ts';
+import { TaskSummaryService } from './modules/documents/tasks/task-summary.ts';
+import { taskRoutes } from './modules/documents/tasks/tasks.routes.ts';
+import { TaskService } from './modules/documents/tasks/tasks.service.ts';
 import { dataSetRoutes } from './modules/indicators/datasets.routes.ts';
 import { DataSetService } from './modules/indicators/datasets.service.ts';
 import { EntryService } from './modules/indicators/entry.service.ts';
@@ -67,6 +74,8 @@ export interface BuiltApp {
   connectorScheduler: ConnectorScheduler;
   /** Public-service alert scan and, in the demo, the simulated one-stop system (`serve` starts them). */
   publicServiceJobs: PublicServiceJobs;
+  /** Task alert scan and, in the demo, the simulated document office (`serve` starts them). */
+  taskJobs: TaskJobs;
   /** Graceful: stops connector runs, ends live streams, lets in-flight requests finish; then close the platform. */
   close(): Promise<void>;
 }
@@ -80,10 +89,12 @@ export function createServices(platform: Platform): Services {
   const dossierSync = new DossierSyncService(platform, () => workingCalendar.calendar());
   const feedback = new FeedbackService(platform, orgUnits, workingCalendar);
   const scoringRules = new ScoringRulesService(platform);
+  const agencies = new AgencyService(platform, orgUnits, workingCalendar);
+  const taskAlerts = new TaskAlertScan(platform, alerts, () => agencies.list());
   return {
     platform,
     auth: new AuthService(platform, orgUnits),
-    users: new UserService(platform, orgUnits),
+    users: new UserService(platform, orgUnits, async (code) => (await agencies.list()).some((a) => a.code === code)),
     apiKeys: new ApiKeyService(platform, orgUnits),
     orgUnits,
     indicators: new IndicatorService(platform, orgUnits),
@@ -99,7 +110,10 @@ export function createServices(platform: Platform): Services {
     procedureCatalogue: new ProcedureCatalogueService(platform),
     feedback,
     scoringRules,
-    agencies: new AgencyService(platform, orgUnits, workingCalendar),
+    agencies,
+    documents: new DocumentService(platform),
+    tasks: new TaskService(platform, orgUnits, agencies, taskAlerts),
+    taskSummary: new TaskSummaryService(platform, orgUnits, agencies),
     publicServices: new PublicServiceSummaryService(platform, orgUnits, workingCalendar, feedback, scoringRules),
     plainDossiers: new PlainDossierService(platform, orgUnits, dossierSync),
   };
@@ -204,6 +218,8 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   calendarRoutes(app, services);
   procedureCatalogueRoutes(app, services);
   feedbackRoutes(app, services);
+  documentRoutes(app, services);
+  taskRoutes(app, services);
   alertRoutes(app, services);
   streamRoutes(app, services, streams);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -221,13 +237,19 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
       : null,
     app.log,
   );
+  const taskJobs = new TaskJobs(
+    new TaskAlertScan(platform, services.alerts, () => services.agencies.list()),
+    null,
+    app.log,
+  );
   return {
     app,
     services,
     connectorScheduler,
     publicServiceJobs,
+    taskJobs,
     close: async () => {
-      await Promise.all([connectorScheduler.stop(), publicServiceJobs.stop()]);
+      await Promise.all([connectorScheduler.stop(), publicServiceJobs.stop(), taskJobs.stop()]);
       streams.closeAll();
       await app.close();
     },

@@ -170,6 +170,21 @@ export const SETTINGS = {
     default: '90',
     parse: int(1, 100),
   },
+  IOC_TASK_NEARLY_DUE_DAYS: {
+    description: 'a directed task is "nearly due" in its last N days up to and including its deadline',
+    default: '3',
+    parse: int(1, 60),
+  },
+  IOC_TASK_REVIEW_REMINDERS: {
+    description: 'reminders in a year after which a unit is flagged for a review of its head',
+    default: '3',
+    parse: int(1, 100),
+  },
+  IOC_DEMO_DOCUMENTS_PER_DAY: {
+    description: 'demo documents registered per working day, with about one task per eight (IOC_DEMO=1 only; 0 = none)',
+    default: '32',
+    parse: int(0, 10_000),
+  },
 } satisfies Record<string, Setting<unknown>>;
 
 type Settings = typeof SETTINGS;
@@ -197,6 +212,9 @@ export interface Config {
   onestop: OnestopSettings | null;
   connectorTimeoutSeconds: number;
   onTimeAlertThreshold: number;
+  taskNearlyDueDays: number;
+  taskReviewReminders: number;
+  demoDocumentsPerDay: number;
   demoDossiersPerDay: number;
   demoHistoryMonths: number;
 }
@@ -281,6 +299,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     connectorTimeoutSeconds: v.IOC_CONNECTOR_TIMEOUT,
     onTimeAlertThreshold: v.IOC_PS_ONTIME_THRESHOLD,
+    taskNearlyDueDays: v.IOC_TASK_NEARLY_DUE_DAYS,
+    taskReviewReminders: v.IOC_TASK_REVIEW_REMINDERS,
+    demoDocumentsPerDay: v.IOC_DEMO_DOCUMENTS_PER_DAY,
     demoDossiersPerDay: v.IOC_DEMO_DOSSIERS_PER_DAY,
     demoHistoryMonths: v.IOC_DEMO_HISTORY_MONTHS,
   };

@@ -24,6 +24,10 @@ export interface EventMap {
     at: string;
     unit: string | null;
   };
+  /** A directed task was assigned or changed (a report, an extension, a reminder…): direction pages refresh. */
+  'task.updated': { id: number; kind: string; leadUnit: string; state: string; at: string };
+  /** A document was registered (entered or imported). */
+  'document.registered': { id: number; direction: 'incoming' | 'outgoing'; label: string };
 }
 
 export type EventName = keyof EventMap;
@@ -43,4 +47,6 @@ export const EVENT_NAMES: readonly EventName[] = [
   'alert.raised',
   'indicators.values',
   'dossier.synced',
+  'task.updated',
+  'document.registered',
 ];

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
     en: 'Manage public-service catalogues and the working calendar',
   },
   'documents.read': { vi: 'Xem văn bản, nhiệm vụ', en: 'View documents and tasks' },
+  'documents.write': { vi: 'Đăng ký văn bản đến, đi', en: 'Register incoming and outgoing documents' },
   'tasks.write': { vi: 'Cập nhật nhiệm vụ', en: 'Update tasks' },
   'tasks.assign': { vi: 'Giao nhiệm vụ', en: 'Assign tasks' },
   'health.read': { vi: 'Xem y tế', en: 'View health' },
@@ -51,7 +52,7 @@ export const BUILT_IN_ROLES = {
   leader: {
     vi: 'Lãnh đạo',
     en: 'Leader',
-    permissions: [...READ_ALL, 'tasks.assign', 'tasks.write', 'alerts.write'] as Permission[],
+    permissions: [...READ_ALL, 'tasks.assign', 'tasks.write', 'documents.write', 'alerts.write'] as Permission[],
   },
   operator: {
     vi: 'Cán bộ vận hành IOC',

@@ -6,6 +6,7 @@ import * as publicServices from './migrations/0004_public_services.ts';
 import * as psRollup from './migrations/0005_ps_rollup.ts';
 import * as psCatalogues from './migrations/0006_ps_catalogues.ts';
 import * as psConnectors from './migrations/0007_ps_connectors.ts';
+import * as documents from './migrations/0008_documents.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_ps_rollup': psRollup,
   '0006_ps_catalogues': psCatalogues,
   '0007_ps_connectors': psConnectors,
+  '0008_documents': documents,
 };
 
 /**

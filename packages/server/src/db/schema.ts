@@ -38,6 +38,15 @@ export interface Database {
   ps_procedures: ProcedureTable;
   ps_feedback: FeedbackTable;
   ps_connectors: ConnectorTable;
+  doc_registers: { code: string; direction: string; name: string; name_en: string };
+  doc_counters: { register_code: string; year: number; last_number: number };
+  documents: DocumentTable;
+  doc_terms: { term: string; document_id: number };
+  stored_files: StoredFileTable;
+  tasks: TaskTable;
+  task_units: { task_id: number; agency_code: string; role: string };
+  task_events: TaskEventTable;
+  task_extensions: TaskExtensionTable;
 }
 
 export interface DataSetTable {
@@ -168,6 +177,8 @@ export interface UserTable {
   email: string | null;
   password_hash: string;
   org_unit_id: string;
+  /** The agency (department, commune People's Committee) the user acts for in directed tasks. */
+  agency_code: string | null;
   disabled: number;
   must_change_password: number;
   failed_logins: number;
@@ -355,4 +366,103 @@ export interface FeedbackTable {
   satisfaction: string | null;
   created_by: string;
   updated_at: string;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  register_code: string;
+  direction: string;
+  year: number;
+  number: number;
+  type_name: string;
+  code_number: string;
+  code_notation: string;
+  issued_date: string;
+  issued_place: string | null;
+  organ_id: string | null;
+  organ_name: string;
+  subject: string;
+  content: string | null;
+  language: string;
+  page_amount: number | null;
+  description: string | null;
+  signer_position: string | null;
+  signer_name: string | null;
+  /** JSON arrays. */
+  recipients: string;
+  priority: number;
+  issued_amount: number | null;
+  due_date: string | null;
+  steering_type: number | null;
+  arrival_date: string | null;
+  to_places: string;
+  trace: string;
+  ident_key: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface StoredFileTable {
+  id: Generated<number>;
+  owner_type: string;
+  owner_id: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+export interface TaskTable {
+  id: Generated<number>;
+  title: string;
+  description: string | null;
+  document_id: number | null;
+  assigned_by_id: number | null;
+  assigned_by_name: string;
+  lead_unit: string;
+  priority: string;
+  assigned_at: string;
+  assigned_on: string;
+  due_date: string;
+  original_due_date: string;
+  progress: number;
+  last_report_at: string | null;
+  completed_at: string | null;
+  completed_on: string | null;
+  cancelled_at: string | null;
+  extensions: number;
+  reminders: number;
+  escalated: number;
+  alerted_state: string | null;
+  search_text: string;
+  updated_at: string;
+}
+
+export interface TaskEventTable {
+  id: Generated<number>;
+  task_id: number;
+  kind: string;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  unit: string | null;
+  text: string | null;
+  percent: number | null;
+  due_date: string | null;
+}
+
+export interface TaskExtensionTable {
+  id: Generated<number>;
+  task_id: number;
+  requested_due_date: string;
+  reason: string;
+  requested_at: string;
+  requested_by: string;
+  status: string;
+  decided_at: string | null;
+  decided_by: string | null;
+  note: string | null;
 }

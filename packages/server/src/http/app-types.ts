@@ -11,6 +11,9 @@ import type { AlertService } from '../modules/alerts/alerts.service.ts';
 import type { ApiKeyService } from '../modules/auth/apikeys.service.ts';
 import type { AuthService } from '../modules/auth/auth.service.ts';
 import type { UserService } from '../modules/auth/users.service.ts';
+import type { DocumentService } from '../modules/documents/documents.service.ts';
+import type { TaskSummaryService } from '../modules/documents/tasks/task-summary.ts';
+import type { TaskService } from '../modules/documents/tasks/tasks.service.ts';
 import type { DataSetService } from '../modules/indicators/datasets.service.ts';
 import type { EntryService } from '../modules/indicators/entry.service.ts';
 import type { IndicatorService } from '../modules/indicators/indicators.service.ts';
@@ -59,4 +62,7 @@ export interface Services {
   plainDossiers: PlainDossierService;
   scoringRules: ScoringRulesService;
   agencies: AgencyService;
+  documents: DocumentService;
+  tasks: TaskService;
+  taskSummary: TaskSummaryService;
 }

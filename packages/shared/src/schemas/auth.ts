@@ -15,6 +15,8 @@ export const Me = Type.Object({
   displayName: Type.String(),
   kind: Type.Union([Type.Literal('user'), Type.Literal('apikey')]),
   orgUnit: Nullable(OrgUnitRef),
+  /** The agency the user acts for in directed tasks (a department officer), if any. */
+  agencyCode: Type.Optional(Nullable(Type.String())),
   roles: Type.Array(Type.String()),
   permissions: Type.Array(Type.String()),
   mustChangePassword: Type.Boolean(),

@@ -13,6 +13,7 @@ export const User = Type.Object({
   email: Nullable(Type.String()),
   orgUnitCode: Type.String(),
   orgUnitName: Type.String(),
+  agencyCode: Nullable(Type.String({ description: 'the agency the user acts for in directed tasks' })),
   roles: Type.Array(Type.String()),
   disabled: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
@@ -28,6 +29,7 @@ export const CreateUserBody = Type.Object({
   password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
   roles: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
   orgUnitCode: OrgUnitCode,
+  agencyCode: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
 });
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
@@ -37,6 +39,7 @@ export const UpdateUserBody = Type.Object(
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
     roles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })),
     orgUnitCode: Type.Optional(OrgUnitCode),
+    agencyCode: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
     disabled: Type.Optional(Type.Boolean()),
   },
   { minProperties: 1, additionalProperties: false },

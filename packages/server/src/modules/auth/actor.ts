@@ -3,6 +3,8 @@ import type { Permission } from '@ioc/shared';
 /** The org unit a principal may see: the unit and everything under it (the province root sees all). */
 export interface Scope {
   unitId: string;
+  /** A user who acts for an agency (a department officer) sees and updates that agency's directed tasks only. */
+  agency?: string | null;
 }
 
 /** Who is acting, carried from the request into services and the audit log. */

@@ -215,7 +215,7 @@ export class AuthService {
       name: user.username,
       ip,
       permissions: new Set(permissions),
-      scope: { unitId: user.org_unit_id },
+      scope: { unitId: user.org_unit_id, agency: user.agency_code },
       mustChangePassword: user.must_change_password === 1,
     };
   }
@@ -245,6 +245,7 @@ export class AuthService {
       displayName: user.display_name,
       kind: 'user',
       orgUnit,
+      agencyCode: user.agency_code,
       roles,
       permissions: [...actor.permissions].sort(),
       mustChangePassword: user.must_change_password === 1,

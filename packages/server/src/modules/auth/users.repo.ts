@@ -25,11 +25,12 @@ export async function listUsers(db: Executor, onlyId?: number): Promise<(UserRow
 /** A new account's row: the given identity, no failed sign-ins, no lock, never signed in. */
 export function newUserRow(
   user: Pick<UserRow, 'username' | 'display_name' | 'password_hash' | 'org_unit_id' | 'created_at'> &
-    Partial<Pick<UserRow, 'email' | 'must_change_password'>>,
+    Partial<Pick<UserRow, 'email' | 'must_change_password' | 'agency_code'>>,
 ): Omit<UserRow, 'id'> {
   return {
     email: null,
     must_change_password: 0,
+    agency_code: null,
     ...user,
     disabled: 0,
     failed_logins: 0,

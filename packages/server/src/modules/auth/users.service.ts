@@ -28,6 +28,7 @@ function toUser(row: users.UserRow, unitName: string, roleCodes: string[]): User
     email: row.email,
     orgUnitCode: row.org_unit_id,
     orgUnitName: unitName,
+    agencyCode: row.agency_code,
     roles: roleCodes,
     disabled: row.disabled === 1,
     mustChangePassword: row.must_change_password === 1,
@@ -40,6 +41,8 @@ export class UserService {
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
+    /** Whether an agency code exists (the agency directory belongs to public services). */
+    private readonly agencyExists: (code: string) => Promise<boolean> = async () => false,
   ) {}
 
   async list(): Promise<User[]> {
@@ -62,7 +65,17 @@ export class UserService {
   }
 
   /** A user's unit must lie in the creating administrator's own scope, and the roles must exist. */
-  private async checkAssignment(actor: Actor, orgUnitCode: string | undefined, roleCodes: string[] | undefined) {
+  private async checkAssignment(
+    actor: Actor,
+    orgUnitCode: string | undefined,
+    roleCodes: string[] | undefined,
+    agencyCode?: string | null,
+  ) {
+    if (agencyCode && !(await this.agencyExists(agencyCode))) {
+      throw invalid(`Agency ${agencyCode} does not exist`, [
+        { field: '/agencyCode', message: 'unknown agency', rule: 'unknown' },
+      ]);
+    }
     if (orgUnitCode !== undefined && !(await this.orgUnits.findInScope(actor.scope, orgUnitCode))) {
       throw invalid(`Unit ${orgUnitCode} does not exist or is outside your scope`, [
         { field: '/orgUnitCode', message: 'unknown unit or outside your scope', rule: 'unitOutOfScope' },
@@ -81,7 +94,7 @@ export class UserService {
 
   async create(actor: Actor, body: CreateUserBody): Promise<{ user: User; temporaryPassword: string | null }> {
     const { db, now } = this.platform;
-    await this.checkAssignment(actor, body.orgUnitCode, body.roles);
+    await this.checkAssignment(actor, body.orgUnitCode, body.roles, body.agencyCode);
     if (await users.findUserByUsername(db, body.username)) throw conflict(`Username ${body.username} is taken`);
     const temporaryPassword = body.password ? null : generatePassword();
     const passwordHash = await hashPassword(body.password ?? (temporaryPassword as string));
@@ -98,6 +111,7 @@ export class UserService {
             email: body.email ?? null,
             password_hash: passwordHash,
             org_unit_id: body.orgUnitCode,
+            agency_code: body.agencyCode ?? null,
             must_change_password: temporaryPassword ? 1 : 0,
             created_at: now().toISOString(),
           }),
@@ -114,7 +128,7 @@ export class UserService {
   async update(actor: Actor, id: number, body: UpdateUserBody): Promise<User> {
     const { db, now } = this.platform;
     const before = await this.get(id);
-    await this.checkAssignment(actor, body.orgUnitCode, body.roles);
+    await this.checkAssignment(actor, body.orgUnitCode, body.roles, body.agencyCode);
     if (actor.id === id && actor.type === 'user') {
       if (body.disabled) throw forbidden('You cannot disable your own account');
       if (body.roles && before.roles.includes('admin') && !body.roles.includes('admin')) {
@@ -130,6 +144,7 @@ export class UserService {
           display_name: body.displayName,
           email: body.email,
           org_unit_id: body.orgUnitCode,
+          agency_code: body.agencyCode,
           disabled: body.disabled === undefined ? undefined : body.disabled ? 1 : 0,
         });
         if (body.roles) await users.setUserRoles(trx, id, body.roles);

@@ -8,6 +8,7 @@ import { findUserByUsername, insertUser, newUserRow, setUserRoles } from '../aut
 export const DEMO_USERS = [
   { username: 'lanhdao', displayName: 'Nguyễn Văn Minh (Lãnh đạo UBND tỉnh)', roles: ['leader'], unit: '42' },
   { username: 'vanhanh', displayName: 'Trần Thị Hà (Vận hành IOC)', roles: ['operator'], unit: '42' },
+  { username: 'yte', displayName: 'Hoàng Thị Mai (Sở Y tế)', roles: ['unit_officer'], unit: '42', agency: 'SYT' },
   { username: 'thanhsen', displayName: 'Lê Văn Sơn (UBND phường Thành Sen)', roles: ['unit_officer'], unit: '18073' },
   { username: 'kyanh', displayName: 'Phạm Thị Lan (UBND xã Kỳ Anh)', roles: ['unit_officer'], unit: '18775' },
 ] as const;
@@ -28,6 +29,7 @@ export async function seedDemo(platform: Platform): Promise<string[]> {
           email: null,
           password_hash: hash,
           org_unit_id: user.unit,
+          agency_code: 'agency' in user ? user.agency : null,
           must_change_password: 0,
           created_at: now().toISOString(),
         }),
@@ -38,7 +40,12 @@ export async function seedDemo(platform: Platform): Promise<string[]> {
         systemActor('demo'),
         { action: 'users.create', entityType: 'user', entityId: String(id) },
         null,
-        { username: user.username, roles: user.roles, orgUnit: user.unit },
+        {
+          username: user.username,
+          roles: user.roles,
+          orgUnit: user.unit,
+          agency: 'agency' in user ? user.agency : null,
+        },
         now(),
       );
     });

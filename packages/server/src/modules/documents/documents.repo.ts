@@ -1,0 +1,166 @@
+import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database, DocumentTable } from '../../db/schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+export type DocumentRow = Selectable<DocumentTable>;
+
+export async function listRegisters(db: Executor) {
+  return db.selectFrom('doc_registers').selectAll().orderBy('code').execute();
+}
+
+/**
+ * The next number of a register in a year. The upsert takes the counter row's lock until the caller's transaction
+ * ends, so concurrent registrations queue on it: no two get the same number, and a rolled-back one gives its back.
+ */
+export async function nextNumber(trx: Transaction<Database>, register: string, year: number): Promise<number> {
+  const row = await trx
+    .insertInto('doc_counters')
+    .values({ register_code: register, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc.columns(['register_code', 'year']).doUpdateSet({ last_number: sql<number>`doc_counters.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_number);
+}
+
+export async function insertDocument(
+  trx: Transaction<Database>,
+  row: Insertable<DocumentTable>,
+  terms: readonly string[],
+): Promise<number> {
+  const { id } = await trx.insertInto('documents').values(row).returning('id').executeTakeFirstOrThrow();
+  const documentId = Number(id);
+  if (terms.length > 0) {
+    await trx
+      .insertInto('doc_terms')
+      .values(terms.map((term) => ({ term, document_id: documentId })))
+      .execute();
+  }
+  return documentId;
+}
+
+export async function idsWithIdent(db: Executor, identKey: string): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('ident_key', '=', identKey).orderBy('id').execute();
+  return rows.map((r) => Number(r.id));
+}
+
+export async function findDocument(db: Executor, id: number): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface DocumentFilter {
+  direction?: string;
+  register?: string;
+  /** Every term must be present; the last may be a prefix. */
+  terms: string[];
+  prefix: string | null;
+  number?: string;
+  organId?: string;
+  from?: string;
+  to?: string;
+  year?: number;
+  before?: number;
+  limit: number;
+}
+
+const LIST_COLUMNS = [
+  'id',
+  'direction',
+  'register_code',
+  'year',
+  'number',
+  'type_name',
+  'code_number',
+  'code_notation',
+  'issued_date',
+  'organ_id',
+  'organ_name',
+  'subject',
+  'priority',
+  'due_date',
+  'arrival_date',
+  'created_at',
+] as const;
+
+/** Newest registered first; each condition narrows by an index (terms by their posting lists). */
+export async function searchDocuments(db: Executor, f: DocumentFilter) {
+  let q = db.selectFrom('documents').select(LIST_COLUMNS);
+  if (f.direction) q = q.where('direction', '=', f.direction);
+  if (f.register) q = q.where('register_code', '=', f.register);
+  if (f.year !== undefined) q = q.where('year', '=', f.year);
+  if (f.from) q = q.where('issued_date', '>=', f.from);
+  if (f.to) q = q.where('issued_date', '<=', f.to);
+  if (f.before !== undefined) q = q.where('id', '<', f.before);
+  if (f.organId) q = q.where('organ_id', '=', f.organId);
+  if (f.number) {
+    const asOrdinal = /^\d+$/.test(f.number) ? Number(f.number) : null;
+    const number = f.number;
+    q = q.where((eb) =>
+      asOrdinal === null
+        ? eb('code_number', '=', number)
+        : eb.or([eb('code_number', '=', number), eb('number', '=', asOrdinal)]),
+    );
+  }
+  for (const term of f.terms) {
+    q = q.where('id', 'in', (eb) => eb.selectFrom('doc_terms').select('document_id').where('term', '=', term));
+  }
+  if (f.prefix) {
+    const prefix = f.prefix;
+    // A range rather than LIKE: it uses the index under any collation. Terms are ASCII, so bumping the last
+    // character gives the first string past every word that starts with the prefix.
+    const past = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('doc_terms').select('document_id').where('term', '>=', prefix).where('term', '<', past),
+    );
+  }
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function taskCounts(db: Executor, documentIds: readonly number[]): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  if (documentIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('tasks')
+    .select(['document_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('document_id', 'in', [...documentIds])
+    .groupBy('document_id')
+    .execute();
+  for (const r of rows) counts.set(Number(r.document_id), Number(r.n));
+  return counts;
+}
+
+/** Documents per month (of their issue date) and direction in a span of days. */
+export async function countByMonth(db: Executor, from: string, to: string) {
+  const month = sql<string>`substr(issued_date, 1, 7)`;
+  return db
+    .selectFrom('documents')
+    .select([month.as('month'), 'direction', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('issued_date', '>=', from)
+    .where('issued_date', '<=', to)
+    .groupBy([month, 'direction'])
+    .execute();
+}
+
+export async function incomingByOrgan(db: Executor, from: string, to: string, limit: number) {
+  return db
+    .selectFrom('documents')
+    .select(['organ_name', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('direction', '=', 'incoming')
+    .where('issued_date', '>=', from)
+    .where('issued_date', '<=', to)
+    .groupBy('organ_name')
+    .orderBy('n', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function outgoingRecipients(db: Executor, from: string, to: string) {
+  return db
+    .selectFrom('documents')
+    .select('recipients')
+    .where('direction', '=', 'outgoing')
+    .where('issued_date', '>=', from)
+    .where('issued_date', '<=', to)
+    .execute();
+}

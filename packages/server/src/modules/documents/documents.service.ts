@@ -1,0 +1,266 @@
+import type {
+  CreateDocumentBody,
+  CreateDocumentResult,
+  DocumentDetail,
+  DocumentPage,
+  DocumentRegister,
+  DocumentSearchQuery,
+  DocumentWarning,
+  StoredFile,
+} from '@ioc/shared';
+import { invalid, notFound } from '../../http/errors.ts';
+import type { Platform } from '../../platform.ts';
+import { auditedWrite } from '../audit/audit.service.ts';
+import type { Actor } from '../auth/actor.ts';
+import { normalizeName } from '../publicservices/agencies.ts';
+import { dayIndexOf, localDateOf } from '../publicservices/local-time.ts';
+import { toDetail, toListItem } from './document-view.ts';
+import * as repo from './documents.repo.ts';
+import { buildEdxml, parseEdxml } from './edxml/edxml.ts';
+import { type CheckedFile, checkFile, checkInlineFiles } from './files/file-checks.ts';
+import * as files from './files/files.repo.ts';
+import { documentTerms, wordsOf } from './terms.ts';
+
+const DEFAULT_REGISTER = { incoming: 'DEN', outgoing: 'DI' } as const;
+
+function checkDate(value: string | null | undefined, field: string): void {
+  if (value === null || value === undefined) return;
+  try {
+    dayIndexOf(value);
+  } catch {
+    throw invalid(`${field.slice(1)} ${value} is not a calendar date`, [
+      { field, message: 'not a date', rule: 'date' },
+    ]);
+  }
+}
+
+/** Agency + số + ký hiệu + year of issue: what identifies a document under Decree 30/2020. */
+function identKey(
+  organ: { organId?: string | null; organName: string },
+  number: string,
+  notation: string,
+  issued: string,
+) {
+  return normalizeName(`${organ.organId || organ.organName}|${number}|${notation}|${issued.slice(0, 4)}`);
+}
+
+/** The incoming and outgoing registers: numbering, metadata, files, search and edXML. */
+export class DocumentService {
+  private registersCache: DocumentRegister[] | null = null;
+
+  constructor(private readonly platform: Platform) {}
+
+  async registers(): Promise<DocumentRegister[]> {
+    if (!this.registersCache) {
+      const rows = await repo.listRegisters(this.platform.db);
+      this.registersCache = rows.map((r) => ({
+        code: r.code,
+        direction: r.direction as DocumentRegister['direction'],
+        name: r.name,
+        nameEn: r.name_en,
+      }));
+    }
+    return this.registersCache;
+  }
+
+  /**
+   * Registers a document: checks everything first (dates, register, files), then numbers, stores the metadata, its
+   * search words, its files and the audit entry in one transaction. A document sharing its identifier with an
+   * earlier one is stored and flagged, as the clerk may be registering a real second copy.
+   */
+  async create(actor: Actor, body: CreateDocumentBody, attachments: CheckedFile[] = []): Promise<CreateDocumentResult> {
+    const { db, now, config, bus } = this.platform;
+    const registerCode = body.register ?? DEFAULT_REGISTER[body.direction];
+    const register = (await this.registers()).find((r) => r.code === registerCode);
+    if (!register || register.direction !== body.direction) {
+      throw invalid(`Register ${registerCode} is not an ${body.direction} register`, [
+        { field: '/register', message: 'unknown register for this direction', rule: 'register' },
+      ]);
+    }
+    checkDate(body.issuedDate, '/issuedDate');
+    checkDate(body.dueDate, '/dueDate');
+    if (body.direction === 'incoming' && !body.codeNumber) {
+      throw invalid('An incoming document needs the number its sender gave it (codeNumber)', [
+        { field: '/codeNumber', message: 'required for incoming documents', rule: 'required' },
+      ]);
+    }
+    const stored = [...checkInlineFiles(body.files, config.maxUploadBytes), ...attachments];
+    const at = now();
+    const arrival = body.direction === 'incoming' ? (body.arrivalDate ?? at.toISOString()) : null;
+    const year = Number((arrival ? localDateOf(Date.parse(arrival)) : body.issuedDate).slice(0, 4));
+    const { files: _files, ...metadata } = body;
+
+    const { id, warnings } = await auditedWrite(
+      db,
+      actor,
+      { action: 'documents.register', entityType: 'document', entityId: null },
+      async (trx) => {
+        const number = await repo.nextNumber(trx, registerCode, year);
+        const codeNumber = body.codeNumber ?? String(number);
+        const key = identKey(body.organ, codeNumber, body.codeNotation, body.issuedDate);
+        const earlier = await repo.idsWithIdent(trx, key);
+        const newId = await repo.insertDocument(
+          trx,
+          {
+            register_code: registerCode,
+            direction: body.direction,
+            year,
+            number,
+            type_name: body.typeName,
+            code_number: codeNumber,
+            code_notation: body.codeNotation,
+            issued_date: body.issuedDate,
+            issued_place: body.issuedPlace ?? null,
+            organ_id: body.organ.organId ?? null,
+            organ_name: body.organ.organName,
+            subject: body.subject,
+            content: body.content ?? null,
+            language: body.language ?? 'vi',
+            page_amount: body.pageAmount ?? null,
+            description: body.description ?? null,
+            signer_position: body.signer?.position ?? null,
+            signer_name: body.signer?.fullName ?? null,
+            recipients: JSON.stringify(body.recipients ?? []),
+            priority: body.priority ?? 0,
+            issued_amount: body.issuedAmount ?? null,
+            due_date: body.dueDate ?? null,
+            steering_type: body.steeringType ?? null,
+            arrival_date: arrival,
+            to_places: JSON.stringify(body.toPlaces ?? []),
+            trace: JSON.stringify(body.trace ?? []),
+            ident_key: key,
+            created_at: at.toISOString(),
+            created_by: actor.name,
+          },
+          documentTerms({
+            subject: body.subject,
+            codeNotation: body.codeNotation,
+            organName: body.organ.organName,
+            organId: body.organ.organId ?? null,
+          }),
+        );
+        await files.insertFiles(trx, 'document', newId, stored, at.toISOString(), actor.name);
+        const found: DocumentWarning[] =
+          earlier.length > 0
+            ? [
+                {
+                  code: 'DUPLICATE_IDENTIFIER',
+                  message: `${codeNumber}/${body.codeNotation} of ${body.organ.organName} (${body.issuedDate.slice(0, 4)}) is already registered`,
+                  documentIds: earlier,
+                },
+              ]
+            : [];
+        const after = {
+          ...metadata,
+          register: registerCode,
+          year,
+          number,
+          codeNumber,
+          files: stored.map((f) => ({ name: f.name, size: f.size, sha256: f.sha256 })),
+        };
+        return { before: null, after, result: { id: newId, warnings: found }, entityId: String(newId) };
+      },
+      now,
+    );
+    const document = await this.get(id);
+    await bus.publish('document.registered', { id, direction: body.direction, label: document.label }, null);
+    return { document, warnings };
+  }
+
+  async get(id: number): Promise<DocumentDetail> {
+    const { db } = this.platform;
+    const row = await repo.findDocument(db, id);
+    if (!row) throw notFound(`Document ${id}`);
+    const byOwner = await files.filesOf(db, 'document', [id]);
+    return toDetail(row, byOwner.get(id) ?? []);
+  }
+
+  async search(query: DocumentSearchQuery): Promise<DocumentPage> {
+    const { db } = this.platform;
+    const limit = query.limit ?? 50;
+    const words = wordsOf(query.q ?? '');
+    // The last word may still be being typed: it matches as a prefix once it has two letters.
+    const last = words.length > 0 && (query.q ?? '').match(/[\p{L}\p{N}]$/u) ? words.pop() : undefined;
+    const terms = [...words, ...wordsOf(query.notation ?? '')];
+    let prefix: string | null = null;
+    if (last !== undefined) {
+      if (last.length >= 2) prefix = last;
+      else terms.push(last);
+    }
+    const organ = query.organ?.trim();
+    const organId = organ && /^[0-9A-Z.]+\.[A-Z0-9]+$/i.test(organ) && /\d/.test(organ) ? organ : undefined;
+    if (organ && !organId) terms.push(...wordsOf(organ).map((w) => `o:${w}`));
+    const rows = await repo.searchDocuments(db, {
+      ...(query.direction ? { direction: query.direction } : {}),
+      ...(query.register ? { register: query.register } : {}),
+      ...(query.number ? { number: query.number.trim() } : {}),
+      ...(organId ? { organId } : {}),
+      ...(query.from ? { from: query.from } : {}),
+      ...(query.to ? { to: query.to } : {}),
+      ...(query.year !== undefined ? { year: query.year } : {}),
+      ...(query.before !== undefined ? { before: query.before } : {}),
+      terms,
+      prefix,
+      limit,
+    });
+    const ids = rows.map((r) => Number(r.id));
+    const [fileCounts, taskCounts] = await Promise.all([
+      files.countFiles(db, 'document', ids),
+      repo.taskCounts(db, ids),
+    ]);
+    return {
+      documents: rows.map((r) => toListItem(r, fileCounts.get(Number(r.id)) ?? 0, taskCounts.get(Number(r.id)) ?? 0)),
+      next: rows.length === limit ? (ids[ids.length - 1] ?? null) : null,
+    };
+  }
+
+  /** Adds one file to a registered document (the body is the file itself). */
+  async addFile(actor: Actor, id: number, name: string, content: Buffer): Promise<StoredFile> {
+    const { db, now, config } = this.platform;
+    const file = checkFile(name, content, config.maxUploadBytes, 'body');
+    await this.get(id);
+    const at = now().toISOString();
+    await auditedWrite(
+      db,
+      actor,
+      { action: 'documents.file.add', entityType: 'document', entityId: String(id) },
+      async (trx) => {
+        await files.insertFiles(trx, 'document', id, [file], at, actor.name);
+        return { before: null, after: { name: file.name, size: file.size, sha256: file.sha256 }, result: null };
+      },
+      now,
+    );
+    const detail = await this.get(id);
+    return detail.files[detail.files.length - 1] as StoredFile;
+  }
+
+  async file(id: number): Promise<{ name: string; mime: string; content: Buffer; ownerType: string; ownerId: number }> {
+    const row = await files.fileWithContent(this.platform.db, id);
+    if (!row) throw notFound(`File ${id}`);
+    return {
+      name: row.name,
+      mime: row.mime,
+      content: Buffer.from(row.content),
+      ownerType: row.owner_type,
+      ownerId: Number(row.owner_id),
+    };
+  }
+
+  /** An edXML envelope received from another agency becomes an incoming document with its attachments. */
+  async importEdxml(actor: Actor, xml: Buffer | string, register?: string): Promise<CreateDocumentResult> {
+    const parsed = parseEdxml(xml);
+    const { config } = this.platform;
+    const attachments = parsed.attachments.map((a, i) =>
+      checkFile(a.name, a.content, config.maxUploadBytes, `edXMLBody/DocumentAttachment[${i}]`),
+    );
+    return this.create(
+      actor,
+      { ...parsed.fields, direction: 'incoming', ...(register ? { register } : {}) },
+      attachments,
+    );
+  }
+
+  async exportEdxml(id: number): Promise<string> {
+    return buildEdxml(await this.get(id));
+  }
+}
