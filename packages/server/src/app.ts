@@ -21,6 +21,7 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { UserService } from './modules/auth/users.service.ts';
+import { DocumentDemoFeeder } from './modules/documents/demo/feeder.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { DocumentService } from './modules/documents/documents.service.ts';
 import { TaskJobs } from './modules/documents/jobs.ts';
@@ -239,7 +240,12 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   );
   const taskJobs = new TaskJobs(
     new TaskAlertScan(platform, services.alerts, () => services.agencies.list()),
-    null,
+    config.demo && config.demoDocumentsPerDay > 0
+      ? new DocumentDemoFeeder(platform, services.orgUnits, services.agencies, services.alerts, {
+          documentsPerDay: config.demoDocumentsPerDay,
+          historyMonths: config.demoHistoryMonths,
+        })
+      : null,
     app.log,
   );
   return {

@@ -114,7 +114,7 @@ export function followUpsOf(task: TaskSeed): DemoAction[] {
   const createdDay = localDayOf(created);
   const out: DemoAction[] = [];
   const push = (at: number, action: Undated) => out.push({ ...action, at: new Date(at) } as DemoAction);
-  const onTime = rng.chance(late ? 0.55 : 0.93);
+  const onTime = rng.chance(late ? 0.63 : 0.93);
   const cancelled = rng.chance(0.02);
 
   // An extension: asked a few working days before the deadline, decided 1–3 working days later.

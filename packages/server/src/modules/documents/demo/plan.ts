@@ -94,10 +94,10 @@ interface TaskDraft {
   followUps: DemoAction[];
 }
 
-/** Deadline 7–90 days out: mostly a few weeks. */
+/** Deadline 7–80 days out, mostly a few weeks; moved to a working day it stays within 90. */
 function deadlineSpan(rng: Rng): number {
   const x = rng.next();
-  return x < 0.4 ? 7 + rng.int(14) : x < 0.8 ? 21 + rng.int(25) : 46 + rng.int(45);
+  return x < 0.4 ? 7 + rng.int(14) : x < 0.8 ? 21 + rng.int(25) : 46 + rng.int(35);
 }
 
 function taskPriority(rng: Rng, documentPriority: number): TaskPriority {

@@ -1,6 +1,6 @@
 import type { PsAgency, Task } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
-import type { AlertService, RaiseAlert } from '../../alerts/alerts.service.ts';
+import type { RaiseAlert } from '../../alerts/alerts.service.ts';
 import { localDateOf, localMidnight } from '../../publicservices/local-time.ts';
 import { nearlyDueUntil, taskState } from './state.ts';
 import { factsOf } from './task-view.ts';
@@ -8,15 +8,33 @@ import * as repo from './tasks.repo.ts';
 
 const viDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
+/** Where task alerts go: the alert service, or nowhere while the demo replays its history. */
+export interface AlertSink {
+  raise(alerts: readonly RaiseAlert[]): Promise<number>;
+}
+
+/** What a task change tells the alert list; the demo's history replay tells it nothing. */
+export interface TaskAlerts {
+  run(ids?: readonly number[]): Promise<number>;
+  reviewIfReminded(unitCode: string): Promise<void>;
+  escalated(task: Task, note: string): Promise<void>;
+}
+
+export const NO_TASK_ALERTS: TaskAlerts = {
+  run: async () => 0,
+  reviewIfReminded: async () => {},
+  escalated: async () => {},
+};
+
 /**
  * Alerts about directed tasks, raised into the one alert list (live to the lead unit's scope and the operator):
  * a task entering its nearly-due days, a task passing its deadline, a task escalated, and a unit reminded as many
  * times this year as the province's review rule says.
  */
-export class TaskAlertScan {
+export class TaskAlertScan implements TaskAlerts {
   constructor(
     private readonly platform: Platform,
-    private readonly alerts: AlertService,
+    private readonly alerts: AlertSink,
     private readonly agencies: () => Promise<PsAgency[]>,
   ) {}
 

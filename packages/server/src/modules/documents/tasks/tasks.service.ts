@@ -26,7 +26,7 @@ import * as files from '../files/files.repo.ts';
 import { wordsOf } from '../terms.ts';
 import { nearlyDueUntil } from './state.ts';
 import { actingUnit, unitsOfActor } from './task-access.ts';
-import type { TaskAlertScan } from './task-alerts.ts';
+import type { TaskAlerts } from './task-alerts.ts';
 import { type TaskContext, toEvent, toTask } from './task-view.ts';
 import * as repo from './tasks.repo.ts';
 
@@ -49,7 +49,7 @@ export class TaskService {
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
     private readonly agencies: AgencyService,
-    private readonly alerts: TaskAlertScan,
+    private readonly alerts: TaskAlerts,
   ) {}
 
   private today(): string {
