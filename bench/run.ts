@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: figures, each against a baseline measured in the same process. Runs on a fresh embedded
  * SQLite, or on PostgreSQL with IOC_BENCH_DATABASE_URL=postgres://… (use an empty schema or database).
- * IOC_BENCH_ONLY=audit|indicators|publicservices runs one part.
+ * IOC_BENCH_ONLY=audit|indicators|publicservices|documents runs one part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { createServices } from '../packages/server/src/app.ts';
 import { openPlatform, preparePlatform } from '../packages/server/src/bootstrap.ts';
 import { loadConfig } from '../packages/server/src/config.ts';
 import { benchAudit } from './audit.ts';
+import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
 import { benchPublicServices } from './publicservices.ts';
 
@@ -28,5 +29,6 @@ console.log(`engine: ${platform.store.engine}`);
 if (!only || only === 'audit') await benchAudit(platform);
 if (!only || only === 'indicators') await benchIndicators(platform, createServices(platform));
 if (!only || only === 'publicservices') await benchPublicServices(platform, createServices(platform));
+if (!only || only === 'documents') await benchDocuments(platform, createServices(platform));
 await platform.close();
 rmSync(dataDir, { recursive: true, force: true });

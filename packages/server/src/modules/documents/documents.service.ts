@@ -12,8 +12,8 @@ import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { normalizeName } from '../publicservices/agencies.ts';
 import { dayIndexOf, localDateOf } from '../publicservices/local-time.ts';
+import { documentRow, identKey } from './document-row.ts';
 import { toDetail, toListItem } from './document-view.ts';
 import * as repo from './documents.repo.ts';
 import { buildEdxml, parseEdxml } from './edxml/edxml.ts';
@@ -32,16 +32,6 @@ function checkDate(value: string | null | undefined, field: string): void {
       { field, message: 'not a date', rule: 'date' },
     ]);
   }
-}
-
-/** Agency + số + ký hiệu + year of issue: what identifies a document under Decree 30/2020. */
-function identKey(
-  organ: { organId?: string | null; organName: string },
-  number: string,
-  notation: string,
-  issued: string,
-) {
-  return normalizeName(`${organ.organId || organ.organName}|${number}|${notation}|${issued.slice(0, 4)}`);
 }
 
 /** The incoming and outgoing registers: numbering, metadata, files, search and edXML. */
@@ -101,37 +91,12 @@ export class DocumentService {
         const earlier = await repo.idsWithIdent(trx, key);
         const newId = await repo.insertDocument(
           trx,
-          {
-            register_code: registerCode,
-            direction: body.direction,
-            year,
-            number,
-            type_name: body.typeName,
-            code_number: codeNumber,
-            code_notation: body.codeNotation,
-            issued_date: body.issuedDate,
-            issued_place: body.issuedPlace ?? null,
-            organ_id: body.organ.organId ?? null,
-            organ_name: body.organ.organName,
-            subject: body.subject,
-            content: body.content ?? null,
-            language: body.language ?? 'vi',
-            page_amount: body.pageAmount ?? null,
-            description: body.description ?? null,
-            signer_position: body.signer?.position ?? null,
-            signer_name: body.signer?.fullName ?? null,
-            recipients: JSON.stringify(body.recipients ?? []),
-            priority: body.priority ?? 0,
-            issued_amount: body.issuedAmount ?? null,
-            due_date: body.dueDate ?? null,
-            steering_type: body.steeringType ?? null,
-            arrival_date: arrival,
-            to_places: JSON.stringify(body.toPlaces ?? []),
-            trace: JSON.stringify(body.trace ?? []),
-            ident_key: key,
-            created_at: at.toISOString(),
-            created_by: actor.name,
-          },
+          documentRow(
+            body,
+            { register: registerCode, year, number, codeNumber, arrival, identKey: key },
+            at,
+            actor.name,
+          ),
           documentTerms({
             subject: body.subject,
             codeNotation: body.codeNotation,
