@@ -38,7 +38,7 @@ export async function benchDocuments(platform: OpenPlatform, services: ReturnTyp
   while (loaded < TOTAL) {
     const n = Math.min(BATCH, TOTAL - loaded);
     await db.transaction().execute(async (trx) => {
-      const rows = [];
+      const rows: ReturnType<typeof documentRow>[] = [];
       const terms: { term: string; document_id: number }[] = [];
       for (let i = 0; i < n; i++) {
         const k = loaded + i;

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { AuthProvider } from './auth/AuthContext.tsx';
@@ -20,13 +20,23 @@ import { UnitPage } from './pages/UnitPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { ADMIN_PERMISSIONS, PENDING_PAGES } from './shell/navigation.ts';
 
-// ECharts is most of the bundle; only the map, the indicators and public services need it, so it loads with them.
+// ECharts is most of the bundle; only the map and the subsystem pages need it, so it loads with them.
 const MapPage = lazy(() => import('./pages/MapPage.tsx').then((module) => ({ default: module.MapPage })));
 const IndicatorsPage = lazy(() =>
   import('./indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })),
 );
 const PublicServicesPage = lazy(() =>
   import('./publicservices/PublicServicesPage.tsx').then((module) => ({ default: module.PublicServicesPage })),
+);
+const DirectionPage = lazy(() =>
+  import('./direction/DirectionPage.tsx').then((module) => ({ default: module.DirectionPage })),
+);
+const TaskDrawer = lazy(() => import('./direction/TaskDrawer.tsx').then((module) => ({ default: module.TaskDrawer })));
+const DocumentsPage = lazy(() =>
+  import('./documents/DocumentsPage.tsx').then((module) => ({ default: module.DocumentsPage })),
+);
+const DocumentDrawer = lazy(() =>
+  import('./documents/DocumentDrawer.tsx').then((module) => ({ default: module.DocumentDrawer })),
 );
 
 export function App() {
@@ -85,6 +95,45 @@ export function App() {
                       </RequirePermission>
                     }
                   />
+                  <Route
+                    path="/direction"
+                    element={
+                      <RequirePermission anyOf={['documents.read']}>
+                        <Suspense fallback={<LoadingBlock />}>
+                          <DirectionPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  >
+                    <Route
+                      path="tasks/:taskId"
+                      element={
+                        <Suspense fallback={null}>
+                          <TaskDrawer />
+                        </Suspense>
+                      }
+                    />
+                  </Route>
+                  <Route path="/tasks" element={<Navigate to="/direction" replace />} />
+                  <Route
+                    path="/documents"
+                    element={
+                      <RequirePermission anyOf={['documents.read']}>
+                        <Suspense fallback={<LoadingBlock />}>
+                          <DocumentsPage />
+                        </Suspense>
+                      </RequirePermission>
+                    }
+                  >
+                    <Route
+                      path=":documentId"
+                      element={
+                        <Suspense fallback={null}>
+                          <DocumentDrawer />
+                        </Suspense>
+                      }
+                    />
+                  </Route>
                   <Route
                     path="/data"
                     element={

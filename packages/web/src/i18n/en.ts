@@ -1,3 +1,5 @@
+import { directionEn } from './direction.en.ts';
+import { documentsEn } from './documents.en.ts';
 import type { Messages } from './vi.ts';
 
 /** English; the `Messages` type makes a missing or extra key a compile error. */
@@ -115,14 +117,14 @@ export const en: Messages = {
   'nav.overview': 'Overview',
   'nav.indicators': 'Socio-economic indicators',
   'nav.publicServices': 'Public services',
-  'nav.documents': 'Documents & directives',
+  'nav.documents': 'Documents',
   'nav.health': 'Health',
   'nav.education': 'Education',
   'nav.tourism': 'Tourism',
   'nav.cameras': 'Cameras',
   'nav.map': 'Map',
   'nav.alerts': 'Alerts',
-  'nav.tasks': 'Tasks',
+  'nav.direction': 'Direction',
   'nav.data': 'Data',
   'nav.admin': 'Administration',
 
@@ -1037,4 +1039,6 @@ export const en: Messages = {
   'ps.status.9': 'Processed',
   'ps.status.10': 'Result returned',
   'ps.status.other': 'Status {status}',
+  ...directionEn,
+  ...documentsEn,
 };

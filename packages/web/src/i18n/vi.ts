@@ -1,3 +1,6 @@
+import { directionVi } from './direction.vi.ts';
+import { documentsVi } from './documents.vi.ts';
+
 /** Vietnamese, the source of truth: every key here must exist in every other language. `{name}` is filled in at runtime. */
 export const vi = {
   'app.name': 'IOC Hà Tĩnh',
@@ -109,18 +112,18 @@ export const vi = {
   'nav.close': 'Đóng menu',
   'nav.subsystems': 'Phân hệ',
   'nav.account': 'Tài khoản',
-  'nav.operations': 'Điều hành',
+  'nav.operations': 'Vận hành',
   'nav.overview': 'Tổng quan',
   'nav.indicators': 'Chỉ tiêu KT-XH',
   'nav.publicServices': 'Dịch vụ công',
-  'nav.documents': 'Văn bản & điều hành',
+  'nav.documents': 'Văn bản',
   'nav.health': 'Y tế',
   'nav.education': 'Giáo dục',
   'nav.tourism': 'Du lịch',
   'nav.cameras': 'Camera',
   'nav.map': 'Bản đồ',
   'nav.alerts': 'Cảnh báo',
-  'nav.tasks': 'Nhiệm vụ',
+  'nav.direction': 'Điều hành',
   'nav.data': 'Dữ liệu',
   'nav.admin': 'Quản trị',
 
@@ -1033,6 +1036,9 @@ export const vi = {
   'ps.status.9': 'Đã xử lý xong',
   'ps.status.10': 'Đã trả kết quả',
   'ps.status.other': 'Trạng thái {status}',
+  // Subsystem 3 keeps its strings beside this file, one file per page.
+  ...directionVi,
+  ...documentsVi,
 };
 
 export type MessageKey = keyof typeof vi;

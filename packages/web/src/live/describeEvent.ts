@@ -1,4 +1,6 @@
 import type { BusEvent, EventMap, EventName } from '@ioc/shared';
+import { stateLabel } from '../direction/format.ts';
+import { EVENT_KINDS, isEventKind } from '../direction/timeline.ts';
 import type { MessageKey, Translate } from '../i18n/index.tsx';
 import { statusLabel } from '../publicservices/status.ts';
 
@@ -9,6 +11,8 @@ export const EVENT_TITLE_KEYS: Record<EventName, MessageKey> = {
   'alert.raised': 'event.alert.raised',
   'indicators.values': 'event.indicators.values',
   'dossier.synced': 'event.dossier.synced',
+  'task.updated': 'event.task.updated',
+  'document.registered': 'event.document.registered',
 };
 
 const SEVERITY_KEYS: Record<EventMap['alert.raised']['severity'], MessageKey> = {
@@ -54,6 +58,23 @@ export function describeEvent(t: Translate, event: BusEvent, lang: 'vi' | 'en' =
     case 'indicators.values': {
       const payload = event.payload as EventMap['indicators.values'];
       return t('event.indicators.values.text', { unit: payload.unit, periods: payload.periods.join(', ') });
+    }
+    case 'task.updated': {
+      const payload = event.payload as EventMap['task.updated'];
+      const what = isEventKind(payload.kind) ? t(EVENT_KINDS[payload.kind].label) : payload.kind;
+      return t('event.task.updated.text', {
+        id: payload.id,
+        unit: payload.leadUnit,
+        what,
+        state: stateLabel(t, payload.state).toLocaleLowerCase(lang),
+      });
+    }
+    case 'document.registered': {
+      const payload = event.payload as EventMap['document.registered'];
+      return t(
+        payload.direction === 'incoming' ? 'event.document.registered.incoming' : 'event.document.registered.outgoing',
+        { label: payload.label },
+      );
     }
   }
 }

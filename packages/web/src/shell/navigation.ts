@@ -60,13 +60,13 @@ export const SUBSYSTEMS: PendingPage[] = [
 export const OPERATION_PAGES: PendingPage[] = [
   { path: '/alerts', anyOf: ['alerts.read'], title: 'nav.alerts', description: 'pending.alerts' },
   // There is no tasks.read: directed tasks belong to subsystem 3 (documents and tasks).
-  { path: '/tasks', anyOf: ['documents.read'], title: 'nav.tasks', description: 'pending.tasks' },
+  { path: '/direction', anyOf: ['documents.read'], title: 'nav.direction', description: 'pending.tasks' },
   // Data entry and import is for those who enter or push data.
   { path: '/data', anyOf: ['indicators.write', 'ingest.write'], title: 'nav.data', description: 'pending.data' },
 ];
 
 /** Pages that are built: still in the menu, no longer answered by the "being built" page. */
-const BUILT_PAGES = new Set(['/indicators', '/public-services', '/alerts', '/data']);
+const BUILT_PAGES = new Set(['/indicators', '/public-services', '/documents', '/direction', '/alerts', '/data']);
 
 export const PENDING_PAGES: PendingPage[] = [...SUBSYSTEMS, ...OPERATION_PAGES].filter(
   (page) => !BUILT_PAGES.has(page.path),
@@ -84,7 +84,7 @@ export const ADMIN_PERMISSIONS: Permission[] = [
 
 const testIdOf = (path: string) => path.slice(1);
 
-const OPERATION_ICONS: Record<string, IconName> = { '/alerts': 'alerts', '/tasks': 'tasks', '/data': 'data' };
+const OPERATION_ICONS: Record<string, IconName> = { '/alerts': 'alerts', '/direction': 'tasks', '/data': 'data' };
 
 export const NAV_ITEMS: NavItem[] = [
   { path: '/', testId: 'overview', label: 'nav.overview', icon: 'overview' },
