@@ -176,10 +176,12 @@ export function followUpsOf(task: TaskSeed): DemoAction[] {
     push(at, { kind: 'report', taskRef: ref, unit, body: { percent, text } });
   });
 
-  // Overdue: the leaders remind, more insistently for the chronically late, and sometimes escalate.
+  // Overdue: a formal reminder is a leader's act on record (three a year put the unit head under review), so only
+  // some late tasks get one; the chronically late get them more often, and sometimes an escalation.
   const reminders: number[] = [];
+  const formal = rng.chance(late ? 0.5 : 0.3);
   let remindAt = instantAfter(rng, notBefore, shiftWorkingDays(due, 1 + rng.int(3)));
-  while (remindAt < doneAt && reminders.length < (late ? 5 : 3)) {
+  while (formal && remindAt < doneAt && reminders.length < (late ? 2 : 1)) {
     reminders.push(remindAt);
     const vars = {
       late: localDayOf(remindAt) - due,
@@ -188,7 +190,7 @@ export function followUpsOf(task: TaskSeed): DemoAction[] {
       count: reminders.length,
     };
     push(remindAt, { kind: 'reminder', taskRef: ref, body: { text: fill(rng.pick(REMINDERS), vars) } });
-    if (reminders.length === 2 && rng.chance(late ? 0.4 : 0.15)) {
+    if (reminders.length === 1 && rng.chance(late ? 0.3 : 0.1)) {
       const at = instantAfter(rng, remindAt, shiftWorkingDays(localDayOf(remindAt), 1 + rng.int(3)));
       if (at < doneAt) push(at, { kind: 'escalate', taskRef: ref, body: { text: fill(rng.pick(ESCALATIONS), vars) } });
     }
