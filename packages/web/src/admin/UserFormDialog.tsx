@@ -8,9 +8,10 @@ import { TextField } from '../components/Field.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { AgencySelect } from './AgencySelect.tsx';
 import { useRoleOptions } from './roleOptions.ts';
 
-const FIELDS = ['username', 'displayName', 'email', 'password', 'roles', 'orgUnitCode'] as const;
+const FIELDS = ['username', 'displayName', 'email', 'password', 'roles', 'orgUnitCode', 'agencyCode'] as const;
 type FieldName = (typeof FIELDS)[number];
 
 interface UserFormDialogProps {
@@ -31,6 +32,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<string[]>(user?.roles ?? []);
   const [orgUnitCode, setOrgUnitCode] = useState(user?.orgUnitCode ?? '');
+  const [agencyCode, setAgencyCode] = useState(user?.agencyCode ?? '');
   const [errors, setErrors] = useState<Partial<Record<FieldName | 'form', string>>>({});
   const [busy, setBusy] = useState(false);
 
@@ -57,6 +59,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
         if ((email.trim() || null) !== user.email) body.email = email.trim() || null;
         if (roles.join() !== user.roles.join()) body.roles = roles;
         if (orgUnitCode !== user.orgUnitCode) body.orgUnitCode = orgUnitCode;
+        if ((agencyCode || null) !== user.agencyCode) body.agencyCode = agencyCode || null;
         if (Object.keys(body).length === 0) {
           onClose();
           return;
@@ -65,6 +68,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
       } else {
         const body: CreateUserBody = { username, displayName: displayName.trim(), roles, orgUnitCode };
         if (email.trim()) body.email = email.trim();
+        if (agencyCode) body.agencyCode = agencyCode;
         if (password) body.password = password;
         onCreated(await api.post<UserWithPassword>('/api/v1/users', body));
       }
@@ -136,6 +140,7 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
           error={errors.orgUnitCode}
           required
         />
+        <AgencySelect value={agencyCode} onChange={setAgencyCode} error={errors.agencyCode} />
         <div className="form-span">
           <CheckboxList
             legend={t('users.roles')}
