@@ -24,7 +24,6 @@ import { UserService } from './modules/auth/users.service.ts';
 import { DocumentDemoFeeder } from './modules/documents/demo/feeder.ts';
 import { documentRoutes } from './modules/documents/documents.routes.ts';
 import { DocumentService } from './modules/documents/documents.service.ts';
-import { TaskJobs } from './modules/documents/jobs.ts';
 import { TaskAlertScan } from './modules/documents/tasks/task-alerts.ts';
 import { TaskSummaryService } from './modules/documents/tasks/task-summary.ts';
 import { taskRoutes } from './modules/documents/tasks/tasks.routes.ts';
@@ -53,7 +52,6 @@ import { ConnectorService } from './modules/publicservices/connector/connector.s
 import { PublicServiceDemoFeeder } from './modules/publicservices/demo/feeder.ts';
 import { feedbackRoutes } from './modules/publicservices/feedback/feedback.routes.ts';
 import { FeedbackService } from './modules/publicservices/feedback/feedback.service.ts';
-import { PublicServiceJobs } from './modules/publicservices/jobs.ts';
 import { plainDossierRoutes } from './modules/publicservices/plain/plain.routes.ts';
 import { PlainDossierService } from './modules/publicservices/plain/plain.service.ts';
 import { scoringRulesRoutes } from './modules/publicservices/scoring/scoring.routes.ts';
@@ -65,6 +63,7 @@ import { publicServiceSyncRoutes } from './modules/publicservices/sync.routes.ts
 import { DossierSyncService } from './modules/publicservices/sync.service.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
 import { createMetrics } from './modules/system/metrics.ts';
+import { ScanJob } from './modules/system/scan-job.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import type { Platform } from './platform.ts';
 
@@ -73,10 +72,11 @@ export interface BuiltApp {
   services: Services;
   /** Pulls the connectors on schedule once started (`serve` starts it); close() stops it. */
   connectorScheduler: ConnectorScheduler;
-  /** Public-service alert scan and, in the demo, the simulated one-stop system (`serve` starts them). */
-  publicServiceJobs: PublicServiceJobs;
-  /** Task alert scan and, in the demo, the simulated document office (`serve` starts them). */
-  taskJobs: TaskJobs;
+  /**
+   * Subsystems' periodic scans with their demo feeders (`serve` starts them): public-service alerts every 5 minutes
+   * with the simulated one-stop system, task alerts every minute with the simulated document office.
+   */
+  jobs: ScanJob[];
   /** Graceful: stops connector runs, ends live streams, lets in-flight requests finish; then close the platform. */
   close(): Promise<void>;
 }
@@ -228,34 +228,50 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   await serveWebApp(app, config.webDir);
   const connectorScheduler = new ConnectorScheduler(services.connectors, app.log);
   const calendar = () => services.workingCalendar.calendar();
-  const publicServiceJobs = new PublicServiceJobs(
-    new PublicServiceAlertScan(platform, services.alerts, calendar),
-    config.demo && config.demoDossiersPerDay > 0
-      ? new PublicServiceDemoFeeder(platform, services.dossierSync, calendar, {
-          dossiersPerDay: config.demoDossiersPerDay,
-          historyMonths: config.demoHistoryMonths,
-        })
-      : null,
-    app.log,
-  );
-  const taskJobs = new TaskJobs(
-    new TaskAlertScan(platform, services.alerts, () => services.agencies.list()),
-    config.demo && config.demoDocumentsPerDay > 0
-      ? new DocumentDemoFeeder(platform, services.orgUnits, services.agencies, services.alerts, {
-          documentsPerDay: config.demoDocumentsPerDay,
-          historyMonths: config.demoHistoryMonths,
-        })
-      : null,
-    app.log,
-  );
+  const publicServiceAlerts = new PublicServiceAlertScan(platform, services.alerts, calendar);
+  const taskAlerts = new TaskAlertScan(platform, services.alerts, () => services.agencies.list());
+  const jobs = [
+    new ScanJob(
+      {
+        name: 'public-service alert scan',
+        scan: () => publicServiceAlerts.run(),
+        everyMs: 5 * 60_000,
+        firstAfterMs: 60_000,
+        alongside:
+          config.demo && config.demoDossiersPerDay > 0
+            ? new PublicServiceDemoFeeder(platform, services.dossierSync, calendar, {
+                dossiersPerDay: config.demoDossiersPerDay,
+                historyMonths: config.demoHistoryMonths,
+              })
+            : null,
+      },
+      app.log,
+    ),
+    // Each minute: a deadline passes at midnight with no request to notice it.
+    new ScanJob(
+      {
+        name: 'task alert scan',
+        scan: () => taskAlerts.run(),
+        everyMs: 60_000,
+        firstAfterMs: 5_000,
+        alongside:
+          config.demo && config.demoDocumentsPerDay > 0
+            ? new DocumentDemoFeeder(platform, services.orgUnits, services.agencies, services.alerts, {
+                documentsPerDay: config.demoDocumentsPerDay,
+                historyMonths: config.demoHistoryMonths,
+              })
+            : null,
+      },
+      app.log,
+    ),
+  ];
   return {
     app,
     services,
     connectorScheduler,
-    publicServiceJobs,
-    taskJobs,
+    jobs,
     close: async () => {
-      await Promise.all([connectorScheduler.stop(), publicServiceJobs.stop(), taskJobs.stop()]);
+      await Promise.all([connectorScheduler.stop(), ...jobs.map((job) => job.stop())]);
       streams.closeAll();
       await app.close();
     },

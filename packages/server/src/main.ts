@@ -11,11 +11,10 @@ export async function serve(config: Config): Promise<void> {
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions) as unknown as FastifyBaseLogger;
   const platform = await openPlatform(config, log);
   const report = await preparePlatform(platform, { demo: config.demo });
-  const { app, close, connectorScheduler, publicServiceJobs, taskJobs } = await buildApp(platform, { logger: log });
+  const { app, close, connectorScheduler, jobs } = await buildApp(platform, { logger: log });
   await app.listen({ port: config.port, host: config.host });
   connectorScheduler.start();
-  publicServiceJobs.start();
-  taskJobs.start();
+  for (const job of jobs) job.start();
 
   const where = `http://localhost:${config.port}`;
   const lines = [
