@@ -1,0 +1,96 @@
+import type { DocumentSummary } from '@ioc/shared';
+import { useMemo } from 'react';
+import type { Resource } from '../api/useResource.ts';
+import { ErrorNotice } from '../components/ErrorNotice.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
+import { useI18n } from '../i18n/index.tsx';
+import '../indicators/charts.ts';
+import { localToday } from '../direction/dates.ts';
+import { formatPeriod, formatPeriodShort } from '../indicators/periods.ts';
+import { useChart } from '../map/useChart.ts';
+import { psNumbers } from '../publicservices/format.ts';
+import { buildDocumentMonthsOption, fillMonths, periodOfMonth, topOrgans } from './summaryOption.ts';
+import { useDocumentColours } from './useDocumentColours.ts';
+
+const TOP_ORGANS = 8;
+
+/** Documents in and out this year, month by month, and the agencies exchanging the most with the province. */
+export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> }) {
+  const { t, lang, fmt } = useI18n();
+  const n = psNumbers(lang);
+  const colours = useDocumentColours();
+  const data = summary.data;
+  const option = useMemo(() => {
+    if (!data) return null;
+    return buildDocumentMonthsOption({
+      months: fillMonths(data.byMonth, data.from, data.to, localToday(new Date())),
+      shortLabel: (month) => formatPeriodShort(periodOfMonth(month), lang),
+      longLabel: (month) => formatPeriod(periodOfMonth(month), lang),
+      count: n.count,
+      text: { incoming: t('doc.incoming'), outgoing: t('doc.outgoing') },
+      colours,
+    });
+  }, [data, lang, t, colours, n.count]);
+  const chart = useChart(option);
+  const organs = useMemo(() => (data ? topOrgans(data.byOrgan, TOP_ORGANS) : []), [data]);
+
+  return (
+    <section className="card doc-summary-card" aria-labelledby="doc-summary-title" data-testid="documents-summary">
+      <header className="card-header">
+        <div>
+          <h2 id="doc-summary-title">{t('doc.summary.title')}</h2>
+          <p className="muted small">
+            {data ? t('doc.summary.subtitle', { from: fmt.date(data.from), to: fmt.date(data.to) }) : '…'}
+          </p>
+        </div>
+        {data && (
+          <p className="doc-summary-totals">
+            <span data-testid="documents-summary-incoming" data-value={data.incoming}>
+              <strong>{n.count(data.incoming)}</strong> {t('doc.summary.incoming')}
+            </span>
+            <span data-testid="documents-summary-outgoing" data-value={data.outgoing}>
+              <strong>{n.count(data.outgoing)}</strong> {t('doc.summary.outgoing')}
+            </span>
+          </p>
+        )}
+      </header>
+      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.reload} />}
+      {summary.loading && !data && <LoadingBlock />}
+      <div className="doc-summary-grid">
+        <div ref={chart} className="doc-summary-chart" role="img" aria-label={t('doc.summary.chart')} hidden={!data} />
+        {data && (
+          <div className="doc-organs">
+            <h3>{t('doc.summary.organs')}</h3>
+            {organs.length === 0 ? (
+              <p className="muted small">{t('doc.summary.noOrgans')}</p>
+            ) : (
+              <table className="table doc-organs-table">
+                <caption className="visually-hidden">{t('doc.summary.organs')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('doc.summary.organ')}</th>
+                    <th scope="col" className="num">
+                      {t('doc.summary.in')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('doc.summary.out')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {organs.map((organ) => (
+                    <tr key={organ.organName}>
+                      <th scope="row">{organ.organName}</th>
+                      <td className="num">{n.count(organ.incoming)}</td>
+                      <td className="num">{n.count(organ.outgoing)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}
