@@ -31,6 +31,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       // A small simulated one-stop system: the browser tests should not share two cores with a 24-month history.
       IOC_DEMO_DOSSIERS_PER_DAY: '60',
       IOC_DEMO_HISTORY_MONTHS: '1',
+      IOC_DEMO_DOCUMENTS_PER_DAY: '16',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

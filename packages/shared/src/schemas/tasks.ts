@@ -99,7 +99,7 @@ export const TaskEvent = Type.Object({
   ]),
   at: Type.String(),
   actor: Type.String(),
-  unit: Nullable(Type.String({ description: 'the unit the actor acted for' })),
+  unit: Nullable(TaskUnit),
   text: Nullable(Type.String()),
   percent: Nullable(Type.Integer()),
   dueDate: Nullable(Type.String({ description: 'requested or granted deadline' })),

@@ -33,7 +33,9 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
                   </p>
                   <p className="muted small">
                     {event.actor}
-                    {event.unit && ` · ${event.unit}`}
+                    {event.unit &&
+                      event.unit.name !== event.actor &&
+                      ` · ${lang === 'en' ? event.unit.nameEn : event.unit.name}`}
                   </p>
                   {event.text && <p className="dir-event-text">{event.text}</p>}
                   {event.files.length > 0 && (

@@ -12,11 +12,16 @@ export interface Actor {
   type: 'user' | 'apikey' | 'system';
   id: number | null;
   name: string;
+  /** A person's name as the pages show it (a user's display name); the audit log keeps `name`. */
+  displayName?: string;
   ip: string | null;
   permissions: ReadonlySet<Permission>;
   scope: Scope;
   mustChangePassword: boolean;
 }
+
+/** How a page names who acted: the user's display name, else the account or key name. */
+export const shownName = (actor: Actor): string => actor.displayName ?? actor.name;
 
 export const PROVINCE_SCOPE: Scope = { unitId: '42' };
 

@@ -213,6 +213,7 @@ export class AuthService {
       type: 'user',
       id: user.id,
       name: user.username,
+      displayName: user.display_name,
       ip,
       permissions: new Set(permissions),
       scope: { unitId: user.org_unit_id, agency: user.agency_code },

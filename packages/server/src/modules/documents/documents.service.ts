@@ -11,7 +11,7 @@ import type {
 import { invalid, notFound } from '../../http/errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
-import type { Actor } from '../auth/actor.ts';
+import { type Actor, shownName } from '../auth/actor.ts';
 import { dayIndexOf, localDateOf } from '../publicservices/local-time.ts';
 import { documentRow, identKey } from './document-row.ts';
 import { toDetail, toListItem } from './document-view.ts';
@@ -95,7 +95,7 @@ export class DocumentService {
             body,
             { register: registerCode, year, number, codeNumber, arrival, identKey: key },
             at,
-            actor.name,
+            shownName(actor),
           ),
           documentTerms({
             subject: body.subject,
@@ -104,7 +104,7 @@ export class DocumentService {
             organId: body.organ.organId ?? null,
           }),
         );
-        await files.insertFiles(trx, 'document', newId, stored, at.toISOString(), actor.name);
+        await files.insertFiles(trx, 'document', newId, stored, at.toISOString(), shownName(actor));
         const found: DocumentWarning[] =
           earlier.length > 0
             ? [
@@ -190,7 +190,7 @@ export class DocumentService {
       actor,
       { action: 'documents.file.add', entityType: 'document', entityId: String(id) },
       async (trx) => {
-        await files.insertFiles(trx, 'document', id, [file], at, actor.name);
+        await files.insertFiles(trx, 'document', id, [file], at, shownName(actor));
         return { before: null, after: { name: file.name, size: file.size, sha256: file.sha256 }, result: null };
       },
       now,

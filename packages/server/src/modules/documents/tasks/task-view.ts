@@ -58,13 +58,13 @@ export function toTask(row: TaskRow, ctx: TaskContext): Task {
   };
 }
 
-export function toEvent(row: TaskEventRow, files: StoredFile[]): TaskEvent {
+export function toEvent(row: TaskEventRow, files: StoredFile[], unit: (code: string) => TaskUnit): TaskEvent {
   return {
     id: Number(row.id),
     kind: row.kind as TaskEventKind,
     at: row.at,
     actor: row.actor_name,
-    unit: row.unit,
+    unit: row.unit === null ? null : unit(row.unit),
     text: row.text,
     percent: row.percent === null ? null : Number(row.percent),
     dueDate: row.due_date,

@@ -15,7 +15,7 @@ import type { Database } from '../../../db/schema.ts';
 import { forbidden, invalid, notFound } from '../../../http/errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
-import type { Actor } from '../../auth/actor.ts';
+import { type Actor, shownName } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import { normalizeName } from '../../publicservices/agencies.ts';
 import type { AgencyService } from '../../publicservices/agency/agency.service.ts';
@@ -151,7 +151,7 @@ export class TaskService {
     const reports = writes && open && acting === row.lead_unit;
     return {
       task,
-      timeline: events.map((e) => toEvent(e, eventFiles.get(Number(e.id)) ?? [])),
+      timeline: events.map((e) => toEvent(e, eventFiles.get(Number(e.id)) ?? [], lookup.unit)),
       can: {
         report: reports,
         requestExtension: reports && task.extensionPending === null,
@@ -212,7 +212,7 @@ export class TaskService {
             description: body.description ?? null,
             document_id: body.documentId ?? null,
             assigned_by_id: actor.type === 'user' ? actor.id : null,
-            assigned_by_name: actor.name,
+            assigned_by_name: shownName(actor),
             lead_unit: body.leadUnit,
             priority: body.priority ?? 'normal',
             assigned_at: at,
@@ -241,7 +241,7 @@ export class TaskService {
           kind: 'assigned',
           at,
           actor_id: actor.id,
-          actor_name: actor.name,
+          actor_name: shownName(actor),
           unit: null,
           text: body.description ?? null,
           percent: null,
@@ -300,7 +300,7 @@ export class TaskService {
             requested_due_date: body.dueDate,
             reason: body.reason,
             requested_at: at,
-            requested_by: actor.name,
+            requested_by: shownName(actor),
           }),
       };
     });
@@ -325,7 +325,7 @@ export class TaskService {
         task: body.approve
           ? { due_date: request.requested_due_date, extensions: Number(task.extensions) + 1, alerted_state: null }
           : {},
-        also: (trx) => repo.decideExtension(trx, extensionId, status, at, actor.name, body.note ?? null),
+        also: (trx) => repo.decideExtension(trx, extensionId, status, at, shownName(actor), body.note ?? null),
       };
     });
   }
@@ -388,13 +388,13 @@ export class TaskService {
           kind: change.kind,
           at,
           actor_id: actor.id,
-          actor_name: actor.name,
+          actor_name: shownName(actor),
           unit: change.unit ?? null,
           text: change.text ?? null,
           percent: change.percent ?? null,
           due_date: change.dueDate ?? null,
         });
-        await files.insertFiles(trx, 'task_event', eventId, change.files ?? [], at, actor.name);
+        await files.insertFiles(trx, 'task_event', eventId, change.files ?? [], at, shownName(actor));
         await repo.updateTask(trx, id, { ...change.task, updated_at: at });
         await change.also?.(trx);
         const { files: stored, also: _also, ...recorded } = change;
