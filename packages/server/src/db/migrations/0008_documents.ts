@@ -69,6 +69,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('documents_issued').on('documents').columns(['issued_date', 'id']).execute();
   await db.schema.createIndex('documents_ident').on('documents').columns(['ident_key']).execute();
   await db.schema.createIndex('documents_code_number').on('documents').columns(['code_number']).execute();
+  await db.schema.createIndex('documents_year').on('documents').columns(['year', 'id']).execute();
   // A number is searched as the sender's số or as the register's own ordinal.
   await db.schema.createIndex('documents_ordinal').on('documents').columns(['number']).execute();
   await db.schema.createIndex('documents_organ').on('documents').columns(['organ_id']).execute();

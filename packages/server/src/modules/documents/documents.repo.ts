@@ -1,4 +1,13 @@
-import { type Insertable, type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { Database, DocumentTable } from '../../db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -49,12 +58,41 @@ export async function findDocument(db: Executor, id: number): Promise<DocumentRo
   return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A word of a search: a whole term, or a prefix of the word still being typed. */
+export type WordMatch = { term: string } | { prefix: string };
+
+/** The last character bumped: terms are ASCII, so this is the first string past every word with the prefix. */
+const pastPrefix = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+/** A range rather than LIKE for a prefix: it uses the index under any collation. */
+function matching(eb: ExpressionBuilder<Database, 'doc_terms'>, word: WordMatch): Expression<SqlBool> {
+  return 'term' in word
+    ? eb('doc_terms.term', '=', word.term)
+    : eb.and([eb('doc_terms.term', '>=', word.prefix), eb('doc_terms.term', '<', pastPrefix(word.prefix))]);
+}
+
+/** How many documents a word is in, counted up to `cap`: enough to tell a rare word from a common one, cheaply. */
+export async function postingSize(db: Executor, word: WordMatch, cap: number): Promise<number> {
+  const capped = db
+    .selectFrom('doc_terms')
+    .select('document_id')
+    .where((eb) => matching(eb, word))
+    .limit(cap);
+  const row = await db
+    .selectFrom(capped.as('p'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export interface DocumentFilter {
   direction?: string;
   register?: string;
-  /** Every term must be present; the last may be a prefix. */
-  terms: string[];
-  prefix: string | null;
+  /** Every word must be present. */
+  words: WordMatch[];
+  /** The word whose documents are read first (the rarest); null: the documents' own indexes lead. */
+  driver: number | null;
   number?: string;
   organId?: string;
   from?: string;
@@ -83,7 +121,7 @@ const LIST_COLUMNS = [
   'created_at',
 ] as const;
 
-/** Newest registered first; each condition narrows by an index (terms by their posting lists). */
+/** Newest registered first. */
 export async function searchDocuments(db: Executor, f: DocumentFilter) {
   let q = db.selectFrom('documents').select(LIST_COLUMNS);
   if (f.direction) q = q.where('direction', '=', f.direction);
@@ -102,18 +140,27 @@ export async function searchDocuments(db: Executor, f: DocumentFilter) {
         : eb.or([eb('code_number', '=', number), eb('number', '=', asOrdinal)]),
     );
   }
-  for (const term of f.terms) {
-    q = q.where('id', 'in', (eb) => eb.selectFrom('doc_terms').select('document_id').where('term', '=', term));
-  }
-  if (f.prefix) {
-    const prefix = f.prefix;
-    // A range rather than LIKE: it uses the index under any collation. Terms are ASCII, so bumping the last
-    // character gives the first string past every word that starts with the prefix.
-    const past = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-    q = q.where('id', 'in', (eb) =>
-      eb.selectFrom('doc_terms').select('document_id').where('term', '>=', prefix).where('term', '<', past),
-    );
-  }
+  // The rarest word gives the candidates; the others are checked per candidate, so a common word never makes the
+  // database read its whole posting list.
+  f.words.forEach((word, i) => {
+    q =
+      i === f.driver
+        ? q.where('id', 'in', (eb) =>
+            eb
+              .selectFrom('doc_terms')
+              .select('document_id')
+              .where((inner) => matching(inner, word)),
+          )
+        : q.where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('doc_terms')
+                .select('document_id')
+                .whereRef('doc_terms.document_id', '=', 'documents.id')
+                .where((inner) => matching(inner, word)),
+            ),
+          );
+  });
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 

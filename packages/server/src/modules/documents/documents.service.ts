@@ -22,6 +22,8 @@ import * as files from './files/files.repo.ts';
 import { documentTerms, wordsOf } from './terms.ts';
 
 const DEFAULT_REGISTER = { incoming: 'DEN', outgoing: 'DI' } as const;
+/** Past this many documents a word is common: reading its documents first would cost more than the other filters. */
+const DRIVER_CAP = 2_000;
 
 function checkDate(value: string | null | undefined, field: string): void {
   if (value === null || value === undefined) return;
@@ -145,16 +147,17 @@ export class DocumentService {
     const limit = query.limit ?? 50;
     const words = wordsOf(query.q ?? '');
     // The last word may still be being typed: it matches as a prefix once it has two letters.
-    const last = words.length > 0 && (query.q ?? '').match(/[\p{L}\p{N}]$/u) ? words.pop() : undefined;
-    const terms = [...words, ...wordsOf(query.notation ?? '')];
-    let prefix: string | null = null;
-    if (last !== undefined) {
-      if (last.length >= 2) prefix = last;
-      else terms.push(last);
-    }
+    const typing = words.length > 0 && /[\p{L}\p{N}]$/u.test(query.q ?? '') && (words.at(-1)?.length ?? 0) >= 2;
+    const prefix = typing ? words.pop() : undefined;
     const organ = query.organ?.trim();
     const organId = organ && /^[0-9A-Z.]+\.[A-Z0-9]+$/i.test(organ) && /\d/.test(organ) ? organ : undefined;
-    if (organ && !organId) terms.push(...wordsOf(organ).map((w) => `o:${w}`));
+    const matches: repo.WordMatch[] = [
+      ...[...words, ...wordsOf(query.notation ?? '')].map((term) => ({ term })),
+      ...(organ && !organId ? wordsOf(organ).map((w) => ({ term: `o:${w}` })) : []),
+      ...(prefix ? [{ prefix }] : []),
+    ];
+    const structured = Boolean(query.from || query.to || query.year !== undefined || organId || query.number);
+    const driver = await this.driverOf(matches, structured);
     const rows = await repo.searchDocuments(db, {
       ...(query.direction ? { direction: query.direction } : {}),
       ...(query.register ? { register: query.register } : {}),
@@ -164,8 +167,8 @@ export class DocumentService {
       ...(query.to ? { to: query.to } : {}),
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.before !== undefined ? { before: query.before } : {}),
-      terms,
-      prefix,
+      words: matches,
+      driver,
       limit,
     });
     const ids = rows.map((r) => Number(r.id));
@@ -177,6 +180,17 @@ export class DocumentService {
       documents: rows.map((r) => toListItem(r, fileCounts.get(Number(r.id)) ?? 0, taskCounts.get(Number(r.id)) ?? 0)),
       next: rows.length === limit ? (ids[ids.length - 1] ?? null) : null,
     };
+  }
+
+  /**
+   * Which word leads a search: the one in the fewest documents. When even that one is common and the search also
+   * has dates, a year, an agency id or a number, the documents' own indexes lead and the words are checked per row.
+   */
+  private async driverOf(words: repo.WordMatch[], structured: boolean): Promise<number | null> {
+    if (words.length === 0) return null;
+    const sizes = await Promise.all(words.map((w) => repo.postingSize(this.platform.db, w, DRIVER_CAP)));
+    const rarest = sizes.indexOf(Math.min(...sizes));
+    return structured && (sizes[rarest] ?? 0) >= DRIVER_CAP ? null : rarest;
   }
 
   /** Adds one file to a registered document (the body is the file itself). */
