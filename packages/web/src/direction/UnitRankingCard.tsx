@@ -1,10 +1,9 @@
 import type { TaskSummary } from '@ioc/shared';
 import { useMemo, useState } from 'react';
+import { OrderToggle } from '../components/OrderToggle.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
 import { psNumbers } from '../publicservices/format.ts';
 import { orderRanking, type RankingOrder, rateBand, unitRanking } from './ranking.ts';
-
-const ORDERS: RankingOrder[] = ['bestFirst', 'worstFirst'];
 
 /**
  * Lead units by on-time completion, best first, with their average delay and the reminders they received this year;
@@ -28,20 +27,14 @@ export function UnitRankingCard({ summary }: { summary: TaskSummary }) {
           <p className="muted small">{t('direction.ranking.subtitle', { year: summary.from.slice(0, 4) })}</p>
         </div>
         {rows.length > 1 && (
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('direction.ranking.order')}</legend>
-            {ORDERS.map((option) => (
-              <button
-                key={option}
-                type="button"
-                aria-pressed={order === option}
-                onClick={() => setOrder(option)}
-                data-testid={`ranking-${option}`}
-              >
-                {t(option === 'bestFirst' ? 'direction.ranking.bestFirst' : 'direction.ranking.worstFirst')}
-              </button>
-            ))}
-          </fieldset>
+          <OrderToggle
+            order={order}
+            onChange={setOrder}
+            first="bestFirst"
+            legend={t('direction.ranking.order')}
+            testIdPrefix="ranking"
+            labels={{ bestFirst: t('direction.ranking.bestFirst'), worstFirst: t('direction.ranking.worstFirst') }}
+          />
         )}
       </header>
       {rows.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { TaskUnitFigures } from '@ioc/shared';
+import type { RankingOrder } from '../components/OrderToggle.tsx';
 import type { Lang } from '../i18n/index.tsx';
 
 export interface UnitRankRow {
@@ -71,8 +72,6 @@ export function unitRanking(units: readonly TaskUnitFigures[], reviewThreshold: 
   return { rows, idle: units.length - active.length };
 }
 
-export type RankingOrder = 'bestFirst' | 'worstFirst';
-
 /** The ranking read from the bottom when looking for who lags; units without a rate stay last either way. */
 export function orderRanking(rows: readonly UnitRankRow[], order: RankingOrder): UnitRankRow[] {
   if (order === 'bestFirst') return [...rows];
@@ -87,3 +86,5 @@ export function rateBand(rate: number | null): 'none' | 'weak' | 'fair' | 'good'
   if (rate < 80) return 'fair';
   return 'good';
 }
+
+export type { RankingOrder };

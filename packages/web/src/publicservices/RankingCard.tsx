@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { OrderToggle } from '../components/OrderToggle.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
 import { psNumbers } from './format.ts';
 import { type RankingOrder, type RankingRow, rankByRate, sortRanking } from './ranking.ts';
@@ -16,8 +17,6 @@ interface RankingCardProps {
   pickLabel?: (name: string) => string;
   canPick?(row: RankingRow): boolean;
 }
-
-const ORDERS: RankingOrder[] = ['worstFirst', 'bestFirst'];
 
 /** Agencies or communes by on-time rate, worst first; a name is a button when picking it does something. */
 export function RankingCard({ by, rows, unplaced = 0, selectedKey, onPick, pickLabel, canPick }: RankingCardProps) {
@@ -37,20 +36,14 @@ export function RankingCard({ by, rows, unplaced = 0, selectedKey, onPick, pickL
           <p className="muted small">{t('ps.ranking.subtitle', { count: numbers.count(rows.length) })}</p>
         </div>
         {rows.length > 0 && (
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('ps.ranking.order')}</legend>
-            {ORDERS.map((option) => (
-              <button
-                key={option}
-                type="button"
-                aria-pressed={order === option}
-                onClick={() => setOrder(option)}
-                data-testid={`ps-ranking-${by}-${option}`}
-              >
-                {t(option === 'worstFirst' ? 'ps.ranking.worstFirst' : 'ps.ranking.bestFirst')}
-              </button>
-            ))}
-          </fieldset>
+          <OrderToggle
+            order={order}
+            onChange={setOrder}
+            first="worstFirst"
+            legend={t('ps.ranking.order')}
+            testIdPrefix={`ps-ranking-${by}`}
+            labels={{ bestFirst: t('ps.ranking.bestFirst'), worstFirst: t('ps.ranking.worstFirst') }}
+          />
         )}
       </header>
       {rows.length === 0 ? (

@@ -1,4 +1,5 @@
 import type { PsGroup } from '@ioc/shared';
+import type { RankingOrder } from '../components/OrderToggle.tsx';
 import type { Lang } from '../i18n/index.tsx';
 
 export const PROVINCE = '42';
@@ -15,8 +16,6 @@ export interface RankingRow {
   finished: number;
   overdue: number;
 }
-
-export type RankingOrder = 'worstFirst' | 'bestFirst';
 
 export interface RankingRows {
   rows: RankingRow[];
@@ -78,3 +77,5 @@ export function rankByRate(rows: readonly RankingRow[], lang: Lang): Map<string,
   const ranked = sortRanking(rows, 'bestFirst', lang).filter((row) => row.onTimeRate !== null);
   return new Map(ranked.map((row, index) => [row.key, index + 1]));
 }
+
+export type { RankingOrder };
