@@ -29,7 +29,12 @@ export type TaskState = (typeof TASK_STATES)[number];
 export const TaskPriority = Type.Union([Type.Literal('normal'), Type.Literal('high'), Type.Literal('urgent')]);
 export type TaskPriority = Static<typeof TaskPriority>;
 
-export const TaskUnit = Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() });
+export const TaskUnit = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  kind: Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]),
+});
 export type TaskUnit = Static<typeof TaskUnit>;
 
 export const ExtensionRequest = Type.Object({

@@ -1,13 +1,12 @@
 import type { TaskUnit } from '@ioc/shared';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { isCommuneUnit } from './format.ts';
 
 /** The lead units in two groups, departments first, as the API lists them. */
 export function UnitOptions({ units, exclude }: { units: readonly TaskUnit[]; exclude?: string }) {
   const { t, lang } = useI18n();
   const groups = [
-    { label: t('task.units.departments'), units: units.filter((unit) => !isCommuneUnit(unit.code)) },
-    { label: t('task.units.communes'), units: units.filter((unit) => isCommuneUnit(unit.code)) },
+    { label: t('task.units.departments'), units: units.filter((unit) => unit.kind !== 'commune') },
+    { label: t('task.units.communes'), units: units.filter((unit) => unit.kind === 'commune') },
   ];
   return (
     <>

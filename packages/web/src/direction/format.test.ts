@@ -3,7 +3,7 @@ import { en } from '../i18n/en.ts';
 import type { MessageKey, TranslateParams } from '../i18n/index.tsx';
 import { vi } from '../i18n/vi.ts';
 import { psNumbers } from '../publicservices/format.ts';
-import { isCommuneUnit, isOpen, stateLabel, taskTiming, timingText } from './format.ts';
+import { isOpen, stateLabel, taskTiming, timingText } from './format.ts';
 
 const translate = (messages: Record<MessageKey, string>) => (key: MessageKey, params?: TranslateParams) =>
   messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -54,11 +54,5 @@ describe('task states', () => {
     expect(stateLabel(translate(vi), 'done_on_time')).toBe('Hoàn thành đúng hạn');
     expect(stateLabel(translate(en), 'overdue')).toBe('Overdue');
     expect(stateLabel(translate(vi), 'archived')).toBe('archived');
-  });
-
-  it("tells a commune People's Committee (GSO code) from a department", () => {
-    expect(isCommuneUnit('UBND_18073')).toBe(true);
-    expect(isCommuneUnit('18073')).toBe(true);
-    expect(isCommuneUnit('SYT')).toBe(false);
   });
 });

@@ -84,8 +84,3 @@ export const PRIORITY_KEYS = {
   high: 'task.priority.high',
   urgent: 'task.priority.urgent',
 } as const satisfies Record<Task['priority'], MessageKey>;
-
-/** Commune People's Committees are named by their GSO code (`UBND_18073`); departments by letters (SYT). */
-export function isCommuneUnit(code: string): boolean {
-  return /^(UBND_)?\d+$/.test(code);
-}

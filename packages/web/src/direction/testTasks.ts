@@ -8,7 +8,7 @@ export function makeTask(patch: Partial<Task> = {}): Task {
     description: null,
     document: null,
     assignedBy: { id: 2, name: 'Nguyễn Văn Minh' },
-    leadUnit: { code: 'SYT', name: 'Sở Y tế', nameEn: 'Department of Health' },
+    leadUnit: { code: 'SYT', name: 'Sở Y tế', nameEn: 'Department of Health', kind: 'department' },
     cooperatingUnits: [],
     priority: 'normal',
     assignedAt: '2026-11-01T02:00:00.000Z',
@@ -31,7 +31,7 @@ export function makeTask(patch: Partial<Task> = {}): Task {
 
 export function makeFigures(code: string, patch: Partial<TaskUnitFigures> = {}): TaskUnitFigures {
   return {
-    unit: { code, name: `Đơn vị ${code}`, nameEn: `Unit ${code}` },
+    unit: { code, name: `Đơn vị ${code}`, nameEn: `Unit ${code}`, kind: 'department' },
     assigned: 10,
     open: 2,
     overdue: 0,

@@ -41,7 +41,12 @@ export class TaskSummaryService {
     const byUnit = figuresByUnit(facts, today, days);
     const names = new Map(list.map((a) => [a.code, a]));
     const units: TaskUnitFigures[] = [...byUnit].map(([code, figures]) => ({
-      unit: { code, name: names.get(code)?.name ?? code, nameEn: names.get(code)?.nameEn ?? code },
+      unit: {
+        code,
+        name: names.get(code)?.name ?? code,
+        nameEn: names.get(code)?.nameEn ?? code,
+        kind: names.get(code)?.kind ?? 'other',
+      },
       ...figures,
       remindersThisYear: reminders.get(code) ?? 0,
     }));
@@ -52,7 +57,7 @@ export class TaskSummaryService {
       nearlyDueDays: days,
       byState: countByState(facts, today, days),
       total: {
-        unit: { code: '*', name: 'Tất cả đơn vị', nameEn: 'All units' },
+        unit: { code: '*', name: 'Tất cả đơn vị', nameEn: 'All units', kind: 'other' },
         ...figuresOf(facts, today, days),
         remindersThisYear: units.reduce((sum, u) => sum + u.remindersThisYear, 0),
       },

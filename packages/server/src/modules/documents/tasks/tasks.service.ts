@@ -63,7 +63,7 @@ export class TaskService {
       list,
       unit: (code) => {
         const a = byCode.get(code);
-        return { code, name: a?.name ?? code, nameEn: a?.nameEn ?? code };
+        return { code, name: a?.name ?? code, nameEn: a?.nameEn ?? code, kind: a?.kind ?? 'other' };
       },
     };
   }
@@ -74,7 +74,7 @@ export class TaskService {
     const order = { department: 0, commune: 1, other: 2 } as const;
     return list
       .sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name, 'vi'))
-      .map((a) => ({ code: a.code, name: a.name, nameEn: a.nameEn }));
+      .map((a) => ({ code: a.code, name: a.name, nameEn: a.nameEn, kind: a.kind }));
   }
 
   private async context(rows: repo.TaskRow[], unit: (code: string) => TaskUnit): Promise<TaskContext> {
