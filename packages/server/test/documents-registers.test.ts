@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CreateDocumentResult, DocumentDetail, DocumentPage, DocumentSummary } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as repo from '../src/modules/documents/documents.repo.ts';
 import { parseEdxml } from '../src/modules/documents/edxml/edxml.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
@@ -183,6 +184,33 @@ describe('search', () => {
       'Hướng dẫn phòng chống sốt xuất huyết',
     ]);
     expect(await find('q=khong%20co%20dau%20nao')).toEqual([]);
+  });
+
+  it('gives the same answer whichever way a search runs (rare word first, per document, newest window, intersection)', async () => {
+    const ids = (rows: { id: number }[]) => rows.map((r) => Number(r.id));
+    for (const words of [
+      [{ term: 'phong' }, { term: 'chong' }],
+      [{ term: 'quyet' }, { prefix: 'th' }],
+      [{ term: 'thien' }, { term: 'huyet' }],
+    ] as repo.WordMatch[][]) {
+      const filter: repo.DocumentFilter = { words, driver: null, limit: 5 };
+      const expected = ids(await repo.searchDocuments(t.platform.db, filter));
+      expect(ids(await repo.searchDocuments(t.platform.db, { ...filter, driver: 0 }))).toEqual(expected);
+      expect(ids(await repo.searchDocuments(t.platform.db, { ...filter, driver: 1 }))).toEqual(expected);
+      expect(ids(await repo.searchByIntersection(t.platform.db, filter))).toEqual(expected);
+      expect(ids(await repo.searchRecent(t.platform.db, filter, 1_000))).toEqual(expected);
+      // A window too small to fill the page finds only what lies in it.
+      const window = ids(await repo.searchRecent(t.platform.db, filter, 3));
+      expect(expected.slice(0, window.length)).toEqual(window.filter((id) => expected.includes(id)));
+    }
+    const phong = ids(
+      await repo.searchDocuments(t.platform.db, {
+        words: [{ term: 'phong' }, { term: 'chong' }],
+        driver: null,
+        limit: 50,
+      }),
+    );
+    expect(phong.length).toBe(4);
   });
 
   it('pages with a cursor, newest first', async () => {

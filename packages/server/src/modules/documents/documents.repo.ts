@@ -4,6 +4,7 @@ import {
   type Insertable,
   type Kysely,
   type Selectable,
+  type SelectQueryBuilder,
   type SqlBool,
   sql,
   type Transaction,
@@ -91,7 +92,7 @@ export interface DocumentFilter {
   register?: string;
   /** Every word must be present. */
   words: WordMatch[];
-  /** The word whose documents are read first (the rarest); null: the documents' own indexes lead. */
+  /** The word whose documents are read first (the rarest); null: every word is checked per document. */
   driver: number | null;
   number?: string;
   organId?: string;
@@ -121,36 +122,43 @@ const LIST_COLUMNS = [
   'created_at',
 ] as const;
 
-/** Newest registered first. */
-export async function searchDocuments(db: Executor, f: DocumentFilter) {
-  let q = db.selectFrom('documents').select(LIST_COLUMNS);
-  if (f.direction) q = q.where('direction', '=', f.direction);
-  if (f.register) q = q.where('register_code', '=', f.register);
-  if (f.year !== undefined) q = q.where('year', '=', f.year);
-  if (f.from) q = q.where('issued_date', '>=', f.from);
-  if (f.to) q = q.where('issued_date', '<=', f.to);
-  if (f.before !== undefined) q = q.where('id', '<', f.before);
-  if (f.organId) q = q.where('organ_id', '=', f.organId);
+type DocumentQuery<O> = SelectQueryBuilder<Database, 'documents', O>;
+
+/** The conditions on the document itself: direction, register, year, dates, cursor, agency id, number. */
+function narrowed<O>(q: DocumentQuery<O>, f: DocumentFilter): DocumentQuery<O> {
+  let out = q;
+  if (f.direction) out = out.where('direction', '=', f.direction);
+  if (f.register) out = out.where('register_code', '=', f.register);
+  if (f.year !== undefined) out = out.where('year', '=', f.year);
+  if (f.from) out = out.where('issued_date', '>=', f.from);
+  if (f.to) out = out.where('issued_date', '<=', f.to);
+  if (f.before !== undefined) out = out.where('id', '<', f.before);
+  if (f.organId) out = out.where('organ_id', '=', f.organId);
   if (f.number) {
     const asOrdinal = /^\d+$/.test(f.number) ? Number(f.number) : null;
     const number = f.number;
-    q = q.where((eb) =>
+    out = out.where((eb) =>
       asOrdinal === null
         ? eb('code_number', '=', number)
         : eb.or([eb('code_number', '=', number), eb('number', '=', asOrdinal)]),
     );
   }
-  // The rarest word gives the candidates; the others are checked per candidate, so a common word never makes the
-  // database read its whole posting list.
+  return out;
+}
+
+const postings = (db: Executor, word: WordMatch) =>
+  db
+    .selectFrom('doc_terms')
+    .select('document_id')
+    .where((eb) => matching(eb, word));
+
+/** Newest registered first; `f.driver` says which word's documents are read first, if any. */
+export async function searchDocuments(db: Executor, f: DocumentFilter) {
+  let q = narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f);
   f.words.forEach((word, i) => {
     q =
       i === f.driver
-        ? q.where('id', 'in', (eb) =>
-            eb
-              .selectFrom('doc_terms')
-              .select('document_id')
-              .where((inner) => matching(inner, word)),
-          )
+        ? q.where('id', 'in', () => postings(db, word))
         : q.where((eb) =>
             eb.exists(
               eb
@@ -162,6 +170,41 @@ export async function searchDocuments(db: Executor, f: DocumentFilter) {
           );
   });
   return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/**
+ * Common words, nothing else to narrow by: the newest `window` documents are checked word by word — common words
+ * usually meet there and the page fills long before. Fewer than a page: `searchByIntersection` reads the whole answer.
+ */
+export async function searchRecent(db: Executor, f: DocumentFilter, window: number) {
+  const recent = narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f).orderBy('id', 'desc').limit(window);
+  let q = db.selectFrom(recent.as('recent')).selectAll();
+  for (const word of f.words) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('doc_terms')
+          .select('document_id')
+          .whereRef('doc_terms.document_id', '=', 'recent.id')
+          .where((inner) => matching(inner, word)),
+      ),
+    );
+  }
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Common words that rarely meet: their posting lists intersected (each read in document order), then the page. */
+export async function searchByIntersection(db: Executor, f: DocumentFilter) {
+  const [first, ...rest] = f.words;
+  if (!first) return [];
+  let ids = postings(db, first);
+  for (const word of rest) ids = ids.intersect(postings(db, word));
+  const both = ids;
+  return narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f)
+    .where('id', 'in', () => both)
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .execute();
 }
 
 export async function taskCounts(db: Executor, documentIds: readonly number[]): Promise<Map<number, number>> {

@@ -24,6 +24,8 @@ import { documentTerms, wordsOf } from './terms.ts';
 const DEFAULT_REGISTER = { incoming: 'DEN', outgoing: 'DI' } as const;
 /** Past this many documents a word is common: reading its documents first would cost more than the other filters. */
 const DRIVER_CAP = 2_000;
+/** How many of the newest documents a search of common words checks before intersecting whole posting lists. */
+const RECENT_WINDOW = 20_000;
 
 function checkDate(value: string | null | undefined, field: string): void {
   if (value === null || value === undefined) return;
@@ -157,8 +159,7 @@ export class DocumentService {
       ...(prefix ? [{ prefix }] : []),
     ];
     const structured = Boolean(query.from || query.to || query.year !== undefined || organId || query.number);
-    const driver = await this.driverOf(matches, structured);
-    const rows = await repo.searchDocuments(db, {
+    const filter: repo.DocumentFilter = {
       ...(query.direction ? { direction: query.direction } : {}),
       ...(query.register ? { register: query.register } : {}),
       ...(query.number ? { number: query.number.trim() } : {}),
@@ -168,9 +169,10 @@ export class DocumentService {
       ...(query.year !== undefined ? { year: query.year } : {}),
       ...(query.before !== undefined ? { before: query.before } : {}),
       words: matches,
-      driver,
+      driver: null,
       limit,
-    });
+    };
+    const rows = await this.find(filter, structured);
     const ids = rows.map((r) => Number(r.id));
     const [fileCounts, taskCounts] = await Promise.all([
       files.countFiles(db, 'document', ids),
@@ -183,14 +185,20 @@ export class DocumentService {
   }
 
   /**
-   * Which word leads a search: the one in the fewest documents. When even that one is common and the search also
-   * has dates, a year, an agency id or a number, the documents' own indexes lead and the words are checked per row.
+   * How a search runs, by how common its words are (each counted up to DRIVER_CAP documents). One rare word: its
+   * documents first, the other words checked on each. All common, with dates, a year, an agency id or a number: the
+   * documents' own indexes lead and the words are checked per document. All common and nothing else: the newest
+   * RECENT_WINDOW documents checked word by word (common words usually meet there), else the posting lists intersected.
    */
-  private async driverOf(words: repo.WordMatch[], structured: boolean): Promise<number | null> {
-    if (words.length === 0) return null;
-    const sizes = await Promise.all(words.map((w) => repo.postingSize(this.platform.db, w, DRIVER_CAP)));
+  private async find(filter: repo.DocumentFilter, structured: boolean) {
+    const { db } = this.platform;
+    if (filter.words.length === 0) return repo.searchDocuments(db, filter);
+    const sizes = await Promise.all(filter.words.map((w) => repo.postingSize(db, w, DRIVER_CAP)));
     const rarest = sizes.indexOf(Math.min(...sizes));
-    return structured && (sizes[rarest] ?? 0) >= DRIVER_CAP ? null : rarest;
+    if ((sizes[rarest] ?? 0) < DRIVER_CAP) return repo.searchDocuments(db, { ...filter, driver: rarest });
+    if (structured) return repo.searchDocuments(db, filter);
+    const recent = await repo.searchRecent(db, filter, RECENT_WINDOW);
+    return recent.length === filter.limit ? recent : repo.searchByIntersection(db, filter);
   }
 
   /** Adds one file to a registered document (the body is the file itself). */
