@@ -42,14 +42,12 @@ export class TaskAlertScan implements TaskAlerts {
   async run(ids?: readonly number[]): Promise<number> {
     const { db, now, config } = this.platform;
     const today = localDateOf(now().getTime());
-    const rows = await repo.openTasksDueBy(db, nearlyDueUntil(today, config.taskNearlyDueDays));
-    const wanted = ids ? new Set(ids) : null;
+    const rows = await repo.openTasksDueBy(db, nearlyDueUntil(today, config.taskNearlyDueDays), ids);
     const agencies = new Map((await this.agencies()).map((a) => [a.code, a]));
     const raise: RaiseAlert[] = [];
     const marks = new Map<string, number[]>();
     for (const row of rows) {
       const id = Number(row.id);
-      if (wanted && !wanted.has(id)) continue;
       const state = taskState(
         factsOf({ ...row, completed_on: null, cancelled_at: null }),
         today,

@@ -210,10 +210,11 @@ export async function remindersByUnit(db: Executor, fromIso: string, toIso: stri
   return new Map(rows.map((r) => [r.unit ?? '', Number(r.n)]));
 }
 
-/** Open tasks due on or before a day whose last alerted state may be stale. */
-export async function openTasksDueBy(db: Executor, until: string) {
-  return db
-    .selectFrom('tasks')
+/** Open tasks due on or before a day whose last alerted state may be stale; `ids` limits it to some tasks. */
+export async function openTasksDueBy(db: Executor, until: string, ids?: readonly number[]) {
+  let q = db.selectFrom('tasks');
+  if (ids) q = q.where('id', 'in', ids.length > 0 ? [...ids] : [0]);
+  return q
     .select(['id', 'title', 'lead_unit', 'due_date', 'progress', 'last_report_at', 'alerted_state'])
     .where('completed_on', 'is', null)
     .where('cancelled_at', 'is', null)

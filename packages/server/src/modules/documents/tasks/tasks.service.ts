@@ -126,6 +126,11 @@ export class TaskService {
   }
 
   async detail(actor: Actor, id: number): Promise<TaskDetail> {
+    return (await this.view(actor, id)).detail;
+  }
+
+  /** A task as the caller sees it, with the stored row and the unit the caller acts for (what a change needs). */
+  private async view(actor: Actor, id: number) {
     const { db } = this.platform;
     const lookup = await this.unitLookup();
     const row = await repo.findTask(db, id);
@@ -149,7 +154,7 @@ export class TaskService {
     const isAssigner =
       row.assigned_by_id === null || (actor.type === 'user' && actor.id === Number(row.assigned_by_id));
     const reports = writes && open && acting === row.lead_unit;
-    return {
+    const detail: TaskDetail = {
       task,
       timeline: events.map((e) => toEvent(e, eventFiles.get(Number(e.id)) ?? [], lookup.unit)),
       can: {
@@ -162,6 +167,7 @@ export class TaskService {
         cancel: assigns && open,
       },
     };
+    return { detail, row, acting };
   }
 
   /** A report's file is for those who may see its task. */
@@ -369,13 +375,8 @@ export class TaskService {
     plan: (task: repo.TaskRow, acting: string | null) => Promise<Change>,
   ): Promise<TaskDetail> {
     const { db, now } = this.platform;
-    const before = await this.detail(actor, id);
+    const { detail: before, row, acting } = await this.view(actor, id);
     if (!before.can[ability]) throw forbidden(refusal(ability, before));
-    const lookup = await this.unitLookup();
-    const actorUnits = await unitsOfActor(actor, lookup.list, this.orgUnits);
-    const codes = [before.task.leadUnit.code, ...before.task.cooperatingUnits.map((u) => u.code)];
-    const acting = actingUnit(actor, actorUnits, before.task.leadUnit.code, codes);
-    const row = (await repo.findTask(db, id)) as repo.TaskRow;
     const change = await plan(row, acting);
     const at = now().toISOString();
     await auditedWrite(
