@@ -89,7 +89,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
   async catchUp(): Promise<number> {
     const agencies = await this.agencies.list();
     const started = Date.now();
-    const applied = await this.applyUntil(this.platform.now().getTime(), this.office(false, agencies), agencies);
+    const applied = await this.applyUntil(this.platform.now().getTime(), this.office(false, agencies), agencies, true);
     if (applied > 0) {
       const seconds = Math.round((Date.now() - started) / 1000);
       this.platform.log.info({ actions: applied, seconds }, 'demo documents and tasks filled in');
@@ -145,7 +145,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
     return this.plan.actions;
   }
 
-  private async applyUntil(nowMs: number, office: Office, agencies: PsAgency[]): Promise<number> {
+  private async applyUntil(nowMs: number, office: Office, agencies: PsAgency[], history = false): Promise<number> {
     const progress = await this.progress();
     const actors = await this.actors(agencies);
     const actions = this.actionsUntil(nowMs, progress, agencies);
@@ -161,6 +161,13 @@ export class DocumentDemoFeeder implements BackgroundWork {
       } catch (error) {
         // A person may have changed the same task meanwhile (closed it, decided the extension): the plan moves on.
         this.platform.log.debug({ err: error, action: action.kind }, 'demo action skipped');
+      }
+      // The history takes minutes on a first start: say how far it has come, a month at a time.
+      if (history && progress.applied.slice(0, 7) !== action.at.toISOString().slice(0, 7)) {
+        this.platform.log.info(
+          { month: progress.applied.slice(0, 7), actions: count },
+          'demo documents and tasks: history',
+        );
       }
       progress.applied = action.at.toISOString();
       count++;
