@@ -1,5 +1,6 @@
 import type { TaskTrend } from '@ioc/shared';
 import type { EChartsCoreOption } from 'echarts/core';
+import { chartFrame } from '../components/chartBase.ts';
 import { escapeHtml } from '../map/mapOption.ts';
 
 export interface DirectionColours {
@@ -51,32 +52,12 @@ export function buildTaskTrendOption(input: TaskTrendInput): EChartsCoreOption {
     ].join('<br/>');
   };
   return {
-    backgroundColor: 'transparent',
-    animationDuration: 300,
-    textStyle: { fontFamily: 'inherit' },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: colours.text, fontSize: 12 },
-      itemWidth: 18,
-      itemHeight: 10,
-      data: [text.open, text.overdue, text.assigned],
-    },
-    tooltip: {
-      trigger: 'axis',
-      backgroundColor: colours.surface,
-      borderColor: colours.border,
-      textStyle: { color: colours.text, fontSize: 12 },
-      formatter: tooltip,
-    },
-    grid: { left: 8, right: 8, top: 34, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: points.map((point) => input.shortLabel(point.date)),
-      axisLine: { lineStyle: { color: colours.border } },
-      axisTick: { show: false },
-      axisLabel: { ...axisLabel, hideOverlap: true },
-    },
+    ...chartFrame({
+      colours,
+      legend: [text.open, text.overdue, text.assigned],
+      categories: points.map((point) => input.shortLabel(point.date)),
+      tooltip,
+    }),
     yAxis: {
       type: 'value',
       minInterval: 1,

@@ -1,5 +1,6 @@
 import type { DocumentSummary } from '@ioc/shared';
 import type { EChartsCoreOption } from 'echarts/core';
+import { chartFrame } from '../components/chartBase.ts';
 import { escapeHtml } from '../map/mapOption.ts';
 
 export interface DocumentColours {
@@ -72,32 +73,14 @@ export function buildDocumentMonthsOption(input: DocumentMonthsInput): EChartsCo
     itemStyle: { color: colour, borderRadius: [3, 3, 0, 0] },
   });
   return {
-    backgroundColor: 'transparent',
-    animationDuration: 300,
-    textStyle: { fontFamily: 'inherit' },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: colours.text, fontSize: 12 },
-      itemWidth: 14,
-      itemHeight: 10,
-      data: [text.incoming, text.outgoing],
-    },
-    tooltip: {
-      trigger: 'axis',
-      backgroundColor: colours.surface,
-      borderColor: colours.border,
-      textStyle: { color: colours.text, fontSize: 12 },
-      formatter: tooltip,
-    },
-    grid: { left: 8, right: 8, top: 32, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: months.map((month) => input.shortLabel(month.month)),
-      axisLine: { lineStyle: { color: colours.border } },
-      axisTick: { show: false },
-      axisLabel: { ...axisLabel, hideOverlap: true },
-    },
+    ...chartFrame({
+      colours,
+      legend: [text.incoming, text.outgoing],
+      categories: months.map((month) => input.shortLabel(month.month)),
+      tooltip,
+      legendItemWidth: 14,
+      gridTop: 32,
+    }),
     yAxis: { type: 'value', minInterval: 1, axisLabel, splitLine: { lineStyle: { color: colours.border } } },
     series: [
       bar(

@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { chartFrame } from '../components/chartBase.ts';
 import { escapeHtml } from '../map/mapOption.ts';
 import type { PsColours } from './charts.ts';
 import { BAND_LIMITS, type ScoreView } from './score.ts';
@@ -113,33 +114,13 @@ export function buildPsTrendOption(input: PsTrendInput): EChartsCoreOption {
     ].join('<br/>');
   };
   return {
-    backgroundColor: 'transparent',
-    animationDuration: 300,
-    textStyle: { fontFamily: 'inherit' },
-    legend: {
-      top: 0,
-      left: 0,
-      textStyle: { color: colours.text, fontSize: 12 },
-      itemWidth: 18,
-      itemHeight: 10,
-      data: [text.score, text.onTime],
-    },
-    tooltip: {
-      trigger: 'axis',
-      backgroundColor: colours.surface,
-      borderColor: colours.border,
-      textStyle: { color: colours.text, fontSize: 12 },
-      formatter: tooltip,
-    },
-    grid: { left: 8, right: 8, top: 34, bottom: 4, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: points.map((point) => input.shortLabel(point.period)),
+    ...chartFrame({
+      colours,
+      legend: [text.score, text.onTime],
+      categories: points.map((point) => input.shortLabel(point.period)),
+      tooltip,
       boundaryGap: false,
-      axisLine: { lineStyle: { color: colours.border } },
-      axisTick: { show: false },
-      axisLabel: { ...axisLabel, hideOverlap: true },
-    },
+    }),
     yAxis: [
       {
         type: 'value',
