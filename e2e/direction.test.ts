@@ -15,9 +15,9 @@ let taskId = 0;
 let firstDue = '';
 let newDue = '';
 
-/** A day in Hà Tĩnh (UTC+7), `days` from today, as the date inputs take it. */
+/** A day in Hà Tĩnh (UTC+7), `days` from the server's today, as the date inputs take it. */
 function localDay(days: number): string {
-  return new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(server.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 async function signIn(page: Page, username: string): Promise<void> {
@@ -46,8 +46,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ IOC_DEMO: '1' });
   browser = await launchBrowser();
-  leader = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  officer = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  leader = await (await server.newContext(browser, { viewport: { width: 1440, height: 900 } })).newPage();
+  officer = await (await server.newContext(browser, { viewport: { width: 1440, height: 900 } })).newPage();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

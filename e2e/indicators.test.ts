@@ -24,8 +24,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ IOC_DEMO: '1' });
   browser = await launchBrowser();
-  officer = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  leader = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  officer = await (await server.newContext(browser, { viewport: { width: 1366, height: 900 } })).newPage();
+  leader = await (await server.newContext(browser, { viewport: { width: 1366, height: 900 } })).newPage();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

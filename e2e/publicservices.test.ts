@@ -108,11 +108,11 @@ beforeAll(async () => {
   // No demo: the dossiers on the page are exactly the ones this test syncs.
   server = await startServer({ IOC_DEMO: '0' });
   admin = await apiLogin(server.url, 'admin', ADMIN_PASSWORD);
-  const { dossiers, steps } = history(Date.now());
+  const { dossiers, steps } = history(server.now());
   expect((await sync('DongBoHoSoMC', dossiers)).refused).toEqual([]);
   await sync('CapNhatTienDoHoSoMC', steps);
   browser = await launchBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  page = await (await server.newContext(browser, { viewport: { width: 1366, height: 900 } })).newPage();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -151,7 +151,7 @@ describe('a leader follows the one-stop offices live', () => {
 
   it('shows a dossier synced for Thành Sen in the ticker within 2 seconds and counts it in the ranking', async () => {
     const kpiBefore = Number(await page.getByTestId('ps-kpi-received').getAttribute('data-value'));
-    const now = Date.now();
+    const now = server.now();
     const result = await sync('DongBoHoSoMC', [
       {
         MaHoSo: liveCode,

@@ -2,15 +2,25 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'admin-pass-e2e';
 export const DEMO_PASSWORD = 'demo-pass-e2e';
 
+/**
+ * The day every browser test lives on: a fixed clock for the server (IOC_CLOCK_START) and for each browser, so the
+ * suite sees the same calendar whatever day it runs (a Thursday late in November, after the month's reporting deadline).
+ */
+export const E2E_CLOCK_START = '2026-11-26T09:30:00+07:00';
+
 export interface RunningServer {
   url: string;
   dataDir: string;
+  /** The server's clock: E2E_CLOCK_START when it started, running since. */
+  now(): number;
+  /** A browser context whose clock shows the server's time. */
+  newContext(browser: Browser, options?: BrowserContextOptions): Promise<BrowserContext>;
   stop(): Promise<void>;
 }
 
@@ -18,6 +28,8 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ioc-e2e-'));
   const port = 20_000 + Math.floor(Math.random() * 20_000);
+  // The server's clock is fixed at its start; measuring from just before the spawn keeps ours at most a moment ahead.
+  const shift = Date.parse(E2E_CLOCK_START) - Date.now();
   const child: ChildProcess = spawn('node', [join(ROOT, 'packages/server/bin/ioc.mjs'), 'serve'], {
     cwd: ROOT,
     env: {
@@ -32,6 +44,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       IOC_DEMO_DOSSIERS_PER_DAY: '60',
       IOC_DEMO_HISTORY_MONTHS: '1',
       IOC_DEMO_DOCUMENTS_PER_DAY: '16',
+      IOC_CLOCK_START: E2E_CLOCK_START,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,9 +68,16 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     if (Date.now() > deadline) throw new Error(`server did not become ready:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const now = () => Date.now() + shift;
   return {
     url,
     dataDir,
+    now,
+    newContext: async (browser, options) => {
+      const context = await browser.newContext(options);
+      await context.clock.install({ time: now() });
+      return context;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

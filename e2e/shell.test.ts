@@ -23,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startServer({ IOC_DEMO: '1' });
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page = await (await server.newContext(browser, { viewport: { width: 1440, height: 900 } })).newPage();
 });
 afterAll(async () => {
   await browser?.close();

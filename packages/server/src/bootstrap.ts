@@ -35,12 +35,19 @@ export async function openPlatform(config: Config, log?: FastifyBaseLogger): Pro
     db: store.kysely,
     bus,
     log: logger,
-    now: () => new Date(),
+    now: clockOf(config),
     close: async () => {
       await bus.close();
       await store.close();
     },
   };
+}
+
+/** The real time, or a clock that started at IOC_CLOCK_START when the process opened the platform and runs from there. */
+function clockOf(config: Config): () => Date {
+  if (!config.clockStart) return () => new Date();
+  const shift = config.clockStart.getTime() - Date.now();
+  return () => new Date(Date.now() + shift);
 }
 
 export interface PrepareReport {

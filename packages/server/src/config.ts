@@ -49,6 +49,18 @@ const serviceList = (raw: string) => {
   }
   return [...new Set(names)];
 };
+const instant = (raw: string) => {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.exec(raw);
+  const at = Date.parse(raw);
+  // Date.parse takes 30 February as 2 March: the day must exist in its month.
+  const dayExists =
+    parts !== null &&
+    new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3]))).getUTCDate() === Number(parts[3]);
+  if (!dayExists || Number.isNaN(at)) {
+    throw new ConfigError('must be an ISO 8601 instant with its offset, e.g. 2026-11-27T09:00:00+07:00');
+  }
+  return new Date(at);
+};
 /** Settings whose value is never printed: in problems, and by `ioc config`. */
 export const isSecretSetting = (name: string) => /PASSWORD|SECRET/.test(name);
 const optional =
@@ -118,6 +130,12 @@ export const SETTINGS = {
   },
   IOC_WEB_DIR: { description: 'built web app to serve', default: 'packages/web/dist', parse: text },
   IOC_NODE_ID: { description: 'name of this server in a cluster (logs, events)', default: '', parse: text },
+  IOC_CLOCK_START: {
+    description:
+      "start the server's clock at this instant (ISO 8601 with offset) and let it run from there, to rehearse or test a given day; empty = the real time",
+    default: '',
+    parse: optional(instant),
+  },
   IOC_ONESTOP_TOKEN_URL: {
     description:
       "token URL of the province's one-stop system (client credentials); with the next three, sets up connector `onestop`",
@@ -208,6 +226,8 @@ export interface Config {
   logLevel: string;
   webDir: string;
   nodeId: string;
+  /** When set, the server's clock starts at this instant instead of the real time, and runs from there. */
+  clockStart: Date | undefined;
   /** The one-stop connector set up from IOC_ONESTOP_*; null when they are not set. */
   onestop: OnestopSettings | null;
   connectorTimeoutSeconds: number;
@@ -285,6 +305,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.IOC_LOG_LEVEL,
     webDir: resolve(v.IOC_WEB_DIR),
     nodeId: v.IOC_NODE_ID || `${hostname()}-${process.pid}`,
+    clockStart: v.IOC_CLOCK_START,
     onestop:
       v.IOC_ONESTOP_TOKEN_URL && v.IOC_ONESTOP_BASE_URL && v.IOC_ONESTOP_CLIENT_ID && v.IOC_ONESTOP_CLIENT_SECRET
         ? {

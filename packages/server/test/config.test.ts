@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openPlatform } from '../src/bootstrap.ts';
 import { InvalidConfigError, loadConfig, SETTINGS } from '../src/config.ts';
 
 describe('configuration', () => {
@@ -48,6 +50,35 @@ describe('configuration', () => {
       busUrl: 'nats://127.0.0.1:4222',
       demo: false,
     });
+  });
+});
+
+describe('a clock that starts on a given day', () => {
+  it('reads an instant with its offset and refuses one without', () => {
+    expect(loadConfig({ IOC_CLOCK_START: '2026-11-26T09:30:00+07:00' }).clockStart?.toISOString()).toBe(
+      '2026-11-26T02:30:00.000Z',
+    );
+    expect(loadConfig({}).clockStart).toBeUndefined();
+    for (const raw of ['2026-11-26', '2026-11-26T09:30:00', '2026-02-30T09:30:00Z', 'yesterday']) {
+      expect(() => loadConfig({ IOC_CLOCK_START: raw }), raw).toThrow(/IOC_CLOCK_START=.* must be an ISO 8601 instant/);
+    }
+  });
+
+  it("starts the platform's clock there and lets it run", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ioc-clock-'));
+    const platform = await openPlatform(
+      loadConfig({ IOC_DATA_DIR: dataDir, IOC_CLOCK_START: '2026-11-26T09:30:00+07:00', IOC_LOG_LEVEL: 'silent' }),
+    );
+    try {
+      const first = platform.now().getTime();
+      expect(first - Date.parse('2026-11-26T02:30:00Z')).toBeGreaterThanOrEqual(0);
+      expect(first - Date.parse('2026-11-26T02:30:00Z')).toBeLessThan(60_000);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(platform.now().getTime()).toBeGreaterThan(first);
+    } finally {
+      await platform.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
