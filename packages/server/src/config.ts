@@ -82,6 +82,15 @@ export const SETTINGS = {
     default: '',
     parse: optional(url('nats:')),
   },
+  IOC_ROOT_UNIT: {
+    description:
+      "code of the deployment's root unit (the province: 42 for Hà Tĩnh); it must be among the units seeded at first start",
+    default: '42',
+    parse: (raw: string) => {
+      if (!/^[A-Za-z0-9_.-]{1,40}$/.test(raw)) throw new ConfigError('must be a unit code (letters, digits, _ . -)');
+      return raw;
+    },
+  },
   IOC_DEMO: {
     description:
       'seed the demo users and demo data (and run simulators as subsystems add them); 0 for a production install',
@@ -214,6 +223,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   busUrl: string | undefined;
+  /** The deployment's root unit: the province whose units, agencies and figures the IOC serves. */
+  rootUnit: string;
   demo: boolean;
   adminPassword: string | undefined;
   demoPassword: string;
@@ -293,6 +304,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(v.IOC_DATA_DIR),
     databaseUrl: v.IOC_DATABASE_URL,
     busUrl: v.IOC_BUS_URL,
+    rootUnit: v.IOC_ROOT_UNIT,
     demo: v.IOC_DEMO,
     adminPassword: v.IOC_ADMIN_PASSWORD,
     demoPassword: v.IOC_DEMO_PASSWORD,

@@ -7,7 +7,12 @@ export const LoginBody = Type.Object({
 });
 export type LoginBody = Static<typeof LoginBody>;
 
-export const OrgUnitRef = Type.Object({ code: Type.String(), name: Type.String() });
+export const OrgUnitRef = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  /** The English name where the catalogue has one. */
+  nameEn: Type.Optional(Nullable(Type.String())),
+});
 
 export const Me = Type.Object({
   id: Type.Integer(),
@@ -15,6 +20,8 @@ export const Me = Type.Object({
   displayName: Type.String(),
   kind: Type.Union([Type.Literal('user'), Type.Literal('apikey')]),
   orgUnit: Nullable(OrgUnitRef),
+  /** The deployment's root unit (the province): what "the whole province" means on every page. */
+  rootUnit: OrgUnitRef,
   /** The agency the user acts for in directed tasks (a department officer), if any. */
   agencyCode: Type.Optional(Nullable(Type.String())),
   roles: Type.Array(Type.String()),

@@ -121,7 +121,7 @@ export class AuthService {
       name,
       ip: request.ip,
       permissions: new Set(),
-      scope: { unitId: user?.org_unit_id ?? '42' },
+      scope: { unitId: user?.org_unit_id ?? config.rootUnit },
       mustChangePassword: false,
     };
     await auditedWrite(
@@ -223,8 +223,13 @@ export class AuthService {
 
   async me(actor: Actor): Promise<Me> {
     const { db } = this.platform;
-    const unit = await this.orgUnits.find(actor.scope.unitId);
-    const orgUnit = unit ? { code: unit.id, name: unit.name } : null;
+    const [unit, root] = await Promise.all([
+      this.orgUnits.find(actor.scope.unitId),
+      this.orgUnits.find(this.platform.config.rootUnit),
+    ]);
+    const ref = (u: NonNullable<typeof unit>) => ({ code: u.id, name: u.name, nameEn: u.nameEn });
+    const orgUnit = unit ? ref(unit) : null;
+    const rootUnit = root ? ref(root) : { code: this.platform.config.rootUnit, name: this.platform.config.rootUnit };
     if (actor.type === 'apikey') {
       return {
         id: actor.id ?? 0,
@@ -232,6 +237,7 @@ export class AuthService {
         displayName: actor.name,
         kind: 'apikey',
         orgUnit,
+        rootUnit,
         roles: [],
         permissions: [...actor.permissions].sort(),
         mustChangePassword: false,
@@ -246,6 +252,7 @@ export class AuthService {
       displayName: user.display_name,
       kind: 'user',
       orgUnit,
+      rootUnit,
       agencyCode: user.agency_code,
       roles,
       permissions: [...actor.permissions].sort(),
