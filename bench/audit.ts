@@ -5,13 +5,13 @@
 
 import type { OpenPlatform } from '../packages/server/src/bootstrap.ts';
 import { auditedWrite, verifyChain } from '../packages/server/src/modules/audit/audit.service.ts';
-import { PROVINCE_SCOPE, systemActor } from '../packages/server/src/modules/auth/actor.ts';
+import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
 import { saveProfileInScope } from '../packages/server/src/modules/orgunits/orgunits.repo.ts';
 
 export async function benchAudit(platform: OpenPlatform): Promise<void> {
   const WRITES = Number(process.env.IOC_BENCH_WRITES ?? 5000);
   const { db } = platform;
-  const actor = systemActor('bench');
+  const actor = systemActor('bench', platform.config.rootUnit);
   const units = (
     await db.selectFrom('org_units').select('id').where('level', '=', 3).where('valid_to', 'is', null).execute()
   ).map((u) => u.id);
@@ -38,7 +38,7 @@ export async function benchAudit(platform: OpenPlatform): Promise<void> {
   });
 
   const plain = await timed('baseline: profile save (scoped) in a transaction', async (i) => {
-    await db.transaction().execute((trx) => saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i)));
+    await db.transaction().execute((trx) => saveProfileInScope(trx, actor.scope, profileWrite(i)));
   });
   const audited = await timed('audited: same save + chained audit entry', async (i) => {
     await auditedWrite(
@@ -46,7 +46,7 @@ export async function benchAudit(platform: OpenPlatform): Promise<void> {
       actor,
       { action: 'bench.write', entityType: 'unit_profile', entityId: units[i % units.length]! },
       async (trx) => {
-        await saveProfileInScope(trx, PROVINCE_SCOPE, profileWrite(i));
+        await saveProfileInScope(trx, actor.scope, profileWrite(i));
         return { before: { population: i - 1 }, after: { population: i }, result: undefined };
       },
     );

@@ -105,15 +105,15 @@ export async function benchDocuments(platform: OpenPlatform, services: ReturnTyp
   );
   if (platform.store.engine === 'postgres') await sql`analyze`.execute(db);
 
-  const actor = systemActor('bench', new Set(Object.keys(PERMISSIONS) as Permission[]));
+  const actor = systemActor('bench', platform.config.rootUnit, new Set(Object.keys(PERMISSIONS) as Permission[]));
   const registerStarted = performance.now();
-  for (let i = 0; i < REGISTERED; i++) await services.documents.create(actor, bodies[i % bodies.length]!);
+  for (let i = 0; i < REGISTERED; i++) await services.documents.documents.create(actor, bodies[i % bodies.length]!);
   const perSecond = REGISTERED / ((performance.now() - registerStarted) / 1000);
   console.log(
     `register: ${perSecond.toFixed(0)} documents/s through the service (numbering, duplicate check, word index, audit)`,
   );
 
-  const searches: [string, Parameters<typeof services.documents.search>[0]][] = [
+  const searches: [string, Parameters<typeof services.documents.documents.search>[0]][] = [
     ['two subject words', { q: 'thiên tai' }],
     ['three words, the last a prefix', { q: 'phòng chống dịch bệ' }],
     ['rare word + direction', { q: 'sốt xuất huyết', direction: 'incoming' }],
@@ -126,11 +126,11 @@ export async function benchDocuments(platform: OpenPlatform, services: ReturnTyp
   ];
   const results: number[] = [];
   for (const [name, query] of searches) {
-    const first = await services.documents.search({ ...query, limit: 50 });
+    const first = await services.documents.documents.search({ ...query, limit: 50 });
     const timings: number[] = [];
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
-      await services.documents.search({ ...query, limit: 50 });
+      await services.documents.documents.search({ ...query, limit: 50 });
       timings.push(performance.now() - t0);
     }
     results.push(median(timings));

@@ -35,7 +35,7 @@ export async function benchIndicators(
   services: { values: ValueService; indicatorViews: IndicatorViewService },
 ): Promise<void> {
   const { db } = platform;
-  const actor = systemActor('bench', new Set(Object.keys(PERMISSIONS) as Permission[]));
+  const actor = systemActor('bench', platform.config.rootUnit, new Set(Object.keys(PERMISSIONS) as Permission[]));
   const communes = (
     await db
       .selectFrom('org_units')

@@ -9,10 +9,10 @@ import { sql } from 'kysely';
 import type { createServices } from '../packages/server/src/app.ts';
 import type { OpenPlatform } from '../packages/server/src/bootstrap.ts';
 import { systemActor } from '../packages/server/src/modules/auth/actor.ts';
-import { listAgencies, upsertDossiers } from '../packages/server/src/modules/publicservices/dossiers.repo.ts';
+import { spanOf } from '../packages/server/src/modules/calendar/period-span.ts';
+import { upsertDossiers } from '../packages/server/src/modules/publicservices/dossiers.repo.ts';
 import { type DossierRowLike, factsOf } from '../packages/server/src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../packages/server/src/modules/publicservices/metrics/summary.ts';
-import { spanOf } from '../packages/server/src/modules/publicservices/period-span.ts';
 import { createSimulator } from '../packages/server/src/modules/publicservices/simulator/index.ts';
 
 const TOTAL = Number(process.env.IOC_BENCH_DOSSIERS ?? 1_000_000);
@@ -29,13 +29,13 @@ export async function benchPublicServices(
   services: ReturnType<typeof createServices>,
 ): Promise<void> {
   const { db } = platform;
-  const actor = systemActor('bench', new Set(Object.keys(PERMISSIONS) as Permission[]));
+  const actor = systemActor('bench', platform.config.rootUnit, new Set(Object.keys(PERMISSIONS) as Permission[]));
   platform.now = () => AS_OF;
-  const calendar = await services.workingCalendar.calendar();
-  const agencies = (await listAgencies(db)).map((a) => ({
+  const calendar = await services.calendar.calendar();
+  const agencies = (await services.agencies.list()).map((a) => ({
     code: a.code,
     name: a.name,
-    unitId: a.unit_id,
+    unitId: a.unitId,
     kind: a.kind,
   }));
   // Enough intake a working day for TOTAL dossiers within the year 2025 (about 250 working days).
@@ -46,7 +46,11 @@ export async function benchPublicServices(
   let pending: Record<string, unknown>[] = [];
   const flush = async () => {
     const started = performance.now();
-    const result = await services.dossierSync.sync(actor, { service: 'DongBoHoSoMC', data: pending }, 'all');
+    const result = await services.publicServices.dossierSync.sync(
+      actor,
+      { service: 'DongBoHoSoMC', data: pending },
+      'all',
+    );
     syncMs += performance.now() - started;
     if (result.refused.length > 0) throw new Error(`bench dossier refused: ${JSON.stringify(result.refused[0])}`);
     synced += result.created + result.updated;
@@ -80,11 +84,11 @@ export async function benchPublicServices(
   // After a bulk load PostgreSQL plans on stale statistics until autovacuum analyses the tables; do it now.
   if (platform.store.engine === 'postgres') await sql`analyze`.execute(db);
   const query = { period: '2025', groupBy: 'agency' as const };
-  const view = await services.publicServices.summary(actor, query); // cold
+  const view = await services.publicServices.summary.summary(actor, query); // cold
   const timings: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
-    await services.publicServices.summary(actor, query);
+    await services.publicServices.summary.summary(actor, query);
     timings.push(performance.now() - t0);
   }
   const warm = median(timings);

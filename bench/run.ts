@@ -27,7 +27,7 @@ const platform = await openPlatform(config);
 await preparePlatform(platform, { demo: false });
 console.log(`engine: ${platform.store.engine}`);
 if (!only || only === 'audit') await benchAudit(platform);
-if (!only || only === 'indicators') await benchIndicators(platform, createServices(platform));
+if (!only || only === 'indicators') await benchIndicators(platform, createServices(platform).indicators);
 if (!only || only === 'publicservices') await benchPublicServices(platform, createServices(platform));
 if (!only || only === 'documents') await benchDocuments(platform, createServices(platform));
 await platform.close();

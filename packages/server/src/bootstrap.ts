@@ -3,23 +3,20 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import { connectDb } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { createKernel } from './kernel.ts';
+import { seedAgencies } from './modules/agencies/agencies.seed.ts';
 import { appendAudit } from './modules/audit/audit.service.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { generatePassword, hashPassword } from './modules/auth/passwords.ts';
 import { findUserByUsername, insertUser, newUserRow, setUserRoles } from './modules/auth/users.repo.ts';
-import { UserService } from './modules/auth/users.service.ts';
 import { createBus } from './modules/bus/index.ts';
+import { seedCalendar } from './modules/calendar/calendar.service.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
-import { seedIndicatorDemo } from './modules/indicators/demo-seed.ts';
 import { findUnit } from './modules/orgunits/orgunits.repo.ts';
-import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
-import { seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
-import { seedAgencies } from './modules/publicservices/agencies.seed.ts';
-import { CalendarService, seedCalendar } from './modules/publicservices/calendar.service.ts';
-import { applyConnectorConfig } from './modules/publicservices/connector/onestop.config.ts';
-import { seedDemoCatalogue } from './modules/publicservices/demo/catalogue-seed.ts';
-import { ensureDaily } from './modules/publicservices/summary/rebuild.ts';
+import { loadCatalogue, seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
 import type { Platform } from './platform.ts';
+import type { Subsystem } from './subsystem.ts';
+import { SUBSYSTEMS } from './subsystems.ts';
 
 export interface OpenPlatform extends Platform {
   close(): Promise<void>;
@@ -57,8 +54,8 @@ export interface PrepareReport {
   adminPassword: string | null;
   adminCreated: boolean;
   demoUsers: string[];
-  /** Values and anomaly alerts of the indicator demo, when it was seeded by this start. */
-  indicatorDemo: { values: number; alerts: number } | null;
+  /** What the subsystems seeded at this start (their demo data), one line each. */
+  seeded: string[];
 }
 
 /** Migrates, seeds the province on an empty database, creates `admin` on first start, and the demo when asked. */
@@ -70,16 +67,18 @@ export function preparePlatform(platform: Platform, options: { demo: boolean }):
 async function prepare(platform: Platform, options: { demo: boolean }): Promise<PrepareReport> {
   const { db, config, now } = platform;
   const migrations = await migrateToLatest(db);
-  await new UserService(platform, new OrgUnitService(platform)).seedRoles();
+  const kernel = createKernel(platform);
+  await kernel.users.seedRoles();
   let seededUnits = 0;
-  if (!(await findUnit(db, '42'))) {
+  const profileRoot = loadCatalogue().province.code;
+  if (!(await findUnit(db, profileRoot))) {
     seededUnits = await db.transaction().execute(async (trx) => {
       const { units } = await seedOrgUnits(trx);
       await seedUrbanCentres(trx);
       await appendAudit(
         trx,
-        systemActor('seed'),
-        { action: 'orgunits.seed', entityType: 'org_unit', entityId: '42' },
+        systemActor('seed', config.rootUnit),
+        { action: 'orgunits.seed', entityType: 'org_unit', entityId: profileRoot },
         null,
         { units },
         now(),
@@ -87,18 +86,21 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
       return units;
     });
   }
-  // The agencies that receive dossiers come with the province, like its units.
-  await seedAgencies(db);
+  if (!(await findUnit(db, config.rootUnit))) {
+    throw new Error(
+      `IOC_ROOT_UNIT=${config.rootUnit} is not a unit of this database (the seeded profile's root is ${profileRoot})`,
+    );
+  }
+  // The agencies come with the province, like its units; so does the working calendar.
+  await seedAgencies(db, config.rootUnit);
   await seedCalendar(db);
-  await ensureDaily(db, () => new CalendarService(platform).calendar());
-  await applyConnectorConfig(platform);
   const report: PrepareReport = {
     migrations,
     seededUnits,
     adminPassword: null,
     adminCreated: false,
     demoUsers: [],
-    indicatorDemo: null,
+    seeded: [],
   };
   if (!(await findUserByUsername(db, 'admin'))) {
     const password = config.adminPassword ?? generatePassword();
@@ -111,7 +113,7 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
           display_name: 'Quản trị hệ thống',
           email: null,
           password_hash: hash,
-          org_unit_id: '42',
+          org_unit_id: config.rootUnit,
           must_change_password: config.adminPassword ? 0 : 1,
           created_at: now().toISOString(),
         }),
@@ -119,7 +121,7 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
       await setUserRoles(trx, id, ['admin']);
       await appendAudit(
         trx,
-        systemActor('bootstrap'),
+        systemActor('bootstrap', config.rootUnit),
         { action: 'users.create', entityType: 'user', entityId: String(id) },
         null,
         { username: 'admin', roles: ['admin'] },
@@ -129,10 +131,10 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
     report.adminCreated = true;
     report.adminPassword = config.adminPassword ? null : password;
   }
-  if (options.demo) {
-    report.demoUsers = await seedDemo(platform);
-    report.indicatorDemo = await seedIndicatorDemo(platform);
-    await seedDemoCatalogue(platform);
+  if (options.demo) report.demoUsers = await seedDemo(platform);
+  for (const subsystem of SUBSYSTEMS as readonly Subsystem[]) {
+    const seeded = await subsystem.prepare?.(kernel, options);
+    if (seeded) report.seeded.push(seeded);
   }
   return report;
 }

@@ -8,7 +8,7 @@ import { type Config, InvalidConfigError, isSecretSetting, loadConfig, SETTINGS 
 import { migrateToLatest } from './db/migrate.ts';
 import { serve } from './main.ts';
 import { verifyChain } from './modules/audit/audit.service.ts';
-import { type Actor, PROVINCE_SCOPE } from './modules/auth/actor.ts';
+import { type Actor, systemActor } from './modules/auth/actor.ts';
 import { UserService } from './modules/auth/users.service.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
 
@@ -26,15 +26,8 @@ const USAGE = `ioc — the IOC command line (settings from IOC_* variables and .
   ioc config                             list every setting with its current value and meaning`;
 
 /** The CLI acts as an administrator on the machine; its writes are audited under this name. */
-const cliActor: Actor = {
-  type: 'system',
-  id: null,
-  name: `cli:${process.env.USER ?? 'operator'}`,
-  ip: null,
-  permissions: new Set(ALL_PERMISSIONS),
-  scope: PROVINCE_SCOPE,
-  mustChangePassword: false,
-};
+const cliActor = (config: Config): Actor =>
+  systemActor(`cli:${process.env.USER ?? 'operator'}`, config.rootUnit, new Set(ALL_PERMISSIONS));
 
 async function withPlatform<T>(config: Config, work: (platform: OpenPlatform) => Promise<T>): Promise<T> {
   const platform = await openPlatform(config);
@@ -77,7 +70,7 @@ async function run(argv: string[]): Promise<number> {
       return withPlatform(config, async (platform) => {
         const report = await preparePlatform(platform, { demo: Boolean(values.demo) });
         process.stdout.write(
-          `units seeded: ${report.seededUnits || 'already present'}; demo users created: ${report.demoUsers.join(', ') || 'none'}; indicator demo: ${report.indicatorDemo ? `${report.indicatorDemo.values} values, ${report.indicatorDemo.alerts} anomaly alerts` : 'not seeded'}\n`,
+          `units seeded: ${report.seededUnits || 'already present'}; demo users created: ${report.demoUsers.join(', ') || 'none'}; ${report.seeded.join('; ') || 'no demo data seeded'}\n`,
         );
         if (report.adminPassword)
           process.stdout.write(`admin created with password ${report.adminPassword} (change it at first sign-in)\n`);
@@ -104,7 +97,7 @@ async function run(argv: string[]): Promise<number> {
       }
       return withPlatform(config, async (platform) => {
         const { user, temporaryPassword } = await new UserService(platform, new OrgUnitService(platform)).create(
-          cliActor,
+          cliActor(config),
           {
             username,
             displayName: values.name ?? username,
@@ -132,7 +125,11 @@ async function run(argv: string[]): Promise<number> {
       }
       const geojson: unknown = JSON.parse(readFileSync(resolve(file), 'utf8'));
       return withPlatform(config, async (platform) => {
-        const result = await new OrgUnitService(platform).importBoundaries(cliActor, geojson, values['code-property']);
+        const result = await new OrgUnitService(platform).importBoundaries(
+          cliActor(config),
+          geojson,
+          values['code-property'],
+        );
         process.stdout.write(`boundaries imported for ${result.matched} units\n`);
         if (result.unmatched.length)
           process.stdout.write(`features matching no current unit: ${result.unmatched.join(', ')}\n`);

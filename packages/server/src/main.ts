@@ -11,9 +11,8 @@ export async function serve(config: Config): Promise<void> {
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions) as unknown as FastifyBaseLogger;
   const platform = await openPlatform(config, log);
   const report = await preparePlatform(platform, { demo: config.demo });
-  const { app, close, connectorScheduler, jobs } = await buildApp(platform, { logger: log });
+  const { app, close, jobs } = await buildApp(platform, { logger: log });
   await app.listen({ port: config.port, host: config.host });
-  connectorScheduler.start();
   for (const job of jobs) job.start();
 
   const where = `http://localhost:${config.port}`;

@@ -46,7 +46,7 @@ describe('audit chain', () => {
     await expect(
       auditedWrite(
         t.platform.db,
-        systemActor('test'),
+        systemActor('test', '42'),
         { action: 'test.fail', entityType: 'x', entityId: null },
         async (trx) => {
           await trx.updateTable('unit_profiles').set({ population: 999 }).where('unit_id', '=', '18073').execute();

@@ -8,6 +8,9 @@ import {
 } from '@ioc/shared';
 import { Value } from 'typebox/value';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PROVINCIAL_AGENCIES } from '../src/modules/agencies/agencies.ts';
+import { VIETNAM_HOLIDAYS } from '../src/modules/calendar/vn-holidays.ts';
+import { WorkingCalendar } from '../src/modules/calendar/working-days.ts';
 import {
   type DemoAction,
   type DemoAgency,
@@ -16,9 +19,6 @@ import {
   planDocumentsDemo,
 } from '../src/modules/documents/demo/plan.ts';
 import units from '../src/modules/orgunits/seed/ha-tinh-units.json' with { type: 'json' };
-import { PROVINCIAL_AGENCIES } from '../src/modules/publicservices/agencies.ts';
-import { VIETNAM_HOLIDAYS } from '../src/modules/publicservices/calendar/vn-holidays.ts';
-import { WorkingCalendar } from '../src/modules/publicservices/calendar/working-days.ts';
 
 const calendar = new WorkingCalendar(VIETNAM_HOLIDAYS);
 const agencies: DemoAgency[] = [

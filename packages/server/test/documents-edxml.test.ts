@@ -1,6 +1,6 @@
 import type { DocumentDetail, FieldError } from '@ioc/shared';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../src/http/errors.ts';
+import { AppError } from '../src/errors.ts';
 import { buildEdxml, EDXML_NS, type EdxmlAttachment, parseEdxml } from '../src/modules/documents/edxml/edxml.ts';
 
 /** A few bytes that look like a PDF: the header, a binary comment line, one object. */

@@ -56,7 +56,9 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const scan = () =>
-  new PublicServiceAlertScan(t.platform, t.services.alerts, () => t.services.workingCalendar.calendar()).run();
+  new PublicServiceAlertScan(t.platform, t.services.alerts, t.services.agencies, () =>
+    t.services.calendar.calendar(),
+  ).run();
 const alerts = async () =>
   (await t.app.inject({ method: 'GET', url: '/api/v1/alerts?status=all', headers: { cookie: admin } })).json() as {
     kind: string;
@@ -94,8 +96,11 @@ describe('public-service alerts', () => {
           data: Array.from({ length: 25 }, (_, i) => finished(`XD-${i}`, 'Sở Xây dựng', i < 10)),
         },
       });
-      const found = await new PublicServiceAlertScan(strict.platform, strict.services.alerts, () =>
-        strict.services.workingCalendar.calendar(),
+      const found = await new PublicServiceAlertScan(
+        strict.platform,
+        strict.services.alerts,
+        strict.services.agencies,
+        () => strict.services.calendar.calendar(),
       ).run();
       expect(found).toBe(0);
     } finally {

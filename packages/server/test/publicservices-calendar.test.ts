@@ -24,16 +24,13 @@ describe('the working-day calendar as data', () => {
   it('takes a day off the province declares, audited, and gives it back', async () => {
     const saved = await send('PUT', '/api/v1/calendar-days/2026-12-31', { kind: 'holiday', name: 'Nghỉ bù' });
     expect(saved.json()).toEqual({ date: '2026-12-31', kind: 'holiday', name: 'Nghỉ bù' });
-    const calendar = await t.services.workingCalendar.calendar();
+    const calendar = await t.services.calendar.calendar();
     expect(calendar.isWorkingDay('2026-12-31')).toBe(false);
     expect((await send('DELETE', '/api/v1/calendar-days/2026-12-31')).statusCode).toBe(200);
-    expect((await t.services.workingCalendar.calendar()).isWorkingDay('2026-12-31')).toBe(true);
+    expect((await t.services.calendar.calendar()).isWorkingDay('2026-12-31')).toBe(true);
     expect((await send('DELETE', '/api/v1/calendar-days/2026-12-31')).statusCode).toBe(404);
-    const audit = (await send('GET', '/api/v1/audit?action=publicservices.calendar.')).json();
-    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual([
-      'publicservices.calendar.delete',
-      'publicservices.calendar.save',
-    ]);
+    const audit = (await send('GET', '/api/v1/audit?action=calendar.')).json();
+    expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['calendar.delete', 'calendar.save']);
   });
 
   it('refuses a date that does not exist', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCsv } from '../src/lib/csv-reader.ts';
 import { type CatalogueProcedure, catalogueRates } from '../src/modules/publicservices/catalogue/catalogue-rates.ts';
-import { readCsv } from '../src/modules/publicservices/csv.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;

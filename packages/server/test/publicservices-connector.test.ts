@@ -450,7 +450,7 @@ describe('the scheduler', () => {
     await makeDue('hatinh-motcua');
     await makeDue('second');
     const before = await health();
-    await t.connectorScheduler.tick();
+    await t.services.publicServices.connectorScheduler.tick();
     const after = await health();
     expect(after.lastRunAt).not.toBe(before.lastRunAt);
     expect(after.lastSuccessAt).not.toBe(before.lastSuccessAt);
@@ -458,7 +458,7 @@ describe('the scheduler', () => {
 
     // Just run: not due again before its interval.
     fake.log.length = 0;
-    await t.connectorScheduler.tick();
+    await t.services.publicServices.connectorScheduler.tick();
     expect(fake.log).toEqual([]);
   });
 
@@ -492,8 +492,8 @@ describe('the scheduler', () => {
         .executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ services: '["DongBoHoSoMC"]', interval_seconds: 45, page_size: null });
 
-      u.connectorScheduler.start(20);
-      expect(u.connectorScheduler.started).toBe(true);
+      u.services.publicServices.connectorScheduler.start(20);
+      expect(u.services.publicServices.connectorScheduler.started).toBe(true);
       const done = () =>
         u.platform.db
           .selectFrom('ps_connectors')
@@ -519,7 +519,7 @@ describe('the scheduler', () => {
       expect(Date.now() - closing).toBeLessThan(5_000);
       fake.gate = null;
     }
-    expect(u.connectorScheduler.started).toBe(false);
+    expect(u.services.publicServices.connectorScheduler.started).toBe(false);
 
     // Started again on the same database: the settings already match, so nothing is written; the cut-off run is
     // recorded and its cursor did not move.

@@ -5,11 +5,11 @@
 import type { PsSummary } from '@ioc/shared';
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spanOf } from '../src/modules/calendar/period-span.ts';
 import { seedDemoCatalogue } from '../src/modules/publicservices/demo/catalogue-seed.ts';
 import { PublicServiceDemoFeeder } from '../src/modules/publicservices/demo/feeder.ts';
 import { type DossierRowLike, factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../src/modules/publicservices/metrics/summary.ts';
-import { spanOf } from '../src/modules/publicservices/period-span.ts';
 import { PROCEDURES } from '../src/modules/publicservices/simulator/index.ts';
 import { ADMIN_PASSWORD, rounded, startTestApp, type TestApp } from './harness.ts';
 
@@ -42,7 +42,7 @@ async function definitions(period: string) {
   return summarize(
     rows.map((r) => factsOf(r as DossierRowLike)),
     { from: span.from, to: span.to },
-    await t.services.workingCalendar.calendar(),
+    await t.services.calendar.calendar(),
   ).total;
 }
 
@@ -52,8 +52,9 @@ beforeAll(async () => {
   admin = await t.login('admin', ADMIN_PASSWORD);
   feeder = new PublicServiceDemoFeeder(
     t.platform,
-    t.services.dossierSync,
-    () => t.services.workingCalendar.calendar(),
+    t.services.agencies,
+    t.services.publicServices.dossierSync,
+    () => t.services.calendar.calendar(),
     {
       dossiersPerDay: 60,
       historyMonths: 2,

@@ -6,8 +6,8 @@
  * 24 January is a Friday. Working window 07:30–17:00 local (UTC+7). All times below are local.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VIETNAM_HOLIDAYS } from '../src/modules/publicservices/calendar/vn-holidays.ts';
-import { WorkingCalendar } from '../src/modules/publicservices/calendar/working-days.ts';
+import { VIETNAM_HOLIDAYS } from '../src/modules/calendar/vn-holidays.ts';
+import { WorkingCalendar } from '../src/modules/calendar/working-days.ts';
 import { type FeedbackFacts, paknFigures } from '../src/modules/publicservices/feedback/pakn-figures.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
     ended_at: null,
   }));
   await t.platform.db.transaction().execute((trx) => upsertDossiers(trx, rows));
-  await rebuildDaily(t.platform.db, await t.services.workingCalendar.calendar());
+  await rebuildDaily(t.platform.db, await t.services.calendar.calendar());
   const response = await t.app.inject({
     method: 'GET',
     url: '/api/v1/public-services/summary?period=202503&unit=18073',

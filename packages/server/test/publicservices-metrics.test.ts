@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DossierTable } from '../src/db/schema.ts';
-import { WorkingCalendar } from '../src/modules/publicservices/calendar/working-days.ts';
+import { WorkingCalendar } from '../src/modules/calendar/working-days.ts';
 import { classify, type Period, periodSoFar } from '../src/modules/publicservices/metrics/classify.ts';
 import { type DossierFacts, factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import {

@@ -1,10 +1,10 @@
-import type { PortalDossier, PortalProgress } from '@ioc/shared';
+import type { Agency, PortalDossier, PortalProgress } from '@ioc/shared';
 import { PortalDossier as PortalDossierSchema, PortalProgress as PortalProgressSchema } from '@ioc/shared';
 import { Value } from 'typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AgencyRef, agencyMatcher, PROVINCIAL_AGENCIES } from '../src/modules/publicservices/agencies.ts';
-import { VIETNAM_HOLIDAYS } from '../src/modules/publicservices/calendar/vn-holidays.ts';
-import { WorkingCalendar } from '../src/modules/publicservices/calendar/working-days.ts';
+import { agencyMatcher, PROVINCIAL_AGENCIES } from '../src/modules/agencies/agencies.ts';
+import { VIETNAM_HOLIDAYS } from '../src/modules/calendar/vn-holidays.ts';
+import { WorkingCalendar } from '../src/modules/calendar/working-days.ts';
 import { factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../src/modules/publicservices/metrics/summary.ts';
 import { parsePortalDate } from '../src/modules/publicservices/portal-date.ts';
@@ -25,17 +25,15 @@ const ms = (portal: string) => Date.parse(parsePortalDate(portal)!);
 const localDate = (portal: string) => `${portal.slice(0, 4)}-${portal.slice(4, 6)}-${portal.slice(6, 8)}`;
 
 let t: TestApp;
-let agencyRows: AgencyRef[];
+let agencyRows: Agency[];
 let agencies: SimulatorAgency[];
 let sim: Simulator;
 
-/** The agencies as seeded (ps_agencies), in the simulator's input shape. */
+/** The agencies as seeded, in the simulator's input shape. */
 beforeAll(async () => {
   t = await startTestApp();
-  agencyRows = await t.platform.db.selectFrom('ps_agencies').select(['code', 'name', 'unit_id', 'aliases']).execute();
-  const kinds = await t.platform.db.selectFrom('ps_agencies').select(['code', 'kind']).execute();
-  const kindOf = new Map(kinds.map((k) => [k.code, k.kind]));
-  agencies = agencyRows.map((a) => ({ code: a.code, name: a.name, unitId: a.unit_id, kind: kindOf.get(a.code)! }));
+  agencyRows = await t.services.agencies.list();
+  agencies = agencyRows.map((a) => ({ code: a.code, name: a.name, unitId: a.unitId, kind: a.kind }));
   sim = createSimulator({ seed: 42, agencies, calendar });
 });
 afterAll(() => t.stop());

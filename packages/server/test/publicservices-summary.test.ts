@@ -6,9 +6,9 @@
 import type { PsFigures, PsSummary } from '@ioc/shared';
 import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spanOf } from '../src/modules/calendar/period-span.ts';
 import { type DossierRowLike, factsOf } from '../src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../src/modules/publicservices/metrics/summary.ts';
-import { spanOf } from '../src/modules/publicservices/period-span.ts';
 import { rebuildDaily } from '../src/modules/publicservices/summary/rebuild.ts';
 import { ADMIN_PASSWORD, rounded, startTestApp, type TestApp } from './harness.ts';
 
@@ -92,7 +92,7 @@ function fixture(): Record<string, unknown>[] {
 
 async function expected(periodId: string, groupBy?: 'agency' | 'unit' | 'field' | 'procedure') {
   const rows = await t.platform.db.selectFrom('ps_dossiers').selectAll().execute();
-  const calendar = await t.services.workingCalendar.calendar();
+  const calendar = await t.services.calendar.calendar();
   const span = spanOf(parsePeriod(periodId)!, NOW);
   return summarize(
     rows.map((row) => factsOf(row as DossierRowLike)),
@@ -186,7 +186,7 @@ describe('one-stop figures from the daily counts', () => {
       close((await summary(`period=${period}`)).total, (await expected(period)).total);
 
     const before = await t.platform.db.selectFrom('ps_daily').selectAll().orderBy('day').orderBy('agency').execute();
-    await rebuildDaily(t.platform.db, await t.services.workingCalendar.calendar());
+    await rebuildDaily(t.platform.db, await t.services.calendar.calendar());
     const after = await t.platform.db.selectFrom('ps_daily').selectAll().orderBy('day').orderBy('agency').execute();
     const nonZero = (rows: typeof before) =>
       rows
@@ -315,7 +315,7 @@ describe('agencies', () => {
   it('gives an agency the dossiers whose name matched nothing, and moves their counts', async () => {
     const unmatched = 'Ban quản lý chợ Hà Tĩnh (chưa khớp)';
     const before = (await summary('period=2025Q2&groupBy=agency')).groups.find((g) => g.key === unmatched)!;
-    const saved = await send('PUT', '/api/v1/public-services/agencies/BQLC', {
+    const saved = await send('PUT', '/api/v1/agencies/BQLC', {
       name: 'Ban Quản lý chợ Hà Tĩnh',
       nameEn: 'Hà Tĩnh Market Board',
       unitId: '42',
@@ -331,7 +331,7 @@ describe('agencies', () => {
     close(board.figures, before.figures);
     const want = await expected('2025Q2', 'agency');
     for (const [i, g] of after.groups.entries()) close(g.figures, want.groups[i]!.figures);
-    const list = (await send('GET', '/api/v1/public-services/agencies')).json() as { code: string }[];
+    const list = (await send('GET', '/api/v1/agencies')).json() as { code: string }[];
     expect(list.map((a) => a.code)).toContain('BQLC');
   });
 
@@ -339,7 +339,7 @@ describe('agencies', () => {
     const csv = (rows: string[]) =>
       t.app.inject({
         method: 'POST',
-        url: '/api/v1/public-services/agencies/import',
+        url: '/api/v1/agencies/import',
         headers: { cookie: admin, 'content-type': 'text/csv' },
         payload: ['code,name,name_en,unit_id,kind,aliases', ...rows].join('\n'),
       });
@@ -355,21 +355,19 @@ describe('agencies', () => {
       'row 3: /unit_id',
       'row 3: /kind',
     ]);
-    expect(
-      (await send('GET', '/api/v1/public-services/agencies')).json().some((a: { code: string }) => a.code === 'BHXH'),
-    ).toBe(false);
+    expect((await send('GET', '/api/v1/agencies')).json().some((a: { code: string }) => a.code === 'BHXH')).toBe(false);
     const good = await csv([
       'BHXH,Bảo hiểm xã hội tỉnh,Provincial Social Insurance,42,other,BHXH Hà Tĩnh;Bảo hiểm xã hội Hà Tĩnh',
       '"CTHUE","Thuế tỉnh Hà Tĩnh","Provincial Tax Office",42,other,',
     ]);
     expect(good.statusCode, good.body).toBe(200);
     expect(good.json()).toEqual({ saved: 2, rematched: 0 });
-    const list = (await send('GET', '/api/v1/public-services/agencies')).json() as {
+    const list = (await send('GET', '/api/v1/agencies')).json() as {
       code: string;
       aliases: string[];
     }[];
     expect(list.find((a) => a.code === 'BHXH')!.aliases).toEqual(['BHXH Hà Tĩnh', 'Bảo hiểm xã hội Hà Tĩnh']);
-    const audit = (await send('GET', '/api/v1/audit?action=publicservices.agency.')).json();
-    expect(audit.entries[0].action).toBe('publicservices.agency.import');
+    const audit = (await send('GET', '/api/v1/audit?action=agencies.')).json();
+    expect(audit.entries[0].action).toBe('agencies.import');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPortalDate } from '../src/modules/publicservices/local-time.ts';
+import { formatPortalDate } from '../src/modules/calendar/local-time.ts';
 import { parsePortalDate } from '../src/modules/publicservices/portal-date.ts';
 import { dossierProblems } from '../src/modules/publicservices/record-checks.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VIETNAM_HOLIDAYS } from '../src/modules/publicservices/calendar/vn-holidays.ts';
-import { WorkingCalendar } from '../src/modules/publicservices/calendar/working-days.ts';
+import { VIETNAM_HOLIDAYS } from '../src/modules/calendar/vn-holidays.ts';
+import { WorkingCalendar } from '../src/modules/calendar/working-days.ts';
 
 /** A local (UTC+7) wall-clock time, e.g. at('2025-01-24T10:00'). */
 const at = (local: string): Date => new Date(`${local}:00+07:00`);

@@ -2,6 +2,7 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './periods.ts';
 export * from './permissions.ts';
+export * from './schemas/agencies.ts';
 export * from './schemas/alerts.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/common.ts';

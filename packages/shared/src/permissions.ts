@@ -10,6 +10,11 @@ export const PERMISSIONS = {
   'apikeys.read': { vi: 'Xem khóa API', en: 'View API keys' },
   'apikeys.write': { vi: 'Tạo và thu hồi khóa API', en: 'Create and revoke API keys' },
   'audit.read': { vi: 'Xem nhật ký kiểm toán', en: 'View the audit log' },
+  'agencies.manage': {
+    vi: 'Quản lý cơ quan, đơn vị (sở, UBND xã) và mã định danh',
+    en: 'Manage agencies (departments, communes) and their national ids',
+  },
+  'calendar.manage': { vi: 'Quản lý lịch làm việc, ngày nghỉ', en: 'Manage the working calendar and holidays' },
   'events.read': { vi: 'Nhận sự kiện trực tiếp', en: 'Receive live events' },
   'indicators.read': { vi: 'Xem chỉ tiêu KT-XH', en: 'View socio-economic indicators' },
   'indicators.write': { vi: 'Nhập số liệu chỉ tiêu', en: 'Enter indicator values' },
@@ -19,8 +24,8 @@ export const PERMISSIONS = {
   },
   'publicservices.read': { vi: 'Xem dịch vụ công', en: 'View public services' },
   'publicservices.manage': {
-    vi: 'Quản lý danh mục dịch vụ công, lịch làm việc',
-    en: 'Manage public-service catalogues and the working calendar',
+    vi: 'Quản lý danh mục dịch vụ công, kết nối một cửa',
+    en: 'Manage public-service catalogues and one-stop connectors',
   },
   'documents.read': { vi: 'Xem văn bản, nhiệm vụ', en: 'View documents and tasks' },
   'documents.write': { vi: 'Đăng ký văn bản đến, đi', en: 'Register incoming and outgoing documents' },

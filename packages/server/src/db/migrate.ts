@@ -7,6 +7,7 @@ import * as psRollup from './migrations/0005_ps_rollup.ts';
 import * as psCatalogues from './migrations/0006_ps_catalogues.ts';
 import * as psConnectors from './migrations/0007_ps_connectors.ts';
 import * as documents from './migrations/0008_documents.ts';
+import * as kernel from './migrations/0009_kernel.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_ps_catalogues': psCatalogues,
   '0007_ps_connectors': psConnectors,
   '0008_documents': documents,
+  '0009_kernel': kernel,
 };
 
 /**

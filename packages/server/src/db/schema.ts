@@ -28,7 +28,17 @@ export interface Database {
   data_set_reports: DataSetReportTable;
   validation_rules: ValidationRuleTable;
   alerts: AlertTable;
-  ps_agencies: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string };
+  /** The province's organisations (departments, communes' People's Committees) that subsystems refer to by code. */
+  agencies: {
+    code: string;
+    name: string;
+    name_en: string;
+    unit_id: string;
+    kind: string;
+    aliases: string;
+    /** National electronic id (QCVN 102), e.g. 000.00.00.H27; null until the province records it. */
+    national_id: string | null;
+  };
   ps_dossiers: DossierTable;
   ps_progress: ProgressTable;
   ps_daily: DailyTable;

@@ -21,3 +21,8 @@ export function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new Error('route reached without an authenticated actor');
   return actor;
 }
+
+/** The signed-in principal of a route that declares a permission: the guard let no one else through. */
+export function actorOf(request: { actor: Actor | null }): Actor {
+  return requireActor(request.actor);
+}

@@ -330,36 +330,3 @@ export const ScoringRulesView = Type.Object({
 });
 export type ScoringRulesView = Static<typeof ScoringRulesView>;
 
-export const PsAgency = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  nameEn: Type.String(),
-  unitId: Type.String({ description: 'the org unit its dossiers count for' }),
-  kind: Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]),
-  aliases: Type.Array(Type.String(), { description: 'other names the portal writes in DonViXuLy for it' }),
-});
-export type PsAgency = Static<typeof PsAgency>;
-
-export const SaveAgencyBody = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 500 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 500 }),
-    unitId: OrgUnitCode,
-    kind: Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]),
-    aliases: Type.Array(Type.String({ minLength: 1, maxLength: 500 }), { maxItems: 50 }),
-  },
-  { additionalProperties: false },
-);
-export type SaveAgencyBody = Static<typeof SaveAgencyBody>;
-
-export const SaveAgencyResult = Type.Object({
-  agency: PsAgency,
-  rematched: Type.Integer({ description: 'stored dossiers whose agency name had matched nothing and now matches it' }),
-});
-export type SaveAgencyResult = Static<typeof SaveAgencyResult>;
-
-export const AgencyImportResult = Type.Object({
-  saved: Type.Integer(),
-  rematched: Type.Integer({ description: 'stored dossiers given to the imported agencies' }),
-});
-export type AgencyImportResult = Static<typeof AgencyImportResult>;

@@ -43,29 +43,39 @@ export interface AlertFilter {
   limit: number;
 }
 
-/** Alerts on units in the scope; alerts about no unit in particular are the province's. */
-function inScope(db: Executor, scope: Scope) {
+/** Alerts on units in the scope; alerts about no unit in particular are the root unit's (the province's). */
+function inScope(db: Executor, scope: Scope, rootUnit: string) {
   return db
     .selectFrom('alerts as a')
     .leftJoin('org_units as u', 'u.id', 'a.unit_id')
     .selectAll('a')
     .select('u.name as unit_name')
     .where((eb) =>
-      scope.unitId === '42'
+      scope.unitId === rootUnit
         ? eb.or([eb('a.unit_id', 'is', null), eb('u.path', 'like', scopePattern(scope))])
         : eb('u.path', 'like', scopePattern(scope)),
     );
 }
 
-export async function listAlertsInScope(db: Executor, scope: Scope, filter: AlertFilter): Promise<AlertRow[]> {
-  let query = inScope(db, scope);
+export async function listAlertsInScope(
+  db: Executor,
+  scope: Scope,
+  rootUnit: string,
+  filter: AlertFilter,
+): Promise<AlertRow[]> {
+  let query = inScope(db, scope, rootUnit);
   if (filter.status) query = query.where('a.status', '=', filter.status);
   if (filter.kind) query = query.where('a.kind', '=', filter.kind);
   return query.orderBy('a.raised_at', 'desc').orderBy('a.id', 'desc').limit(filter.limit).execute();
 }
 
-export async function findAlertInScope(db: Executor, scope: Scope, id: number): Promise<AlertRow | undefined> {
-  return inScope(db, scope).where('a.id', '=', id).executeTakeFirst();
+export async function findAlertInScope(
+  db: Executor,
+  scope: Scope,
+  rootUnit: string,
+  id: number,
+): Promise<AlertRow | undefined> {
+  return inScope(db, scope, rootUnit).where('a.id', '=', id).executeTakeFirst();
 }
 
 export async function acknowledgeAlert(db: Executor, id: number, by: string, at: string): Promise<void> {

@@ -1,11 +1,13 @@
-import { Alert, AlertListQuery, ErrorResponse, IdParams } from '@ioc/shared';
+import { Alert, AlertListQuery, IdParams } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { Kernel } from '../../kernel.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
-export function alertRoutes(app: App, { alerts }: Services): void {
+export function alertRoutes(app: App, { alerts }: Kernel): void {
   app.get(
     '/api/v1/alerts',
     {
@@ -17,7 +19,7 @@ export function alertRoutes(app: App, { alerts }: Services): void {
         response: { 200: Type.Array(Alert), ...errors },
       },
     },
-    async (request) => alerts.list(requireActor(request.actor), request.query),
+    async (request) => alerts.list(actorOf(request), request.query),
   );
   app.post(
     '/api/v1/alerts/:id/acknowledge',
@@ -30,6 +32,6 @@ export function alertRoutes(app: App, { alerts }: Services): void {
         response: { 200: Alert, ...errors },
       },
     },
-    async (request) => alerts.acknowledge(requireActor(request.actor), request.params.id),
+    async (request) => alerts.acknowledge(actorOf(request), request.params.id),
   );
 }

@@ -1,5 +1,5 @@
 import type { Alert, AlertListQuery } from '@ioc/shared';
-import { notFound } from '../../http/errors.ts';
+import { notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -73,7 +73,7 @@ export class AlertService {
 
   async list(actor: Actor, query: AlertListQuery): Promise<Alert[]> {
     const status = query.status === 'all' ? undefined : (query.status ?? 'open');
-    const rows = await repo.listAlertsInScope(this.platform.db, actor.scope, {
+    const rows = await repo.listAlertsInScope(this.platform.db, actor.scope, this.platform.config.rootUnit, {
       ...(status ? { status } : {}),
       ...(query.kind ? { kind: query.kind } : {}),
       limit: query.limit ?? 100,
@@ -89,10 +89,10 @@ export class AlertService {
       actor,
       { action: 'alerts.acknowledge', entityType: 'alert', entityId: String(id) },
       async (trx) => {
-        const before = await repo.findAlertInScope(trx, actor.scope, id);
+        const before = await repo.findAlertInScope(trx, actor.scope, this.platform.config.rootUnit, id);
         if (!before) throw notFound(`Alert ${id}`);
         await repo.acknowledgeAlert(trx, id, actor.name, now().toISOString());
-        const after = toAlert((await repo.findAlertInScope(trx, actor.scope, id))!);
+        const after = toAlert((await repo.findAlertInScope(trx, actor.scope, this.platform.config.rootUnit, id))!);
         return { before: { status: before.status }, after: { status: after.status }, result: after };
       },
       now,

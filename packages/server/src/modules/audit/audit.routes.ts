@@ -1,8 +1,9 @@
 import { AuditPage, AuditQuery, ErrorResponse } from '@ioc/shared';
-import type { App, Services } from '../../http/app-types.ts';
+import type { App } from '../../http/app-types.ts';
+import type { Kernel } from '../../kernel.ts';
 import { searchAudit } from './audit.service.ts';
 
-export function auditRoutes(app: App, { platform }: Services): void {
+export function auditRoutes(app: App, { platform }: Kernel): void {
   app.get(
     '/api/v1/audit',
     {

@@ -23,8 +23,15 @@ export interface Actor {
 /** How a page names who acted: the user's display name, else the account or key name. */
 export const shownName = (actor: Actor): string => actor.displayName ?? actor.name;
 
-export const PROVINCE_SCOPE: Scope = { unitId: '42' };
-
-export function systemActor(name = 'system', permissions: ReadonlySet<Permission> = new Set()): Actor {
-  return { type: 'system', id: null, name, ip: null, permissions, scope: PROVINCE_SCOPE, mustChangePassword: false };
+/** The IOC acting on its own (seeding, connectors, the demo): scoped to the deployment's root unit, the whole province. */
+export function systemActor(name: string, rootUnit: string, permissions: ReadonlySet<Permission> = new Set()): Actor {
+  return {
+    type: 'system',
+    id: null,
+    name,
+    ip: null,
+    permissions,
+    scope: { unitId: rootUnit },
+    mustChangePassword: false,
+  };
 }

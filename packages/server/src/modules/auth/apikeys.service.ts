@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type ApiKey, type CreateApiKeyBody, isPermission } from '@ioc/shared';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';

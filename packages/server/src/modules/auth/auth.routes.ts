@@ -1,11 +1,13 @@
 import { ChangePasswordBody, ErrorResponse, LoginBody, Me, OkResponse } from '@ioc/shared';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { Kernel } from '../../kernel.ts';
 import { SESSION_COOKIE } from './auth.service.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 429: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 429);
 
-export function authRoutes(app: App, { auth, platform }: Services): void {
+export function authRoutes(app: App, { auth, platform }: Kernel): void {
   const secure = platform.config.publicUrl?.startsWith('https:') ?? false;
 
   app.post(
@@ -46,7 +48,7 @@ export function authRoutes(app: App, { auth, platform }: Services): void {
       },
     },
     async (request, reply) => {
-      await auth.logout(request.cookies[SESSION_COOKIE], requireActor(request.actor));
+      await auth.logout(request.cookies[SESSION_COOKIE], actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     },
@@ -62,7 +64,7 @@ export function authRoutes(app: App, { auth, platform }: Services): void {
         response: { 200: Me, 401: ErrorResponse },
       },
     },
-    async (request) => auth.me(requireActor(request.actor)),
+    async (request) => auth.me(actorOf(request)),
   );
 
   app.post(
@@ -78,12 +80,7 @@ export function authRoutes(app: App, { auth, platform }: Services): void {
     },
     async (request) => {
       const { currentPassword, newPassword } = request.body;
-      await auth.changePassword(
-        requireActor(request.actor),
-        currentPassword,
-        newPassword,
-        request.cookies[SESSION_COOKIE],
-      );
+      await auth.changePassword(actorOf(request), currentPassword, newPassword, request.cookies[SESSION_COOKIE]);
       return { ok: true as const };
     },
   );

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isPermission, type Me, type Permission } from '@ioc/shared';
-import { AppError } from '../../http/errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';

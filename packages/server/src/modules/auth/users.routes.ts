@@ -3,7 +3,6 @@ import {
   CreateApiKeyBody,
   CreatedApiKey,
   CreateUserBody,
-  ErrorResponse,
   IdParams,
   PermissionInfo,
   Role,
@@ -14,13 +13,15 @@ import {
   UserWithPassword,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { Kernel } from '../../kernel.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const RoleParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) });
 
-export function userRoutes(app: App, { users, apiKeys }: Services): void {
+export function userRoutes(app: App, { users, apiKeys }: Kernel): void {
   app.get(
     '/api/v1/users',
     {
@@ -40,7 +41,7 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
         response: { 201: UserWithPassword, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await users.create(requireActor(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await users.create(actorOf(request), request.body)),
   );
   app.patch(
     '/api/v1/users/:id',
@@ -54,7 +55,7 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
         response: { 200: User, ...errors },
       },
     },
-    async (request) => users.update(requireActor(request.actor), request.params.id, request.body),
+    async (request) => users.update(actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/users/:id/reset-password',
@@ -68,7 +69,7 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
       },
     },
     async (request) => ({
-      temporaryPassword: await users.resetPassword(requireActor(request.actor), request.params.id),
+      temporaryPassword: await users.resetPassword(actorOf(request), request.params.id),
     }),
   );
 
@@ -108,8 +109,7 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
         response: { 200: Role, ...errors },
       },
     },
-    async (request) =>
-      users.setRolePermissions(requireActor(request.actor), request.params.code, request.body.permissions),
+    async (request) => users.setRolePermissions(actorOf(request), request.params.code, request.body.permissions),
   );
 
   app.get(
@@ -135,7 +135,7 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
         response: { 201: CreatedApiKey, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await apiKeys.create(requireActor(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await apiKeys.create(actorOf(request), request.body)),
   );
   app.post(
     '/api/v1/apikeys/:id/revoke',
@@ -143,6 +143,6 @@ export function userRoutes(app: App, { users, apiKeys }: Services): void {
       config: { permission: 'apikeys.write' },
       schema: { tags: ['admin'], summary: 'Revoke an API key', params: IdParams, response: { 200: ApiKey, ...errors } },
     },
-    async (request) => apiKeys.revoke(requireActor(request.actor), request.params.id),
+    async (request) => apiKeys.revoke(actorOf(request), request.params.id),
   );
 }

@@ -9,7 +9,7 @@ import {
 } from '@ioc/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';

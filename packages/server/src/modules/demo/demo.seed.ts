@@ -37,7 +37,7 @@ export async function seedDemo(platform: Platform): Promise<string[]> {
       await setUserRoles(trx, id, [...user.roles]);
       await appendAudit(
         trx,
-        systemActor('demo'),
+        systemActor('demo', config.rootUnit),
         { action: 'users.create', entityType: 'user', entityId: String(id) },
         null,
         {

@@ -1,7 +1,7 @@
 import type { CreateDocumentBody } from '@ioc/shared';
 import type { Insertable } from 'kysely';
 import type { DocumentTable } from '../../db/schema.ts';
-import { normalizeName } from '../publicservices/agencies.ts';
+import { normalizeName } from '../agencies/agencies.ts';
 
 /** Agency + số + ký hiệu + year of issue: what identifies a document under Decree 30/2020. */
 export function identKey(

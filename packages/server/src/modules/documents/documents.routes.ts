@@ -8,25 +8,19 @@ import {
   DocumentSummary,
   DocumentSummaryQuery,
   EdxmlImportQuery,
-  ErrorResponse,
   FileUploadQuery,
   IdParams,
   StoredFile,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
-import { invalid } from '../../http/errors.ts';
+import { invalid } from '../../errors.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { acceptRawBody, errorResponses } from '../../http/route-kit.ts';
 import { documentSummary } from './documents-summary.ts';
+import type { DocumentServices } from './module.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 413, 415);
 const tags = ['documents'];
 const RAW_TYPES = ['application/octet-stream', 'application/xml', 'text/xml'];
 const Binary = Type.Unsafe<Buffer>({ type: 'string', format: 'binary' });
@@ -37,17 +31,9 @@ export function attachmentHeader(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function documentRoutes(app: App, { documents, tasks, platform }: Services): void {
-  for (const type of RAW_TYPES) {
-    if (!app.hasContentTypeParser(type)) {
-      app.addContentTypeParser(
-        type,
-        // edXML carries its attachments in base64: a third larger than the files themselves.
-        { parseAs: 'buffer', bodyLimit: Math.ceil(platform.config.maxUploadBytes * 1.4) },
-        (_request, body, done) => done(null, body),
-      );
-    }
-  }
+export function documentRoutes(app: App, { documents, tasks, platform }: DocumentServices): void {
+  // edXML carries its attachments in base64: a third larger than the files themselves.
+  for (const type of RAW_TYPES) acceptRawBody(app, type, Math.ceil(platform.config.maxUploadBytes * 1.4));
   const bodyLimit = Math.ceil(platform.config.maxUploadBytes * 1.4) + 64 * 1024;
 
   app.get(
@@ -86,7 +72,7 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Service
       },
     },
     async (request, reply) => {
-      const result = await documents.create(requireActor(request.actor), request.body);
+      const result = await documents.create(actorOf(request), request.body);
       return reply.status(201).send(result);
     },
   );
@@ -121,7 +107,7 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Service
           { field: 'body', message: 'expected an XML file', rule: 'type' },
         ]);
       }
-      const result = await documents.importEdxml(requireActor(request.actor), request.body, request.query.register);
+      const result = await documents.importEdxml(actorOf(request), request.body, request.query.register);
       return reply.status(201).send(result);
     },
   );
@@ -174,12 +160,7 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Service
           { field: 'body', message: 'expected the file', rule: 'type' },
         ]);
       }
-      const file = await documents.addFile(
-        requireActor(request.actor),
-        request.params.id,
-        request.query.name,
-        request.body,
-      );
+      const file = await documents.addFile(actorOf(request), request.params.id, request.query.name, request.body);
       return reply.status(201).send(file);
     },
   );
@@ -196,7 +177,7 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Service
     },
     async (request, reply) => {
       const file = await documents.file(request.params.id);
-      if (file.ownerType === 'task_event') await tasks.checkEventVisible(requireActor(request.actor), file.ownerId);
+      if (file.ownerType === 'task_event') await tasks.checkEventVisible(actorOf(request), file.ownerId);
       return reply
         .header('content-type', file.mime)
         .header('content-disposition', attachmentHeader(file.name))

@@ -8,11 +8,11 @@ import type {
   DocumentWarning,
   StoredFile,
 } from '@ioc/shared';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import { type Actor, shownName } from '../auth/actor.ts';
-import { dayIndexOf, localDateOf } from '../publicservices/local-time.ts';
+import { dayIndexOf, localDateOf } from '../calendar/local-time.ts';
 import { documentRow, identKey } from './document-row.ts';
 import { toDetail, toListItem } from './document-view.ts';
 import * as repo from './documents.repo.ts';

@@ -1,5 +1,5 @@
-import { invalid } from '../../http/errors.ts';
-import { localDateOf } from '../publicservices/local-time.ts';
+import { invalid } from '../../errors.ts';
+import { localDateOf } from '../calendar/local-time.ts';
 
 /** The days a summary covers: `from`–`to` if given, else a whole `year`, else this year so far. */
 export function summarySpan(query: { year?: number; from?: string; to?: string }, now: Date) {

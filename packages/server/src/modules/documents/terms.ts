@@ -1,4 +1,4 @@
-import { normalizeName } from '../publicservices/agencies.ts';
+import { normalizeName } from '../agencies/agencies.ts';
 
 const MAX_TERMS = 200;
 

@@ -5,7 +5,6 @@ import {
   DataSet,
   Discipline,
   DisciplineQuery,
-  ErrorResponse,
   RuleViolation,
   SaveDataSetBody,
   SaveEntryBody,
@@ -16,15 +15,17 @@ import {
   ViolationsQuery,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import { invalid } from '../../errors.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
 import { sendCsv } from '../../http/csv.ts';
-import { invalid } from '../../http/errors.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { IndicatorServices } from './module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 409);
 const CodeParams = Type.Object({ code: CatalogueCode });
 
-export function dataSetRoutes(app: App, { dataSets, entries, values }: Services): void {
+export function dataSetRoutes(app: App, { dataSets, entries, values }: IndicatorServices): void {
   app.get(
     '/api/v1/data-sets',
     {
@@ -49,7 +50,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
         response: { 200: DataSet, ...errors },
       },
     },
-    async (request) => dataSets.save(requireActor(request.actor), request.params.code, request.body),
+    async (request) => dataSets.save(actorOf(request), request.params.code, request.body),
   );
   app.post(
     '/api/v1/data-values',
@@ -67,7 +68,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
     async (request) => {
       const mode = request.body.mode ?? 'all';
       const result = await values.apply(
-        requireActor(request.actor),
+        actorOf(request),
         request.body.values.map((v, row) => ({
           row,
           element: v.element,
@@ -103,7 +104,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
         response: { 200: DataEntryForm, ...errors },
       },
     },
-    async (request) => entries.entryForm(requireActor(request.actor), request.query),
+    async (request) => entries.entryForm(actorOf(request), request.query),
   );
   app.post(
     '/api/v1/data-entry',
@@ -116,7 +117,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
         response: { 200: ValuesBatchResult, ...errors },
       },
     },
-    async (request) => entries.saveEntry(requireActor(request.actor), request.body),
+    async (request) => entries.saveEntry(actorOf(request), request.body),
   );
   app.get(
     '/api/v1/discipline',
@@ -130,7 +131,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
       },
     },
     async (request, reply) => {
-      const result = await dataSets.discipline(requireActor(request.actor), request.query);
+      const result = await dataSets.discipline(actorOf(request), request.query);
       if (request.query.format !== 'csv') return result;
       const header = ['unit', 'name', 'data_set', 'period', 'deadline', 'status', 'submitted_at', 'days_late'];
       const periodOf = new Map(result.dataSets.map((s) => [s.code, s]));
@@ -173,7 +174,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
         response: { 200: ValidationRule, ...errors },
       },
     },
-    async (request) => dataSets.saveRule(requireActor(request.actor), request.params.code, request.body),
+    async (request) => dataSets.saveRule(actorOf(request), request.params.code, request.body),
   );
   app.get(
     '/api/v1/validation-violations',
@@ -186,6 +187,6 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Services)
         response: { 200: Type.Array(RuleViolation), ...errors },
       },
     },
-    async (request) => dataSets.violations(requireActor(request.actor), request.query),
+    async (request) => dataSets.violations(actorOf(request), request.query),
   );
 }

@@ -10,10 +10,11 @@ import {
   type ValidationRule,
   type ViolationsQuery,
 } from '@ioc/shared';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listConstants, listDataElements } from './catalogue.repo.ts';
 import { loadCatalogue } from './compute.ts';
@@ -21,7 +22,6 @@ import * as repo from './datasets.repo.ts';
 import { judgeDiscipline } from './discipline.ts';
 import { checkFormulas } from './formula.ts';
 import { optionsOf } from './indicators.service.ts';
-import { requirePeriod } from './period-param.ts';
 import { evaluateRules } from './rules.ts';
 
 function toDataSet(row: repo.DataSetWithMembers): DataSet {
@@ -121,28 +121,28 @@ export class DataSetService {
    * Expected units are the set's reporting units under the parent (all current units under it when none are listed).
    */
   async discipline(actor: Actor, query: DisciplineQuery): Promise<Discipline> {
-    const { db, now } = this.platform;
-    const parent = query.parent ?? '42';
+    const { db, now, config } = this.platform;
+    const parent = query.parent ?? config.rootUnit;
     await this.orgUnits.requireInScope(actor.scope, parent);
     const month = requirePeriod(query.period, 'querystring:/period');
     const at = now();
     const [sets, children] = await Promise.all([repo.listDataSets(db), this.orgUnits.currentChildren(parent)]);
     const parentUnit = await this.orgUnits.find(parent);
-    const candidates = parent === '42' ? children : [...(parentUnit ? [parentUnit] : []), ...children];
+    const candidates = parent === config.rootUnit ? children : [...(parentUnit ? [parentUnit] : []), ...children];
     const periodOfSet = new Map(sets.map((s) => [s.code, parentPeriod(month, s.frequency as PeriodType)]));
     const reports = await repo.reportsFor(
       db,
       sets.map((s) => s.code),
       [...new Set([...periodOfSet.values()].map((p) => p.id))],
     );
-    const province = await this.orgUnits.find('42');
+    const province = await this.orgUnits.find(config.rootUnit);
     const { dataSets, units } = judgeDiscipline({
       sets,
       periodOf: (set) => periodOfSet.get(set.code)!,
       // A set listing its units (the province for department reports) expects those; otherwise every unit here.
       unitsOf: (set) => {
         if (set.units.length === 0) return candidates;
-        const pool = [...candidates, ...(province && parent === '42' ? [province] : [])];
+        const pool = [...candidates, ...(province && parent === config.rootUnit ? [province] : [])];
         return pool.filter((u) => set.units.includes(u.id));
       },
       reports,
@@ -194,9 +194,9 @@ export class DataSetService {
 
   /** Rule violations over a data set's reporting units for a period, as stored now. */
   async violations(actor: Actor, query: ViolationsQuery): Promise<RuleViolation[]> {
-    const { db } = this.platform;
+    const { db, config } = this.platform;
     const set = await this.find(query.dataSet);
-    const parent = query.parent ?? '42';
+    const parent = query.parent ?? config.rootUnit;
     await this.orgUnits.requireInScope(actor.scope, parent);
     const period = requirePeriod(query.period, 'querystring:/period');
     const children = (await this.orgUnits.currentChildren(parent)).map((c) => c.id);

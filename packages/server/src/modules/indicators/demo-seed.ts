@@ -95,7 +95,7 @@ export async function seedIndicatorDemo(platform: Platform): Promise<{ values: n
         description: i.description ?? null,
       });
     }
-    const communes = (await currentChildrenOf(trx, '42')).map((u) => u.id);
+    const communes = (await currentChildrenOf(trx, platform.config.rootUnit)).map((u) => u.id);
     for (const set of DEMO_DATA_SETS) {
       await saveDataSet(
         trx,
@@ -110,7 +110,7 @@ export async function seedIndicatorDemo(platform: Platform): Promise<{ values: n
           created_at: at,
         },
         set.elements,
-        set.level === 'commune' ? communes : ['42'],
+        set.level === 'commune' ? communes : [platform.config.rootUnit],
       );
     }
     for (const rule of DEMO_RULES) {
@@ -150,7 +150,7 @@ export async function seedIndicatorDemo(platform: Platform): Promise<{ values: n
     }
     await appendAudit(
       trx,
-      systemActor('demo'),
+      systemActor('demo', platform.config.rootUnit),
       { action: 'indicators.demo.seed', entityType: 'data_values', entityId: null },
       null,
       {

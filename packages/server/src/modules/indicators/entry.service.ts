@@ -1,13 +1,13 @@
 import type { DataEntryForm, DataEntryQuery, SaveEntryBody, ValuesBatchResult } from '@ioc/shared';
-import { conflict, invalid } from '../../http/errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import type { Actor } from '../auth/actor.ts';
+import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listDataElements } from './catalogue.repo.ts';
 import * as repo from './datasets.repo.ts';
 import type { DataSetService } from './datasets.service.ts';
 import { deadlineOf, lockOf } from './deadlines.ts';
-import { requirePeriod } from './period-param.ts';
 import { storedValues } from './values.repo.ts';
 import type { ValueService } from './values.service.ts';
 

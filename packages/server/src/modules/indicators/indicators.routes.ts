@@ -1,7 +1,6 @@
 import {
   CatalogueCode,
   DataElement,
-  ErrorResponse,
   Indicator,
   IndicatorConstant,
   IndicatorTarget,
@@ -13,14 +12,16 @@ import {
   SaveTargetBody,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
 import { sendCsv } from '../../http/csv.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { IndicatorServices } from './module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 const CodeParams = Type.Object({ code: CatalogueCode });
 
-export function indicatorRoutes(app: App, { indicators }: Services): void {
+export function indicatorRoutes(app: App, { indicators }: IndicatorServices): void {
   app.get(
     '/api/v1/data-elements',
     {
@@ -45,7 +46,7 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
         response: { 200: DataElement, ...errors },
       },
     },
-    async (request) => indicators.saveElement(requireActor(request.actor), request.params.code, request.body),
+    async (request) => indicators.saveElement(actorOf(request), request.params.code, request.body),
   );
   app.get(
     '/api/v1/indicators',
@@ -71,7 +72,7 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
         response: { 200: Indicator, ...errors },
       },
     },
-    async (request) => indicators.saveIndicator(requireActor(request.actor), request.params.code, request.body),
+    async (request) => indicators.saveIndicator(actorOf(request), request.params.code, request.body),
   );
   app.get(
     '/api/v1/indicator-constants',
@@ -97,7 +98,7 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
         response: { 200: IndicatorConstant, ...errors },
       },
     },
-    async (request) => indicators.saveConstant(requireActor(request.actor), request.params.code, request.body),
+    async (request) => indicators.saveConstant(actorOf(request), request.params.code, request.body),
   );
   app.put(
     '/api/v1/indicators/:code/targets/:unit/:year',
@@ -117,7 +118,7 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
     },
     async (request) => {
       const { code, unit, year } = request.params;
-      return indicators.saveTarget(requireActor(request.actor), code, unit, year, request.body.value);
+      return indicators.saveTarget(actorOf(request), code, unit, year, request.body.value);
     },
   );
   app.get(
@@ -132,7 +133,7 @@ export function indicatorRoutes(app: App, { indicators }: Services): void {
       },
     },
     async (request, reply) => {
-      const result = await indicators.values(requireActor(request.actor), request.query);
+      const result = await indicators.values(actorOf(request), request.query);
       if (request.query.format !== 'csv') return result;
       const header = [
         'code',

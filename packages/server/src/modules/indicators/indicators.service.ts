@@ -9,16 +9,16 @@ import type {
   SaveDataElementBody,
   SaveIndicatorBody,
 } from '@ioc/shared';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
+import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import * as repo from './catalogue.repo.ts';
 import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { computeIndicators, loadCatalogue } from './compute.ts';
 import { checkFormulas } from './formula.ts';
-import { requirePeriod } from './period-param.ts';
 
 function toElement(row: repo.DataElementRow): DataElement {
   return {

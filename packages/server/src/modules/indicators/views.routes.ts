@@ -1,20 +1,14 @@
-import {
-  ErrorResponse,
-  IndicatorRanking,
-  IndicatorSeries,
-  IndicatorView,
-  RankingQuery,
-  SeriesQuery,
-  ViewQuery,
-} from '@ioc/shared';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import { IndicatorRanking, IndicatorSeries, IndicatorView, RankingQuery, SeriesQuery, ViewQuery } from '@ioc/shared';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
 import { sendCsv } from '../../http/csv.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { IndicatorServices } from './module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 
 /** Read-only views of one indicator; `format=csv` gives the same rows as a download. */
-export function indicatorViewRoutes(app: App, { indicatorViews }: Services): void {
+export function indicatorViewRoutes(app: App, { indicatorViews }: IndicatorServices): void {
   app.get(
     '/api/v1/indicator-series',
     {
@@ -27,7 +21,7 @@ export function indicatorViewRoutes(app: App, { indicatorViews }: Services): voi
       },
     },
     async (request, reply) => {
-      const series = await indicatorViews.series(requireActor(request.actor), request.query);
+      const series = await indicatorViews.series(actorOf(request), request.query);
       if (request.query.format !== 'csv') return series;
       const rows = series.points.map((p) => [p.period, p.value, p.lastYear, p.yearToDate, p.target]);
       return sendCsv(
@@ -50,7 +44,7 @@ export function indicatorViewRoutes(app: App, { indicatorViews }: Services): voi
       },
     },
     async (request, reply) => {
-      const ranking = await indicatorViews.ranking(requireActor(request.actor), request.query);
+      const ranking = await indicatorViews.ranking(actorOf(request), request.query);
       if (request.query.format !== 'csv') return ranking;
       const header = ['rank', 'unit', 'name', 'value', 'target', 'percent_of_plan', 'last_year', 'growth'];
       const rows = ranking.rows.map((r) => [
@@ -78,7 +72,7 @@ export function indicatorViewRoutes(app: App, { indicatorViews }: Services): voi
       },
     },
     async (request, reply) => {
-      const view = await indicatorViews.view(requireActor(request.actor), request.query);
+      const view = await indicatorViews.view(actorOf(request), request.query);
       if (request.query.format !== 'csv') return view;
       const rows = view.units.map((unit, u) => [unit, ...view.values[u]!]);
       return sendCsv(reply, `${view.code}-${view.parent}`, ['unit', ...view.periods], rows);

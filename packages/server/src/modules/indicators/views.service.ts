@@ -9,17 +9,16 @@ import {
   type SeriesQuery,
   type ViewQuery,
 } from '@ioc/shared';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import type { Actor } from '../auth/actor.ts';
+import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listIndicators, targetsOf } from './catalogue.repo.ts';
 import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
 import { type Catalogue, computeGrid, loadCatalogue } from './compute.ts';
-import { requirePeriod } from './period-param.ts';
 
 const MAX_PERIODS = 120;
-const PROVINCE = '42';
 
 /** `from`…`to` inclusive, both of one period type, at most MAX_PERIODS of them. */
 export function periodRange(fromId: string, toId: string): Period[] {
@@ -118,7 +117,7 @@ export class IndicatorViewService {
   async ranking(actor: Actor, q: RankingQuery): Promise<IndicatorRanking> {
     const { db } = this.platform;
     const indicator = await this.indicator(q.code);
-    const parent = q.parent ?? PROVINCE;
+    const parent = q.parent ?? this.platform.config.rootUnit;
     await this.orgUnits.requireInScope(actor.scope, parent);
     const period = requirePeriod(q.period, 'querystring:/period');
     const lastYear = comparableLastYear(period, this.platform.now());
@@ -167,7 +166,7 @@ export class IndicatorViewService {
   async view(actor: Actor, q: ViewQuery): Promise<IndicatorView> {
     const { db } = this.platform;
     await this.indicator(q.code);
-    const parent = q.parent ?? PROVINCE;
+    const parent = q.parent ?? this.platform.config.rootUnit;
     await this.orgUnits.requireInScope(actor.scope, parent);
     const periods = periodRange(q.from, q.to);
     const units = (await this.orgUnits.currentChildren(parent)).map((c) => c.id);

@@ -15,10 +15,12 @@ import {
   UpdateUnitProfileBody,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { Kernel } from '../../kernel.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 const UnitParams = Type.Object({ id: OrgUnitId });
 const GroupParams = Type.Object({ code: GroupCode });
 
@@ -27,7 +29,7 @@ const FeatureCollection = Type.Object(
   { description: 'GeoJSON FeatureCollection (WGS84)' },
 );
 
-export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void {
+export function orgUnitRoutes(app: App, { orgUnits, platform }: Kernel): void {
   app.get(
     '/api/v1/orgunits',
     {
@@ -84,7 +86,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
         response: { 200: UnitProfile, ...errors },
       },
     },
-    async (request) => orgUnits.profile(requireActor(request.actor), request.params.id),
+    async (request) => orgUnits.profile(actorOf(request), request.params.id),
   );
 
   app.patch(
@@ -99,7 +101,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
         response: { 200: UnitProfile, ...errors },
       },
     },
-    async (request) => orgUnits.updateProfile(requireActor(request.actor), request.params.id, request.body),
+    async (request) => orgUnits.updateProfile(actorOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -115,7 +117,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
         response: { 200: BoundaryImportResult, ...errors, 413: ErrorResponse },
       },
     },
-    async (request) => orgUnits.importBoundaries(requireActor(request.actor), request.body, request.query.codeProperty),
+    async (request) => orgUnits.importBoundaries(actorOf(request), request.body, request.query.codeProperty),
   );
 
   app.get(
@@ -143,7 +145,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
         response: { 200: OrgUnitGroup, ...errors },
       },
     },
-    async (request) => orgUnits.saveGroup(requireActor(request.actor), request.params.code, request.body),
+    async (request) => orgUnits.saveGroup(actorOf(request), request.params.code, request.body),
   );
 
   app.delete(
@@ -158,7 +160,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Services): void 
       },
     },
     async (request) => {
-      await orgUnits.deleteGroup(requireActor(request.actor), request.params.code);
+      await orgUnits.deleteGroup(actorOf(request), request.params.code);
       return { ok: true as const };
     },
   );

@@ -10,7 +10,7 @@ import type {
   UnitProfile,
   UpdateUnitProfileBody,
 } from '@ioc/shared';
-import { invalid, notFound, outOfScope } from '../../http/errors.ts';
+import { invalid, notFound, outOfScope } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor, Scope } from '../auth/actor.ts';
@@ -175,7 +175,7 @@ export class OrgUnitService {
       throw invalid(`The boundary file was refused: ${read.problems.length} problem(s)`, read.problems);
     const db = this.platform.db;
     const current = await repo.currentUnitGeometries(db, today(this.platform.now()));
-    const province = await repo.findUnit(db, '42');
+    const province = await repo.findUnit(db, this.platform.config.rootUnit);
     const known = new Set([...current.map((u) => u.id), ...(province ? [province.id] : [])]);
     const matched = read.features.filter((f) => known.has(f.code));
     const result: BoundaryImportResult = {

@@ -101,25 +101,3 @@ export async function setStatus(
   const { status, status_at, ended_at } = change;
   await db.updateTable('ps_dossiers').set({ status, status_at, ended_at }).where('code', '=', code).execute();
 }
-
-/** Agency code → the IOC's name of it, for lists and live events. */
-export async function agencyNames(db: Executor): Promise<Map<string, string>> {
-  return new Map((await listAgencies(db)).map((a) => [a.code, a.name]));
-}
-
-export async function listAgencies(db: Executor) {
-  return db.selectFrom('ps_agencies').selectAll().orderBy('code').execute();
-}
-
-export async function insertAgencies(
-  db: Executor,
-  rows: { code: string; name: string; name_en: string; unit_id: string; kind: string; aliases: string }[],
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += 400) {
-    await db
-      .insertInto('ps_agencies')
-      .values(rows.slice(i, i + 400))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
-}

@@ -1,11 +1,13 @@
-import { ErrorResponse, SyncEnvelope, SyncQuery, SyncResult } from '@ioc/shared';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
-import { invalid } from '../../http/errors.ts';
+import { SyncEnvelope, SyncQuery, SyncResult } from '@ioc/shared';
+import { invalid } from '../../errors.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import { errorResponses } from '../../http/route-kit.ts';
+import type { PublicServiceServices } from './module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 413: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 413);
 
-export function publicServiceSyncRoutes(app: App, { dossierSync }: Services): void {
+export function publicServiceSyncRoutes(app: App, { dossierSync }: PublicServiceServices): void {
   app.post(
     '/api/v1/public-services/sync',
     {
@@ -22,7 +24,7 @@ export function publicServiceSyncRoutes(app: App, { dossierSync }: Services): vo
     },
     async (request) => {
       const mode = request.query.mode ?? 'all';
-      const result = await dossierSync.sync(requireActor(request.actor), request.body, mode);
+      const result = await dossierSync.sync(actorOf(request), request.body, mode);
       if (mode === 'all' && result.refused.length > 0) {
         throw invalid(
           `The batch was refused: ${result.refused.length} problem(s) in ${new Set(result.refused.map((p) => p.index)).size} record(s); nothing was applied`,

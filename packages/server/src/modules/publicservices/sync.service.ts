@@ -1,8 +1,9 @@
-import type { PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResult } from '@ioc/shared';
+import type { Agency, PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResult } from '@ioc/shared';
 import type { Platform } from '../../platform.ts';
+import type { AgencyService } from '../agencies/agencies.service.ts';
+import { agencyMatcher } from '../agencies/agencies.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { type AgencyRef, agencyMatcher } from './agencies.ts';
 import * as repo from './dossiers.repo.ts';
 import type { Calendar } from './metrics/clock.ts';
 import { parsePortalDate } from './portal-date.ts';
@@ -48,7 +49,7 @@ function latestOf(...instants: (string | null)[]): string {
 }
 
 /** The stored row of a record. */
-function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.DossierRow {
+function toRow(d: PortalDossier, at: string, agency: Agency | null): repo.DossierRow {
   const submitted = date(d.NgayNopHoSo);
   const received = date(d.NgayTiepNhan);
   const returned = date(d.NgayTra);
@@ -62,7 +63,7 @@ function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.Dos
     field_name: d.TenLinhVuc ?? null,
     agency: d.DonViXuLy,
     agency_code: agency?.code ?? null,
-    unit_id: agency?.unit_id ?? null,
+    unit_id: agency?.unitId ?? null,
     channel: d.KenhThucHien ?? null,
     owner_name: d.ChuHoSo ?? null,
     owner_kind: d.LoaiDoiTuong ?? null,
@@ -98,6 +99,7 @@ function toRow(d: PortalDossier, at: string, agency: AgencyRef | null): repo.Dos
 export class DossierSyncService {
   constructor(
     private readonly platform: Platform,
+    private readonly agencies: AgencyService,
     /** The working-day calendar in force: how a finished dossier's timing is judged for the daily counts. */
     private readonly calendar: () => Promise<Calendar>,
   ) {}
@@ -163,7 +165,7 @@ export class DossierSyncService {
   private async announce(changed: readonly repo.DossierRow[]): Promise<void> {
     if (changed.length === 0) return;
     // The IOC's name of the agency, as the ticker's first lines (GET /ticker) give it.
-    const names = await repo.agencyNames(this.platform.db);
+    const names = new Map((await this.agencies.list()).map((a) => [a.code, a.name]));
     for (const d of changed.slice(0, 100)) {
       await this.platform.bus.publish(
         'dossier.synced',
@@ -195,7 +197,7 @@ export class DossierSyncService {
     const [stored, steps, agencies] = await Promise.all([
       repo.findDossiers(trx, codes),
       repo.latestSteps(trx, codes),
-      repo.listAgencies(trx),
+      this.agencies.list(trx),
     ]);
     const agencyOf = agencyMatcher(agencies);
     const rows: repo.DossierRow[] = [];

@@ -1,7 +1,8 @@
 import type { ServerResponse } from 'node:http';
 import type { BusEvent } from '@ioc/shared';
-import type { App, Services } from '../../http/app-types.ts';
-import { requireActor } from '../../http/context.ts';
+import type { App } from '../../http/app-types.ts';
+import { actorOf } from '../../http/context.ts';
+import type { Kernel } from '../../kernel.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -27,7 +28,7 @@ function frame(event: BusEvent): string {
   return `event: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-export function streamRoutes(app: App, { platform, orgUnits }: Services, streams: StreamRegistry): void {
+export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: StreamRegistry): void {
   app.get(
     '/api/v1/stream',
     {
@@ -40,7 +41,7 @@ export function streamRoutes(app: App, { platform, orgUnits }: Services, streams
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request.actor);
+      const actor = actorOf(request);
       const response = reply.raw;
       reply.hijack();
       response.writeHead(200, {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Type } from 'typebox';
-import type { App, Services } from '../../http/app-types.ts';
+import type { App } from '../../http/app-types.ts';
+import type { Kernel } from '../../kernel.ts';
 import type { Metrics } from './metrics.ts';
 
 const Health = Type.Object({ status: Type.String(), node: Type.String() });
@@ -12,7 +13,7 @@ const Ready = Type.Object({
   busKind: Type.String(),
 });
 
-export function systemRoutes(app: App, { platform }: Services, metrics: Metrics): void {
+export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): void {
   app.get(
     '/healthz',
     { config: { public: true }, schema: { tags: ['system'], summary: 'Alive', response: { 200: Health } } },

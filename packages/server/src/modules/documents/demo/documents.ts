@@ -3,8 +3,8 @@
  * Government, the ministries, the provincial party and council, the departments and the communes.
  */
 import type { CreateDocumentBody, Organ } from '@ioc/shared';
-import { dayIndexOf, weekdayOf } from '../../publicservices/local-time.ts';
-import { Rng, WeightedPicker } from '../../publicservices/simulator/random.ts';
+import { dayIndexOf, weekdayOf } from '../../calendar/local-time.ts';
+import { Rng, WeightedPicker } from '../../demo/random.ts';
 import { dateOf, isWorkingDay, officeInstant, workingOnOrAfter } from './life.ts';
 import type { DemoAgency } from './plan.ts';
 import {

@@ -5,13 +5,13 @@
  * past), raises today's alerts, then every minute applies what the plan holds up to now. Progress is kept in
  * app_settings, so a restart resumes where the last run stopped.
  */
-import { BUILT_IN_ROLES, type Permission, type PsAgency } from '@ioc/shared';
+import { type Agency, BUILT_IN_ROLES, type Permission } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { findUserByUsername } from '../../auth/users.repo.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import type { AgencyService } from '../../publicservices/agency/agency.service.ts';
-import { findSetting, saveSetting } from '../../publicservices/scoring/settings.repo.ts';
+import { findSetting, saveSetting } from '../../settings/settings.repo.ts';
 import type { BackgroundWork } from '../../system/scan-job.ts';
 import { DocumentService } from '../documents.service.ts';
 import { type AlertSink, NO_TASK_ALERTS, TaskAlertScan } from '../tasks/task-alerts.ts';
@@ -110,7 +110,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
   }
 
   /** Services on the demo's clock: each action is stored at the time the plan gives it. */
-  private office(live: boolean, agencies: PsAgency[]): Office {
+  private office(live: boolean, agencies: Agency[]): Office {
     const platform: Platform = { ...this.platform, now: () => this.clock, bus: live ? this.platform.bus : QUIET_BUS };
     const scan = live ? new TaskAlertScan(platform, this.alerts, async () => agencies) : NO_TASK_ALERTS;
     return {
@@ -128,7 +128,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
     return { from: from.toISOString(), applied: from.toISOString(), refs: {} };
   }
 
-  private actionsUntil(nowMs: number, progress: Progress, agencies: PsAgency[]): DemoAction[] {
+  private actionsUntil(nowMs: number, progress: Progress, agencies: Agency[]): DemoAction[] {
     if (!this.plan || nowMs > this.plan.until - 86_400_000) {
       const until = nowMs + HORIZON_MS;
       const actions = planDocumentsDemo({
@@ -145,7 +145,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
     return this.plan.actions;
   }
 
-  private async applyUntil(nowMs: number, office: Office, agencies: PsAgency[], history = false): Promise<number> {
+  private async applyUntil(nowMs: number, office: Office, agencies: Agency[], history = false): Promise<number> {
     const progress = await this.progress();
     const actors = await this.actors(agencies);
     const actions = this.actionsUntil(nowMs, progress, agencies);
@@ -233,7 +233,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
    * Who does what in the demo: the demo leader `lanhdao` assigns and decides (so a visitor signed in as lanhdao can
    * decide the extensions still waiting), the province's clerk registers documents, each unit reports for itself.
    */
-  private async actors(agencies: PsAgency[]): Promise<DemoActors> {
+  private async actors(agencies: Agency[]): Promise<DemoActors> {
     const leaderUser = await findUserByUsername(this.platform.db, 'lanhdao');
     const base = { ip: null, mustChangePassword: false } as const;
     const leader: Actor = {
@@ -242,7 +242,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
       id: leaderUser?.id ?? null,
       name: leaderUser?.username ?? 'lanhdao',
       permissions: new Set<Permission>(BUILT_IN_ROLES.leader.permissions),
-      scope: { unitId: '42' },
+      scope: { unitId: this.platform.config.rootUnit },
     };
     const clerk: Actor = {
       ...base,
@@ -250,7 +250,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
       id: null,
       name: 'văn thư UBND tỉnh',
       permissions: new Set<Permission>(['documents.read', 'documents.write']),
-      scope: { unitId: '42' },
+      scope: { unitId: this.platform.config.rootUnit },
     };
     const byCode = new Map(agencies.map((a) => [a.code, a]));
     const unit = (code: string): Actor => ({
@@ -259,7 +259,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
       id: null,
       name: byCode.get(code)?.name ?? code,
       permissions: new Set<Permission>(['documents.read', 'tasks.write']),
-      scope: { unitId: byCode.get(code)?.unitId ?? '42', agency: code },
+      scope: { unitId: byCode.get(code)?.unitId ?? this.platform.config.rootUnit, agency: code },
     });
     return { leader, clerk, unit };
   }

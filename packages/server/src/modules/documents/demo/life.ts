@@ -2,10 +2,11 @@
  * Office time and the life of one directed task: reports, an extension, reminders, escalation, comments, completion
  * or cancellation. A task's life is drawn from its own generator, so it never depends on the plan's end.
  */
-import { VIETNAM_HOLIDAYS } from '../../publicservices/calendar/vn-holidays.ts';
-import { WorkingCalendar } from '../../publicservices/calendar/working-days.ts';
-import { dateOfIndex, localDayOf, startOfLocalDay } from '../../publicservices/local-time.ts';
-import type { Rng } from '../../publicservices/simulator/random.ts';
+
+import { dateOfIndex, localDayOf, startOfLocalDay } from '../../calendar/local-time.ts';
+import { VIETNAM_HOLIDAYS } from '../../calendar/vn-holidays.ts';
+import { WorkingCalendar } from '../../calendar/working-days.ts';
+import type { Rng } from '../../demo/random.ts';
 import type { DemoAction, DemoAgency } from './plan.ts';
 import {
   APPROVALS,

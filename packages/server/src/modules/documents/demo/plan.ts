@@ -18,8 +18,8 @@ import type {
   TaskPriority,
   TaskReportBody,
 } from '@ioc/shared';
-import { localDayOf, startOfLocalDay } from '../../publicservices/local-time.ts';
-import { Rng, uniformOf } from '../../publicservices/simulator/random.ts';
+import { localDayOf, startOfLocalDay } from '../../calendar/local-time.ts';
+import { Rng, uniformOf } from '../../demo/random.ts';
 import {
   type Context,
   type DocumentDraft,

@@ -3,7 +3,7 @@
  * task. Agency ids follow the national format (`000.00.00.G22`, H28 for Hà Tĩnh as the catalogue codes use) but are
  * illustrative; the people named here are invented.
  */
-import { uniformOf } from '../../publicservices/simulator/random.ts';
+import { uniformOf } from '../../demo/random.ts';
 
 /** A subject the province works on. `{year}` and `{schoolYear}` are filled from the date. */
 export interface Topic {

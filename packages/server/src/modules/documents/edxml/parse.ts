@@ -1,5 +1,5 @@
 import type { Organ, Signer, TraceStep } from '@ioc/shared';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../errors.ts';
 import type { EdxmlAttachment, EdxmlDocument } from './edxml.ts';
 import { type Problem, Reader, strictBase64 } from './reader.ts';
 import { childOf, childrenOf, readXml, type XNode } from './xml.ts';

@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type AppError, invalid } from '../../../http/errors.ts';
+import { type AppError, invalid } from '../../../errors.ts';
 
 /** An element by its local name (any namespace prefix dropped), its child elements and its text (CDATA included). */
 export interface XNode {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { InlineFile } from '@ioc/shared';
-import { AppError, invalid } from '../../../http/errors.ts';
+import { AppError, invalid } from '../../../errors.ts';
 
 /** What an official document or report may carry, by extension: the type it is stored as and how its bytes start. */
 const KINDS: Record<string, { mime: string; magic: ((b: Buffer) => boolean) | null }> = {

@@ -1,5 +1,5 @@
 import type { TaskState } from '@ioc/shared';
-import { dateOfIndex, dayIndexOf } from '../../publicservices/local-time.ts';
+import { dateOfIndex, dayIndexOf } from '../../calendar/local-time.ts';
 
 /** What decides a task's state: its deadline, whether anyone reported, and how (and on which local day) it ended. */
 export interface TaskFacts {

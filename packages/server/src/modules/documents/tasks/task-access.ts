@@ -1,6 +1,5 @@
-import type { PsAgency } from '@ioc/shared';
+import type { Agency } from '@ioc/shared';
 import type { Actor } from '../../auth/actor.ts';
-import { PROVINCE_SCOPE } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 
 /**
@@ -10,12 +9,13 @@ import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
  */
 export async function unitsOfActor(
   actor: Actor,
-  agencies: readonly PsAgency[],
+  agencies: readonly Agency[],
   orgUnits: OrgUnitService,
+  rootUnit: string,
 ): Promise<string[] | null> {
   if (actor.permissions.has('tasks.assign')) return null;
   if (actor.scope.agency) return [actor.scope.agency];
-  if (actor.scope.unitId === PROVINCE_SCOPE.unitId) return null;
+  if (actor.scope.unitId === rootUnit) return null;
   const inScope: string[] = [];
   for (const agency of agencies) {
     if (await orgUnits.inScope(actor.scope, agency.unitId)) inScope.push(agency.code);

@@ -1,7 +1,7 @@
-import type { PsAgency, Task } from '@ioc/shared';
+import type { Agency, Task } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
 import type { RaiseAlert } from '../../alerts/alerts.service.ts';
-import { localDateOf, localMidnight } from '../../publicservices/local-time.ts';
+import { localDateOf, localMidnight } from '../../calendar/local-time.ts';
 import { nearlyDueUntil, taskState } from './state.ts';
 import { factsOf } from './task-view.ts';
 import * as repo from './tasks.repo.ts';
@@ -35,7 +35,7 @@ export class TaskAlertScan implements TaskAlerts {
   constructor(
     private readonly platform: Platform,
     private readonly alerts: AlertSink,
-    private readonly agencies: () => Promise<PsAgency[]>,
+    private readonly agencies: () => Promise<Agency[]>,
   ) {}
 
   /** Raises each open task's nearly-due or overdue alert once per state and deadline; `ids` limits the scan. */

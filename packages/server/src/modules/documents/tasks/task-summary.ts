@@ -1,9 +1,9 @@
 import type { TaskSummary, TaskSummaryQuery, TaskTrend, TaskUnitFigures } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { localDateOf, localMidnight } from '../../calendar/local-time.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import type { AgencyService } from '../../publicservices/agency/agency.service.ts';
-import { localDateOf, localMidnight } from '../../publicservices/local-time.ts';
 import { summarySpan } from '../summary-span.ts';
 import { unitsOfActor } from './task-access.ts';
 import { countByState, figuresByUnit, figuresOf, rankUnits, trendPoints } from './task-figures.ts';
@@ -21,7 +21,7 @@ export class TaskSummaryService {
   /** The tasks a caller's figures cover: all for leaders and the operator, else those their units lead. */
   private async tasks(actor: Actor, from: string, to: string) {
     const list = await this.agencies.list();
-    const units = await unitsOfActor(actor, list, this.orgUnits);
+    const units = await unitsOfActor(actor, list, this.orgUnits, this.platform.config.rootUnit);
     const rows = await repo.tasksAssignedBetween(this.platform.db, from, to);
     return { list, rows: units === null ? rows : rows.filter((r) => units.includes(r.lead_unit)) };
   }

@@ -1,6 +1,5 @@
 import {
   CreateTaskBody,
-  ErrorResponse,
   ExtensionDecisionBody,
   ExtensionRequestBody,
   IdParams,
@@ -16,14 +15,16 @@ import {
   TaskUnit,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { DocumentServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 413);
 const tags = ['tasks'];
 const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extensionId: Type.Integer({ minimum: 1 }) });
 
-export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services): void {
+export function taskRoutes(app: App, { tasks, taskSummary, platform }: DocumentServices): void {
   const bodyLimit = Math.ceil(platform.config.maxUploadBytes * 1.4) + 64 * 1024;
 
   app.get(
@@ -38,7 +39,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskPage, ...errors },
       },
     },
-    async (request) => tasks.list(requireActor(request.actor), request.query),
+    async (request) => tasks.list(actorOf(request), request.query),
   );
   app.get(
     '/api/v1/tasks/units',
@@ -60,7 +61,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskSummary, ...errors },
       },
     },
-    async (request) => taskSummary.summary(requireActor(request.actor), request.query),
+    async (request) => taskSummary.summary(actorOf(request), request.query),
   );
   app.get(
     '/api/v1/tasks/trend',
@@ -73,7 +74,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskTrend, ...errors },
       },
     },
-    async (request) => taskSummary.trend(requireActor(request.actor), request.query.months ?? 12),
+    async (request) => taskSummary.trend(actorOf(request), request.query.months ?? 12),
   );
   app.post(
     '/api/v1/tasks',
@@ -86,7 +87,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 201: TaskDetail, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await tasks.create(requireActor(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await tasks.create(actorOf(request), request.body)),
   );
   app.get(
     '/api/v1/tasks/:id',
@@ -99,7 +100,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskDetail, ...errors },
       },
     },
-    async (request) => tasks.detail(requireActor(request.actor), request.params.id),
+    async (request) => tasks.detail(actorOf(request), request.params.id),
   );
   app.post(
     '/api/v1/tasks/:id/reports',
@@ -114,7 +115,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskDetail, ...errors },
       },
     },
-    async (request) => tasks.report(requireActor(request.actor), request.params.id, request.body),
+    async (request) => tasks.report(actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/tasks/:id/extensions',
@@ -128,7 +129,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         response: { 200: TaskDetail, ...errors },
       },
     },
-    async (request) => tasks.requestExtension(requireActor(request.actor), request.params.id, request.body),
+    async (request) => tasks.requestExtension(actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/v1/tasks/:id/extensions/:extensionId/decision',
@@ -143,7 +144,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
       },
     },
     async (request) =>
-      tasks.decideExtension(requireActor(request.actor), request.params.id, request.params.extensionId, request.body),
+      tasks.decideExtension(actorOf(request), request.params.id, request.params.extensionId, request.body),
   );
   const notes = [
     ['comments', 'comment', 'documents.read', 'Comment on a task (leaders; officers of its units)'],
@@ -158,7 +159,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: Services)
         config: { permission },
         schema: { tags, summary, params: IdParams, body: TaskNoteBody, response: { 200: TaskDetail, ...errors } },
       },
-      async (request) => tasks.note(requireActor(request.actor), request.params.id, kind, request.body),
+      async (request) => tasks.note(actorOf(request), request.params.id, kind, request.body),
     );
   }
 }

@@ -1,8 +1,8 @@
 import type {
+  Agency,
   CreateTaskBody,
   ExtensionDecisionBody,
   ExtensionRequestBody,
-  PsAgency,
   TaskDetail,
   TaskListQuery,
   TaskNoteBody,
@@ -12,14 +12,14 @@ import type {
 } from '@ioc/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { forbidden, invalid, notFound } from '../../../http/errors.ts';
+import { forbidden, invalid, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
+import { normalizeName } from '../../agencies/agencies.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import { type Actor, shownName } from '../../auth/actor.ts';
+import { dayIndexOf, localDateOf } from '../../calendar/local-time.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import { normalizeName } from '../../publicservices/agencies.ts';
-import type { AgencyService } from '../../publicservices/agency/agency.service.ts';
-import { dayIndexOf, localDateOf } from '../../publicservices/local-time.ts';
 import { findDocument } from '../documents.repo.ts';
 import { checkInlineFiles } from '../files/file-checks.ts';
 import * as files from '../files/files.repo.ts';
@@ -56,7 +56,7 @@ export class TaskService {
     return localDateOf(this.platform.now().getTime());
   }
 
-  private async unitLookup(): Promise<{ list: PsAgency[]; unit: (code: string) => TaskUnit }> {
+  private async unitLookup(): Promise<{ list: Agency[]; unit: (code: string) => TaskUnit }> {
     const list = await this.agencies.list();
     const byCode = new Map(list.map((a) => [a.code, a]));
     return {
@@ -107,7 +107,7 @@ export class TaskService {
     const lookup = await this.unitLookup();
     const today = this.today();
     const { rows, total } = await repo.listTasks(db, {
-      units: await unitsOfActor(actor, lookup.list, this.orgUnits),
+      units: await unitsOfActor(actor, lookup.list, this.orgUnits, this.platform.config.rootUnit),
       ...(query.state ? { state: query.state } : {}),
       ...(query.open !== undefined ? { open: query.open } : {}),
       ...(query.unit ? { unit: query.unit } : {}),
@@ -134,7 +134,7 @@ export class TaskService {
     const { db } = this.platform;
     const lookup = await this.unitLookup();
     const row = await repo.findTask(db, id);
-    const actorUnits = await unitsOfActor(actor, lookup.list, this.orgUnits);
+    const actorUnits = await unitsOfActor(actor, lookup.list, this.orgUnits, this.platform.config.rootUnit);
     const ctx = row ? await this.context([row], lookup.unit) : null;
     const codes = (ctx?.units.get(id) ?? []).map((u) => u.code);
     if (!row || !ctx || (actorUnits !== null && !codes.some((c) => actorUnits.includes(c)))) {

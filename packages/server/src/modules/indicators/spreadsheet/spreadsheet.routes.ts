@@ -1,26 +1,17 @@
-import { CatalogueCode, ErrorResponse, ImportQuery, ImportReport, TemplateQuery } from '@ioc/shared';
+import { CatalogueCode, ImportQuery, ImportReport, TemplateQuery } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../errors.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { acceptRawBody, errorResponses } from '../../../http/route-kit.ts';
+import type { IndicatorServices } from '../module.ts';
 import { XLSX_TYPE } from './layout.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-};
+const errors = errorResponses(400, 401, 403, 404, 413, 415);
 const CodeParams = Type.Object({ code: CatalogueCode });
 
-export function spreadsheetRoutes(app: App, { spreadsheets, platform }: Services): void {
-  app.addContentTypeParser(
-    XLSX_TYPE,
-    { parseAs: 'buffer', bodyLimit: platform.config.maxUploadBytes },
-    (_request, body, done) => done(null, body),
-  );
+export function spreadsheetRoutes(app: App, { spreadsheets, platform }: IndicatorServices): void {
+  acceptRawBody(app, XLSX_TYPE, platform.config.maxUploadBytes);
 
   app.get(
     '/api/v1/data-sets/:code/template',
@@ -36,7 +27,7 @@ export function spreadsheetRoutes(app: App, { spreadsheets, platform }: Services
       },
     },
     async (request, reply) => {
-      const file = await spreadsheets.template(requireActor(request.actor), request.params.code, request.query.period);
+      const file = await spreadsheets.template(actorOf(request), request.params.code, request.query.period);
       return reply
         .header('content-type', XLSX_TYPE)
         .header('content-disposition', `attachment; filename="${file.filename}"`)
@@ -65,7 +56,7 @@ export function spreadsheetRoutes(app: App, { spreadsheets, platform }: Services
       }
       const { code } = request.params;
       const { period, mode } = request.query;
-      return spreadsheets.import(requireActor(request.actor), code, period, mode ?? 'all', request.body);
+      return spreadsheets.import(actorOf(request), code, period, mode ?? 'all', request.body);
     },
   );
 }

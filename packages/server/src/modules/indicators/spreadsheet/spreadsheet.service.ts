@@ -1,5 +1,5 @@
 import { type ImportProblem, type ImportReport, type OrgUnit, parsePeriod } from '@ioc/shared';
-import { invalid, notFound } from '../../../http/errors.ts';
+import { invalid, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
@@ -56,7 +56,7 @@ export class SpreadsheetService {
     const inScope = await this.orgUnits.currentInScope(actor.scope);
     return listed.length > 0
       ? inScope.filter((u) => listed.includes(u.id))
-      : inScope.filter((u) => u.parentId === '42');
+      : inScope.filter((u) => u.parentId === this.platform.config.rootUnit);
   }
 
   async template(actor: Actor, code: string, periodId: string): Promise<{ filename: string; body: Buffer }> {

@@ -88,7 +88,3 @@ export async function insertFields(db: Executor, rows: readonly FieldRow[]): Pro
       .execute();
   }
 }
-
-export async function listAgencyUnits(db: Executor): Promise<{ code: string; unit_id: string }[]> {
-  return db.selectFrom('ps_agencies').select(['code', 'unit_id']).execute();
-}

@@ -1,6 +1,5 @@
 import {
   CatalogueCodeParams,
-  ErrorResponse,
   Procedure,
   ProcedureField,
   ProcedureImportQuery,
@@ -10,30 +9,15 @@ import {
   SaveProcedureFieldBody,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../errors.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  413: ErrorResponse,
-  415: ErrorResponse,
-};
-const CSV_TYPE = 'text/csv';
+const errors = errorResponses(400, 401, 403, 404, 413, 415);
 
-export function procedureCatalogueRoutes(app: App, { procedureCatalogue, platform }: Services): void {
-  // Another module may read CSV too: the body stays raw bytes either way, decoded by the service.
-  if (!app.hasContentTypeParser(CSV_TYPE)) {
-    app.addContentTypeParser(
-      CSV_TYPE,
-      { parseAs: 'buffer', bodyLimit: platform.config.maxUploadBytes },
-      (_request, body, done) => done(null, body),
-    );
-  }
-
+export function procedureCatalogueRoutes(app: App, { procedureCatalogue }: PublicServiceServices): void {
   app.get(
     '/api/v1/public-services/fields',
     {
@@ -58,7 +42,7 @@ export function procedureCatalogueRoutes(app: App, { procedureCatalogue, platfor
         response: { 200: ProcedureField, ...errors },
       },
     },
-    async (request) => procedureCatalogue.saveField(requireActor(request.actor), request.params.code, request.body),
+    async (request) => procedureCatalogue.saveField(actorOf(request), request.params.code, request.body),
   );
   app.get(
     '/api/v1/public-services/procedures',
@@ -99,7 +83,7 @@ export function procedureCatalogueRoutes(app: App, { procedureCatalogue, platfor
         response: { 200: Procedure, ...errors },
       },
     },
-    async (request) => procedureCatalogue.saveProcedure(requireActor(request.actor), request.params.code, request.body),
+    async (request) => procedureCatalogue.saveProcedure(actorOf(request), request.params.code, request.body),
   );
   app.post(
     '/api/v1/public-services/procedures/import',
@@ -115,11 +99,11 @@ export function procedureCatalogueRoutes(app: App, { procedureCatalogue, platfor
     },
     async (request) => {
       if (!Buffer.isBuffer(request.body) && typeof request.body !== 'string') {
-        throw invalid(`Send the CSV file as the body with Content-Type ${CSV_TYPE}`, [
+        throw invalid(`Send the CSV file as the body with Content-Type text/csv`, [
           { field: 'body', message: 'expected a CSV file', rule: 'type' },
         ]);
       }
-      return procedureCatalogue.importCsv(requireActor(request.actor), request.body, request.query.mode ?? 'all');
+      return procedureCatalogue.importCsv(actorOf(request), request.body, request.query.mode ?? 'all');
     },
   );
 }

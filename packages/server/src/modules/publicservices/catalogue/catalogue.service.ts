@@ -7,12 +7,13 @@ import type {
   SaveProcedureBody,
   SaveProcedureFieldBody,
 } from '@ioc/shared';
-import { invalid, notFound } from '../../../http/errors.ts';
+import { invalid, notFound } from '../../../errors.ts';
+import { readCsv } from '../../../lib/csv-reader.ts';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
+import { normalizeName } from '../../agencies/agencies.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { normalizeName } from '../agencies.ts';
-import { readCsv } from '../csv.ts';
 import * as repo from './catalogue.repo.ts';
 import {
   agencyProblem,
@@ -91,7 +92,10 @@ const asFieldErrors = (problems: readonly ProcedureImportProblem[]) =>
  * agency, how far online, with which fee and deadline. Kept by hand or imported from the portal's CSV export.
  */
 export class ProcedureCatalogueService {
-  constructor(private readonly platform: Platform) {}
+  constructor(
+    private readonly platform: Platform,
+    private readonly agencies: AgencyService,
+  ) {}
 
   async fields(): Promise<ProcedureField[]> {
     return (await repo.listFields(this.platform.db)).map(toField);
@@ -143,10 +147,15 @@ export class ProcedureCatalogueService {
       deadlineDays: body.deadlineDays ?? null,
       feeVnd: body.feeVnd ?? null,
     };
-    const [field, agencies] = await Promise.all([repo.findField(db, input.fieldCode), repo.listAgencyUnits(db)]);
+    const [field, agencies] = await Promise.all([repo.findField(db, input.fieldCode), this.agencies.list()]);
     const problems = [];
     if (!field) problems.push({ field: '/fieldCode', message: `unknown field '${input.fieldCode}'`, rule: 'unknown' });
-    const agency = agencyProblem(input.level, input.agencyCode, new Map(agencies.map((a) => [a.code, a])));
+    const agency = agencyProblem(
+      input.level,
+      input.agencyCode,
+      new Map(agencies.map((a) => [a.code, a])),
+      this.platform.config.rootUnit,
+    );
     if (agency) problems.push({ field: '/agencyCode', message: agency, rule: 'agency' });
     if (problems.length > 0) throw invalid(`The procedure was refused: ${problems.length} problem(s)`, problems);
     return auditedWrite(
@@ -181,12 +190,13 @@ export class ProcedureCatalogueService {
     if (read.records.length === 0) {
       throw invalid('The CSV has no data rows', [{ field: '/rows', message: 'no data rows', rule: 'minItems' }]);
     }
-    const [fields, agencies] = await Promise.all([repo.listFields(db), repo.listAgencyUnits(db)]);
+    const [fields, agencies] = await Promise.all([repo.listFields(db), this.agencies.list()]);
     const checked = checkImportRows(
       read.header,
       read.records,
       new Set(fields.map((f) => f.code)),
       new Map(agencies.map((a) => [a.code, a])),
+      this.platform.config.rootUnit,
     );
     const { problems } = checked;
     if (problems.length > 0 && mode === 'all') {

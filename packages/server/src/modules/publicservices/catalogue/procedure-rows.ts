@@ -4,7 +4,7 @@
  * the province (unit 42), not a commune's one-stop office.
  */
 import type { ProcedureImportProblem } from '@ioc/shared';
-import type { CsvRecord } from '../csv.ts';
+import type { CsvRecord } from '../../../lib/csv-reader.ts';
 
 export type ProcedureLevel = 'province' | 'commune';
 export type OnlineLevel = 'full' | 'partial' | 'none';
@@ -23,7 +23,7 @@ export interface ProcedureInput {
 
 export interface AgencyUnit {
   code: string;
-  unit_id: string;
+  unitId: string;
 }
 
 export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
@@ -52,12 +52,13 @@ export function agencyProblem(
   level: ProcedureLevel,
   agencyCode: string | null,
   agencies: ReadonlyMap<string, AgencyUnit>,
+  rootUnit: string,
 ): string | null {
   if (agencyCode === null) return null;
   if (level === 'commune') return 'a commune-level procedure is handled by every commune: leave the agency empty';
   const agency = agencies.get(agencyCode);
   if (!agency) return `unknown agency '${agencyCode}'`;
-  if (agency.unit_id !== '42') return `'${agencyCode}' is not a provincial agency`;
+  if (agency.unitId !== rootUnit) return `'${agencyCode}' is not a provincial agency`;
   return null;
 }
 
@@ -104,6 +105,7 @@ export function checkImportRows(
   records: readonly CsvRecord[],
   fields: ReadonlySet<string>,
   agencies: ReadonlyMap<string, AgencyUnit>,
+  rootUnit: string,
 ): CheckedImport {
   const index = new Map(header.map((name, i) => [name, i]));
   const value = (record: CsvRecord, column: Column) => {
@@ -152,7 +154,7 @@ export function checkImportRows(
     }
     const agencyCode = value(record, 'agency_code') || null;
     if (LEVELS.includes(level)) {
-      const problem = agencyProblem(level as ProcedureLevel, agencyCode, agencies);
+      const problem = agencyProblem(level as ProcedureLevel, agencyCode, agencies, rootUnit);
       if (problem) bad('agency_code', 'agency', problem);
     }
     const deadlineDays = wholeNumber(value(record, 'deadline_days'), 3650);

@@ -7,12 +7,14 @@ import {
   SaveConnectorBody,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
-export function connectorRoutes(app: App, { connectors }: Services): void {
+export function connectorRoutes(app: App, { connectors }: PublicServiceServices): void {
   app.get(
     '/api/v1/public-services/connectors',
     {
@@ -39,7 +41,7 @@ export function connectorRoutes(app: App, { connectors }: Services): void {
         response: { 200: Connector, ...errors },
       },
     },
-    async (request) => connectors.save(requireActor(request.actor), request.params.code, request.body),
+    async (request) => connectors.save(actorOf(request), request.params.code, request.body),
   );
   app.post(
     '/api/v1/public-services/connectors/:code/run',
@@ -53,7 +55,7 @@ export function connectorRoutes(app: App, { connectors }: Services): void {
         response: { 200: ConnectorRun, ...errors, 503: ErrorResponse },
       },
     },
-    async (request) => connectors.run(requireActor(request.actor), request.params.code),
+    async (request) => connectors.run(actorOf(request), request.params.code),
   );
   app.delete(
     '/api/v1/public-services/connectors/:code',
@@ -67,7 +69,7 @@ export function connectorRoutes(app: App, { connectors }: Services): void {
       },
     },
     async (request) => {
-      await connectors.remove(requireActor(request.actor), request.params.code);
+      await connectors.remove(actorOf(request), request.params.code);
       return { ok: true as const };
     },
   );

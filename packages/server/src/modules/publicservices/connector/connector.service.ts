@@ -7,7 +7,7 @@ import type {
   SyncEnvelope,
   SyncResult,
 } from '@ioc/shared';
-import { AppError, conflict, invalid, notFound } from '../../../http/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import { type Actor, systemActor } from '../../auth/actor.ts';
@@ -24,8 +24,8 @@ export interface DossierSink {
 }
 
 /** Dossiers a connector brings in are written, and audited, under its own name. */
-export function connectorActor(code: string): Actor {
-  return systemActor(`connector:${code}`, new Set<Permission>(['ingest.write']));
+export function connectorActor(code: string, rootUnit: string): Actor {
+  return systemActor(`connector:${code}`, rootUnit, new Set<Permission>(['ingest.write']));
 }
 
 function endpointOf(row: repo.ConnectorRow): OnestopEndpoint {
@@ -236,7 +236,7 @@ export class ConnectorService {
       if (row.enabled !== 1 || this.runs.has(row.code)) continue;
       const dueBefore = new Date(at.getTime() - row.interval_seconds * 1000).toISOString();
       if (row.last_run_at !== null && row.last_run_at > dueBefore) continue;
-      const next = await this.start(row.code, connectorActor(row.code), dueBefore);
+      const next = await this.start(row.code, connectorActor(row.code, this.platform.config.rootUnit), dueBefore);
       if (next) started.push(next.run);
     }
     return started;
@@ -349,7 +349,7 @@ export class ConnectorService {
   private async apply(service: ConnectorServiceRun, envelope: SyncEnvelope, code: string): Promise<void> {
     service.pages++;
     if (envelope.data.length === 0) return;
-    const result = await this.dossiers.sync(connectorActor(code), envelope, 'valid');
+    const result = await this.dossiers.sync(connectorActor(code, this.platform.config.rootUnit), envelope, 'valid');
     service.received += result.received;
     service.created += result.created;
     service.updated += result.updated;

@@ -27,7 +27,7 @@ export async function applyConnectorConfig(platform: Platform): Promise<boolean>
   ) {
     return false;
   }
-  await saveConnector(platform, systemActor('config'), CONFIGURED_CONNECTOR, {
+  await saveConnector(platform, systemActor('config', platform.config.rootUnit), CONFIGURED_CONNECTOR, {
     name: stored?.name ?? 'Hệ thống thông tin giải quyết TTHC của tỉnh',
     tokenUrl: settings.tokenUrl,
     baseUrl: settings.baseUrl,

@@ -2,9 +2,9 @@
  * Demo feedback (PAKN) for a day: a few items a working day about the agencies, most answered within the 15
  * working days, some late, a few rated unsatisfied; deterministic per seed and day, like the dossiers.
  */
-import type { WorkingCalendar } from '../calendar/working-days.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
+import { Rng } from '../../demo/random.ts';
 import type { NewFeedback } from '../feedback/feedback.repo.ts';
-import { Rng } from '../simulator/random.ts';
 
 export interface FeedbackAgency {
   code: string;

@@ -6,9 +6,9 @@
  */
 import { PERMISSIONS, type Permission, type PortalDossier, type PortalProgress } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
-import { systemActor } from '../../auth/actor.ts';
-import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { listAgencies } from '../dossiers.repo.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
+import { type Actor, systemActor } from '../../auth/actor.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
 import { upsertFeedback } from '../feedback/feedback.repo.ts';
 import { createSimulator, type Simulator } from '../simulator/index.ts';
 import type { DossierSyncService } from '../sync.service.ts';
@@ -39,22 +39,26 @@ export class PublicServiceDemoFeeder {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastTick = 0;
-  private readonly actor = systemActor('demo', new Set(Object.keys(PERMISSIONS) as Permission[]));
+
+  private readonly actor: Actor;
 
   constructor(
     private readonly platform: Platform,
+    private readonly agencies: AgencyService,
     private readonly sync: DossierSyncService,
     private readonly calendarOf: () => Promise<WorkingCalendar>,
     private readonly options: DemoFeedOptions,
-  ) {}
+  ) {
+    this.actor = systemActor('demo', platform.config.rootUnit, new Set(Object.keys(PERMISSIONS) as Permission[]));
+  }
 
   private async prepare(): Promise<Simulator> {
     if (this.simulator) return this.simulator;
     this.calendar = await this.calendarOf();
-    const agencies = (await listAgencies(this.platform.db)).map((a) => ({
+    const agencies = (await this.agencies.list()).map((a) => ({
       code: a.code,
       name: a.name,
-      unitId: a.unit_id,
+      unitId: a.unitId,
       kind: a.kind,
     }));
     this.feedbackAgencies = agencies.map((a) => ({ code: a.code, unitId: a.unitId }));

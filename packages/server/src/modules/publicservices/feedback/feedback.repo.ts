@@ -5,8 +5,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export type FeedbackRow = Selectable<FeedbackTable> & { unit_name: string | null };
 export type NewFeedback = Omit<Insertable<FeedbackTable>, 'id'>;
 
-/** Feedback about units under `scopeUnit` (and itself); feedback about no unit in particular is the province's. */
-function inScope(db: Executor, scopeUnit: string) {
+/** Feedback about units under `scopeUnit` (and itself); feedback about no unit in particular is the root unit's. */
+function inScope(db: Executor, scopeUnit: string, rootUnit: string) {
   const pattern = `%/${scopeUnit}/%`;
   return db
     .selectFrom('ps_feedback as f')
@@ -14,7 +14,7 @@ function inScope(db: Executor, scopeUnit: string) {
     .selectAll('f')
     .select('u.name as unit_name')
     .where((eb) =>
-      scopeUnit === '42'
+      scopeUnit === rootUnit
         ? eb.or([eb('f.unit_id', 'is', null), eb('u.path', 'like', pattern)])
         : eb('u.path', 'like', pattern),
     );
@@ -31,8 +31,13 @@ export interface FeedbackFilter {
   limit: number;
 }
 
-export async function listInScope(db: Executor, scopeUnit: string, filter: FeedbackFilter): Promise<FeedbackRow[]> {
-  let query = inScope(db, scopeUnit);
+export async function listInScope(
+  db: Executor,
+  scopeUnit: string,
+  rootUnit: string,
+  filter: FeedbackFilter,
+): Promise<FeedbackRow[]> {
+  let query = inScope(db, scopeUnit, rootUnit);
   if (filter.status) query = query.where('f.status', '=', filter.status);
   if (filter.agency) query = query.where('f.agency_code', '=', filter.agency);
   if (filter.receivedFrom) query = query.where('f.received_at', '>=', filter.receivedFrom);
@@ -47,8 +52,13 @@ export async function listInScope(db: Executor, scopeUnit: string, filter: Feedb
   return query.orderBy('f.id', 'desc').limit(filter.limit).execute();
 }
 
-export async function findInScope(db: Executor, scopeUnit: string, code: string): Promise<FeedbackRow | undefined> {
-  return inScope(db, scopeUnit).where('f.code', '=', code).executeTakeFirst();
+export async function findInScope(
+  db: Executor,
+  scopeUnit: string,
+  rootUnit: string,
+  code: string,
+): Promise<FeedbackRow | undefined> {
+  return inScope(db, scopeUnit, rootUnit).where('f.code', '=', code).executeTakeFirst();
 }
 
 export async function codeExists(db: Executor, code: string): Promise<boolean> {
@@ -68,17 +78,19 @@ export async function updateFeedback(db: Executor, id: number, changes: Updateab
  * What the figures of [from, to) can need: feedback received before `to` that was received, answered or due in the
  * period or later (an item judged before `from` has its receipt, answer and deadline all before it).
  */
-export async function forFigures(db: Executor, scopeUnit: string, from: string, to: string): Promise<FeedbackRow[]> {
-  return inScope(db, scopeUnit)
+export async function forFigures(
+  db: Executor,
+  scopeUnit: string,
+  rootUnit: string,
+  from: string,
+  to: string,
+): Promise<FeedbackRow[]> {
+  return inScope(db, scopeUnit, rootUnit)
     .where('f.received_at', '<', to)
     .where((eb) =>
       eb.or([eb('f.received_at', '>=', from), eb('f.due_at', '>=', from), eb('f.answered_at', '>=', from)]),
     )
     .execute();
-}
-
-export async function findAgency(db: Executor, code: string): Promise<{ code: string; unit_id: string } | undefined> {
-  return db.selectFrom('ps_agencies').select(['code', 'unit_id']).where('code', '=', code).executeTakeFirst();
 }
 
 /** Feedback from another system (or the demo) by its code: new items are added, known ones take the new state. */

@@ -1,7 +1,6 @@
 import {
   AnswerFeedbackBody,
   CreateFeedbackBody,
-  ErrorResponse,
   Feedback,
   FeedbackCodeParams,
   FeedbackFigures,
@@ -11,12 +10,14 @@ import {
   FeedbackStatusBody,
   RateFeedbackBody,
 } from '@ioc/shared';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 409);
 
-export function feedbackRoutes(app: App, { feedback }: Services): void {
+export function feedbackRoutes(app: App, { feedback }: PublicServiceServices): void {
   app.get(
     '/api/v1/public-services/feedback',
     {
@@ -29,7 +30,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: FeedbackPage, ...errors },
       },
     },
-    async (request) => feedback.list(requireActor(request.actor), request.query),
+    async (request) => feedback.list(actorOf(request), request.query),
   );
   app.post(
     '/api/v1/public-services/feedback',
@@ -43,7 +44,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 201: Feedback, ...errors },
       },
     },
-    async (request, reply) => reply.status(201).send(await feedback.create(requireActor(request.actor), request.body)),
+    async (request, reply) => reply.status(201).send(await feedback.create(actorOf(request), request.body)),
   );
   app.get(
     '/api/v1/public-services/feedback/:code',
@@ -56,7 +57,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: Feedback, ...errors },
       },
     },
-    async (request) => feedback.get(requireActor(request.actor), request.params.code),
+    async (request) => feedback.get(actorOf(request), request.params.code),
   );
   app.post(
     '/api/v1/public-services/feedback/:code/answer',
@@ -70,7 +71,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: Feedback, ...errors },
       },
     },
-    async (request) => feedback.answer(requireActor(request.actor), request.params.code, request.body),
+    async (request) => feedback.answer(actorOf(request), request.params.code, request.body),
   );
   app.post(
     '/api/v1/public-services/feedback/:code/rating',
@@ -84,7 +85,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: Feedback, ...errors },
       },
     },
-    async (request) => feedback.rate(requireActor(request.actor), request.params.code, request.body),
+    async (request) => feedback.rate(actorOf(request), request.params.code, request.body),
   );
   app.post(
     '/api/v1/public-services/feedback/:code/status',
@@ -99,7 +100,7 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: Feedback, ...errors },
       },
     },
-    async (request) => feedback.setStatus(requireActor(request.actor), request.params.code, request.body),
+    async (request) => feedback.setStatus(actorOf(request), request.params.code, request.body),
   );
   app.get(
     '/api/v1/public-services/feedback-figures',
@@ -113,6 +114,6 @@ export function feedbackRoutes(app: App, { feedback }: Services): void {
         response: { 200: FeedbackFigures, ...errors },
       },
     },
-    async (request) => feedback.figures(requireActor(request.actor), request.query),
+    async (request) => feedback.figures(actorOf(request), request.query),
   );
 }

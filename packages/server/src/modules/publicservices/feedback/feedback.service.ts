@@ -11,15 +11,16 @@ import type {
   FieldError,
   RateFeedbackBody,
 } from '@ioc/shared';
-import { conflict, invalid, notFound } from '../../../http/errors.ts';
+import { conflict, invalid, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { requirePeriod } from '../../indicators/period-param.ts';
+import type { CalendarService } from '../../calendar/calendar.service.ts';
+import { LOCAL_OFFSET_MS } from '../../calendar/local-time.ts';
+import { requirePeriod } from '../../calendar/period-param.ts';
+import { spanOf } from '../../calendar/period-span.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import type { CalendarService } from '../calendar.service.ts';
-import { LOCAL_OFFSET_MS } from '../local-time.ts';
-import { spanOf } from '../period-span.ts';
 import * as repo from './feedback.repo.ts';
 import { type FeedbackFacts, type PaknFigures, paknFigures } from './pakn-figures.ts';
 
@@ -80,6 +81,7 @@ export class FeedbackService {
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
+    private readonly agencies: AgencyService,
     private readonly workingCalendar: CalendarService,
   ) {}
 
@@ -93,7 +95,7 @@ export class FeedbackService {
     const scope = await this.scopeUnit(actor, query.unit);
     const now = this.platform.now().toISOString();
     const limit = query.limit ?? 100;
-    const rows = await repo.listInScope(this.platform.db, scope, {
+    const rows = await repo.listInScope(this.platform.db, scope, this.platform.config.rootUnit, {
       ...(query.status ? { status: query.status } : {}),
       ...(query.agency ? { agency: query.agency } : {}),
       ...(query.from ? { receivedFrom: new Date(query.from).toISOString() } : {}),
@@ -111,7 +113,7 @@ export class FeedbackService {
 
   /** 404 as well for feedback outside the caller's scope: its existence is not theirs to know. */
   async get(actor: Actor, code: string): Promise<Feedback> {
-    const row = await repo.findInScope(this.platform.db, actor.scope.unitId, code);
+    const row = await repo.findInScope(this.platform.db, actor.scope.unitId, this.platform.config.rootUnit, code);
     if (!row) throw notFound(`Feedback ${code}`);
     return toFeedback(row, this.platform.now().toISOString());
   }
@@ -129,11 +131,11 @@ export class FeedbackService {
     if (receivedAt.getTime() > at.getTime()) {
       problems.push({ field: '/receivedAt', message: 'is in the future', rule: 'maximum' });
     }
-    const agency = body.agencyCode ? await repo.findAgency(db, body.agencyCode) : undefined;
+    const agency = body.agencyCode ? await this.agencies.find(body.agencyCode) : undefined;
     if (body.agencyCode && !agency) {
       problems.push({ field: '/agencyCode', message: `unknown agency '${body.agencyCode}'`, rule: 'unknown' });
     }
-    const unit = body.unit ?? agency?.unit_id ?? actor.scope.unitId;
+    const unit = body.unit ?? agency?.unitId ?? actor.scope.unitId;
     if (body.unit && !(await this.orgUnits.find(body.unit))) {
       problems.push({ field: '/unit', message: `unknown unit '${body.unit}'`, rule: 'unknown' });
     }
@@ -175,7 +177,10 @@ export class FeedbackService {
         });
         const code = body.code ?? `PAKN-${localYear(receivedAt.toISOString())}-${String(id).padStart(6, '0')}`;
         if (!body.code) await repo.updateFeedback(trx, id, { code });
-        const created = toFeedback((await repo.findInScope(trx, '42', code))!, stamp);
+        const created = toFeedback(
+          (await repo.findInScope(trx, this.platform.config.rootUnit, this.platform.config.rootUnit, code))!,
+          stamp,
+        );
         return { before: null, after: created, result: created, entityId: code };
       },
       now,
@@ -195,11 +200,14 @@ export class FeedbackService {
       actor,
       { action, entityType: 'ps_feedback', entityId: code },
       async (trx) => {
-        const row = await repo.findInScope(trx, actor.scope.unitId, code);
+        const row = await repo.findInScope(trx, actor.scope.unitId, this.platform.config.rootUnit, code);
         if (!row) throw notFound(`Feedback ${code}`);
         const at = now().toISOString();
         await repo.updateFeedback(trx, row.id, { ...apply(row, at), updated_at: at });
-        const after = toFeedback((await repo.findInScope(trx, actor.scope.unitId, code))!, at);
+        const after = toFeedback(
+          (await repo.findInScope(trx, actor.scope.unitId, this.platform.config.rootUnit, code))!,
+          at,
+        );
         return { before: toFeedback(row, at), after, result: after };
       },
       now,
@@ -249,7 +257,7 @@ export class FeedbackService {
 
   /** PAKN figures of [from, to) for a unit whose scope the caller has already checked (the 766 summary). */
   async figuresFor(unit: string, from: string, to: string): Promise<PaknFigures> {
-    const rows = await repo.forFigures(this.platform.db, unit, from, to);
+    const rows = await repo.forFigures(this.platform.db, unit, this.platform.config.rootUnit, from, to);
     return paknFigures(rows.map(toFacts), { from, to });
   }
 }

@@ -2,7 +2,7 @@
  * A dossier's processing clock: it runs in working time from reception and stops while the office waits for the
  * citizen's supplement (Decision 766: that time is not counted). All working-time arithmetic is the calendar's.
  */
-import type { WorkingCalendar } from '../calendar/working-days.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
 import type { DossierFacts } from './facts.ts';
 
 /** What the metrics need of a calendar (tests may pass any object that does these three things). */

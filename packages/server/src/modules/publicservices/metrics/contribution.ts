@@ -3,7 +3,7 @@
  * it ended are fixed facts of the dossier; only the open dossiers' standing depends on when one looks). Summing
  * these per local day gives every flow figure of any day-aligned period without reading the dossiers again.
  */
-import { localDateOf } from '../local-time.ts';
+import { localDateOf } from '../../calendar/local-time.ts';
 import { endOf, timingOf } from './classify.ts';
 import { type Calendar, resolutionDays } from './clock.ts';
 import { Channel, type DossierFacts, Status } from './facts.ts';

@@ -3,7 +3,7 @@
  * `requestedAt|suppliedAt|reason; …` (a reason's own | and ; become commas). What the list exports, the import reads back.
  */
 import type { PlainDossier, SyncProblem } from '@ioc/shared';
-import { readCsv } from '../csv.ts';
+import { readCsv } from '../../../lib/csv-reader.ts';
 
 export const CSV_COLUMNS = [
   'code',

@@ -4,8 +4,8 @@
  */
 import { PlainDossier, type PlainDossier as PlainDossierType, type PortalDossier, type SyncProblem } from '@ioc/shared';
 import Ajv, { type ErrorObject } from 'ajv';
+import { formatPortalDate } from '../../calendar/local-time.ts';
 import type { DossierRow } from '../dossiers.repo.ts';
-import { formatPortalDate } from '../local-time.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 const checkPlain = ajv.compile(PlainDossier);

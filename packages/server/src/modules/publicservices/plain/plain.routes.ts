@@ -1,5 +1,4 @@
 import {
-  ErrorResponse,
   PlainDossierBatch,
   PlainDossierList,
   PlainDossierQuery,
@@ -8,11 +7,13 @@ import {
   SyncResult as SyncResultSchema,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../errors.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 413: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404, 413);
 const tags = ['public services'];
 
 /** mode=all refuses the whole batch when anything is wrong, naming each problem; the 200 body otherwise. */
@@ -30,7 +31,7 @@ function answer(result: SyncResult, mode: 'all' | 'valid', where: (index: number
   return result;
 }
 
-export function plainDossierRoutes(app: App, { plainDossiers }: Services): void {
+export function plainDossierRoutes(app: App, { plainDossiers }: PublicServiceServices): void {
   app.post(
     '/api/v1/public-services/dossiers',
     {
@@ -47,7 +48,7 @@ export function plainDossierRoutes(app: App, { plainDossiers }: Services): void 
     },
     async (request) => {
       const mode = request.query.mode ?? 'all';
-      const result = await plainDossiers.submit(requireActor(request.actor), request.body, mode);
+      const result = await plainDossiers.submit(actorOf(request), request.body, mode);
       return answer(result, mode, (i) => `/dossiers/${i}`);
     },
   );
@@ -68,7 +69,7 @@ export function plainDossierRoutes(app: App, { plainDossiers }: Services): void 
       const mode = request.query.mode ?? 'all';
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw invalid('Send the CSV file as the body with Content-Type text/csv', []);
-      const result = await plainDossiers.importCsv(requireActor(request.actor), body, mode);
+      const result = await plainDossiers.importCsv(actorOf(request), body, mode);
       return answer(result, mode, (row) => `row ${row}: `);
     },
   );
@@ -85,7 +86,7 @@ export function plainDossierRoutes(app: App, { plainDossiers }: Services): void 
       },
     },
     async (request, reply) => {
-      const list = await plainDossiers.list(requireActor(request.actor), request.query);
+      const list = await plainDossiers.list(actorOf(request), request.query);
       if (request.query.format !== 'csv') return list;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

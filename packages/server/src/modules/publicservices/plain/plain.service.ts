@@ -8,8 +8,8 @@ import type {
 } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { localMidnight } from '../../calendar/local-time.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import { localMidnight } from '../local-time.ts';
 import { dossierUnits } from '../scope.ts';
 import type { DossierSyncService } from '../sync.service.ts';
 import { listDossiers } from './plain.repo.ts';
@@ -89,7 +89,7 @@ export class PlainDossierService {
   }
 
   async list(actor: Actor, query: PlainDossierQuery): Promise<PlainDossierList> {
-    const { units } = await dossierUnits(this.orgUnits, actor, query.unit);
+    const { units } = await dossierUnits(this.orgUnits, actor, query.unit, this.platform.config.rootUnit);
     const to = query.to ? new Date(Date.parse(localMidnight(query.to)) + 86_400_000).toISOString() : undefined;
     const { total, rows } = await listDossiers(
       this.platform.db,

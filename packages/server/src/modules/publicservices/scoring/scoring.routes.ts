@@ -1,12 +1,14 @@
-import { ErrorResponse, ScoringRulesBody, ScoringRulesView } from '@ioc/shared';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
+import { ScoringRulesBody, ScoringRulesView } from '@ioc/shared';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse };
+const errors = errorResponses(400, 401, 403);
 const tags = ['public services'];
 const URL = '/api/v1/public-services/scoring-rules';
 
-export function scoringRulesRoutes(app: App, { scoringRules }: Services): void {
+export function scoringRulesRoutes(app: App, { scoringRules }: PublicServiceServices): void {
   app.get(
     URL,
     {
@@ -31,7 +33,7 @@ export function scoringRulesRoutes(app: App, { scoringRules }: Services): void {
         response: { 200: ScoringRulesView, ...errors },
       },
     },
-    async (request) => scoringRules.save(requireActor(request.actor), request.body),
+    async (request) => scoringRules.save(actorOf(request), request.body),
   );
   app.delete(
     URL,
@@ -39,6 +41,6 @@ export function scoringRulesRoutes(app: App, { scoringRules }: Services): void {
       config: { permission: 'publicservices.manage' },
       schema: { tags, summary: 'Back to the shipped rules (audited)', response: { 200: ScoringRulesView, ...errors } },
     },
-    async (request) => scoringRules.reset(requireActor(request.actor)),
+    async (request) => scoringRules.reset(actorOf(request)),
   );
 }

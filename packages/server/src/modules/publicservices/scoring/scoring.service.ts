@@ -1,10 +1,10 @@
 import type { ScoringRulesBody, ScoringRulesView } from '@ioc/shared';
-import { invalid } from '../../../http/errors.ts';
+import { invalid } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
+import * as repo from '../../settings/settings.repo.ts';
 import { checkRules, DEFAULT_SCORING_RULES, type ScoringRules } from '../metrics/score766.ts';
-import * as repo from './settings.repo.ts';
 
 const KEY = 'publicservices.scoringRules';
 

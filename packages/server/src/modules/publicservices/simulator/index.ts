@@ -1,4 +1,4 @@
-export { formatPortalDate } from '../local-time.ts';
+export { formatPortalDate } from '../../calendar/local-time.ts';
 export type { SimulatorAgency } from './plan.ts';
 export { type OnlineLevel, PROCEDURES, type Procedure, type ProcedureLevel } from './procedures.ts';
 export {

@@ -2,7 +2,7 @@
  * Made-up applicants, officers and reasons, shaped like the real ones so that lists and tickers read naturally.
  * Surnames are drawn by their rough national frequency; nobody here is a real person or company.
  */
-import { type Rng, uniformOf } from './random.ts';
+import { type Rng, uniformOf } from '../../demo/random.ts';
 
 const SURNAMES: readonly string[] = [
   ...Array<string>(38).fill('Nguyễn'),

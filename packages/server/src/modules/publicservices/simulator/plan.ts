@@ -7,10 +7,10 @@
  * exactly the calendar's; instants are whole seconds because the portal's dates carry no milliseconds.
  */
 
-import { compactDateOf, dateOfIndex, startOfLocalDay } from '../local-time.ts';
+import { compactDateOf, dateOfIndex, startOfLocalDay } from '../../calendar/local-time.ts';
+import { Rng, type WeightedPicker } from '../../demo/random.ts';
 import { companyName, personName, REFUSAL_REASONS, SUPPLEMENT_REASONS } from './people.ts';
 import { ENTERPRISE_FIELDS, MIXED_FIELDS, type Procedure } from './procedures.ts';
-import { Rng, type WeightedPicker } from './random.ts';
 import { type DayKind, expectedIntake, intakeNoise, trends } from './trends.ts';
 import type { WorkClock } from './work-clock.ts';
 

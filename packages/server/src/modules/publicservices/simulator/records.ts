@@ -4,7 +4,7 @@
  * give the same records. Hot path (millions of records): loops rather than per-call closures, memoised names.
  */
 import type { PortalDossier, PortalProgress } from '@ioc/shared';
-import { formatPortalDate } from '../local-time.ts';
+import { formatPortalDate } from '../../calendar/local-time.ts';
 import { officeOf, type Role, titleOf } from './offices.ts';
 import { officerName, WITHDRAWAL_NOTES } from './people.ts';
 import { type DossierPlan, type PlannedStep, STEP_STATUS, type StepKind } from './plan.ts';

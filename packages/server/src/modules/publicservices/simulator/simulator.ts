@@ -4,8 +4,9 @@
  * only a small cache for the live stream.
  */
 import type { PortalDossier, PortalProgress } from '@ioc/shared';
-import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { dateOfIndex, dayIndexOf, localDayOf, weekdayOf } from '../local-time.ts';
+import { dateOfIndex, dayIndexOf, localDayOf, weekdayOf } from '../../calendar/local-time.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
+import { uniformOf, WeightedPicker } from '../../demo/random.ts';
 import {
   type DossierPlan,
   MAX_OVERRUN_DAYS,
@@ -17,7 +18,6 @@ import {
   type SimulatorAgency,
 } from './plan.ts';
 import { type OnlineLevel, PROCEDURES, type Procedure } from './procedures.ts';
-import { uniformOf, WeightedPicker } from './random.ts';
 import { changedIn, dossierRecord, pushProgress } from './records.ts';
 import type { DayKind } from './trends.ts';
 import { createWorkClock, type WorkClock } from './work-clock.ts';

@@ -2,7 +2,7 @@
  * How the province's intake moves over time: volume by weekday and month, and the shares that public-service reform
  * pushes up (online submission, online payment, digitised dossiers). Dates are day indices (days since 1970-01-01).
  */
-import { DAY_MS, dayIndexOf, weekdayOf } from '../local-time.ts';
+import { DAY_MS, dayIndexOf, weekdayOf } from '../../calendar/local-time.ts';
 
 export type DayKind = 'working' | 'saturday' | 'sunday' | 'holiday';
 

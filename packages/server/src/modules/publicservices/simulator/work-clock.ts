@@ -4,8 +4,16 @@
  * boundary is the close of that working day), but reads the calendar once into arrays over a fixed span, so each
  * step is a few array lookups instead of a search through the holiday list.
  */
-import type { WorkingCalendar } from '../calendar/working-days.ts';
-import { DAY_MS, dateOfIndex, dayIndexOf, LOCAL_OFFSET_MS, localDayOf, startOfLocalDay } from '../local-time.ts';
+
+import {
+  DAY_MS,
+  dateOfIndex,
+  dayIndexOf,
+  LOCAL_OFFSET_MS,
+  localDayOf,
+  startOfLocalDay,
+} from '../../calendar/local-time.ts';
+import type { WorkingCalendar } from '../../calendar/working-days.ts';
 
 /** Span the arrays cover; dossiers outside it are refused (the holiday data itself stops in 2027). */
 const FIRST_DATE = '2015-01-01';

@@ -5,9 +5,10 @@
  * - dossiers about to be late: open, not overdue, due within DUE_SOON working days — one alert per agency and day
  *   listing them, since a province has hundreds a day and one alert each would bury everything else.
  */
+import type { Agency } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { RaiseAlert } from '../../alerts/alerts.service.ts';
-import { listAgencies } from '../dossiers.repo.ts';
 import { progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { localDay } from '../metrics/contribution.ts';
@@ -30,6 +31,7 @@ const pct = (x: number) => x.toLocaleString('vi-VN', { maximumFractionDigits: 1 
 export async function publicServiceAlerts(
   platform: Platform,
   calendar: Calendar,
+  agencies: readonly Agency[],
   options: ScanOptions,
 ): Promise<RaiseAlert[]> {
   const { db } = platform;
@@ -37,10 +39,9 @@ export async function publicServiceAlerts(
   const today = localDay(now.getTime());
   const from = localDay(now.getTime() - WINDOW_DAYS * 86_400_000);
   const tomorrow = localDay(now.getTime() + 86_400_000);
-  const [totals, open, agencies] = await Promise.all([
+  const [totals, open] = await Promise.all([
     dailyTotals(db, from, tomorrow, null),
     openAt(db, now.toISOString(), null),
-    listAgencies(db),
   ]);
   const known = new Map(agencies.map((a) => [a.code, a]));
   const alerts: RaiseAlert[] = [];
@@ -62,7 +63,7 @@ export async function publicServiceAlerts(
       severity: rate < options.onTimeThreshold - 15 ? 'critical' : 'warning',
       unit: a.unit,
       title: `${agency?.name ?? code}: đúng hạn ${pct(rate)}% trong ${WINDOW_DAYS} ngày qua (ngưỡng ${pct(options.onTimeThreshold)}%)`,
-      titleEn: `${agency?.name_en ?? code}: ${rate.toFixed(1)}% on time over the last ${WINDOW_DAYS} days (threshold ${options.onTimeThreshold}%)`,
+      titleEn: `${agency?.nameEn ?? code}: ${rate.toFixed(1)}% on time over the last ${WINDOW_DAYS} days (threshold ${options.onTimeThreshold}%)`,
       detail: { agency: code, onTimeRate: rate, finished: a.finished, onTime: a.onTime, from, to: today },
       dedupeKey: `publicservices.onTime:${code}:${today.slice(0, 7)}`,
     });
@@ -85,7 +86,7 @@ export async function publicServiceAlerts(
       severity: 'warning',
       unit,
       title: `${agency?.name ?? code}: ${n} hồ sơ sắp quá hạn (trong ${ALERT_DUE_DAYS} ngày làm việc)`,
-      titleEn: `${agency?.name_en ?? code}: ${n} dossier${n === 1 ? '' : 's'} due within ${ALERT_DUE_DAYS} working day`,
+      titleEn: `${agency?.nameEn ?? code}: ${n} dossier${n === 1 ? '' : 's'} due within ${ALERT_DUE_DAYS} working day`,
       detail: { agency: code, count: n, dossiers: codes.sort().slice(0, LISTED) },
       dedupeKey: `publicservices.dueSoon:${code}:${today}`,
     });
@@ -98,11 +99,12 @@ export class PublicServiceAlertScan {
   constructor(
     private readonly platform: Platform,
     private readonly alerts: { raise(alerts: readonly RaiseAlert[]): Promise<number> },
+    private readonly agencies: AgencyService,
     private readonly calendar: () => Promise<Calendar>,
   ) {}
 
   async run(): Promise<number> {
-    const found = await publicServiceAlerts(this.platform, await this.calendar(), {
+    const found = await publicServiceAlerts(this.platform, await this.calendar(), await this.agencies.list(), {
       onTimeThreshold: this.platform.config.onTimeAlertThreshold,
     });
     return found.length === 0 ? 0 : this.alerts.raise(found);

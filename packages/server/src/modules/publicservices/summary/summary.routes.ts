@@ -1,5 +1,4 @@
 import {
-  ErrorResponse,
   PsOpenList,
   PsOpenQuery,
   PsSummary,
@@ -10,14 +9,16 @@ import {
   PsTrendQuery,
 } from '@ioc/shared';
 import { Type } from 'typebox';
-import type { App, Services } from '../../../http/app-types.ts';
-import { requireActor } from '../../../http/context.ts';
+import type { App } from '../../../http/app-types.ts';
+import { actorOf } from '../../../http/context.ts';
+import { errorResponses } from '../../../http/route-kit.ts';
+import type { PublicServiceServices } from '../module.ts';
 
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse };
+const errors = errorResponses(400, 401, 403, 404);
 const read = { permission: 'publicservices.read' } as const;
 const tags = ['public services'];
 
-export function publicServiceSummaryRoutes(app: App, { publicServices }: Services): void {
+export function publicServiceSummaryRoutes(app: App, { summary: publicServices }: PublicServiceServices): void {
   app.get(
     '/api/v1/public-services/summary',
     {
@@ -30,7 +31,7 @@ export function publicServiceSummaryRoutes(app: App, { publicServices }: Service
         response: { 200: PsSummary, ...errors },
       },
     },
-    async (request) => publicServices.summary(requireActor(request.actor), request.query),
+    async (request) => publicServices.summary(actorOf(request), request.query),
   );
   app.get(
     '/api/v1/public-services/trend',
@@ -43,7 +44,7 @@ export function publicServiceSummaryRoutes(app: App, { publicServices }: Service
         response: { 200: PsTrend, ...errors },
       },
     },
-    async (request) => publicServices.trend(requireActor(request.actor), request.query),
+    async (request) => publicServices.trend(actorOf(request), request.query),
   );
   app.get(
     '/api/v1/public-services/open-dossiers',
@@ -56,7 +57,7 @@ export function publicServiceSummaryRoutes(app: App, { publicServices }: Service
         response: { 200: PsOpenList, ...errors },
       },
     },
-    async (request) => publicServices.open(requireActor(request.actor), request.query),
+    async (request) => publicServices.open(actorOf(request), request.query),
   );
   app.get(
     '/api/v1/public-services/ticker',
@@ -69,6 +70,6 @@ export function publicServiceSummaryRoutes(app: App, { publicServices }: Service
         response: { 200: Type.Array(PsTickerItem), ...errors },
       },
     },
-    async (request) => publicServices.ticker(requireActor(request.actor), request.query),
+    async (request) => publicServices.ticker(actorOf(request), request.query),
   );
 }

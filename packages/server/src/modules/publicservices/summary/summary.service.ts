@@ -13,13 +13,14 @@ import {
   periodsWithin,
 } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
+import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { requirePeriod } from '../../indicators/period-param.ts';
+import type { CalendarService } from '../../calendar/calendar.service.ts';
+import { requirePeriod } from '../../calendar/period-param.ts';
+import { type PeriodSpan, spanOf } from '../../calendar/period-span.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
-import type { CalendarService } from '../calendar.service.ts';
 import { listFields, listProcedures } from '../catalogue/catalogue.repo.ts';
 import { catalogueRates } from '../catalogue/catalogue-rates.ts';
-import { agencyNames, listAgencies } from '../dossiers.repo.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
 import { LATE_AT_REQUEST, progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
@@ -34,14 +35,11 @@ import {
   score766,
 } from '../metrics/score766.ts';
 import { summarize } from '../metrics/summary.ts';
-import { type PeriodSpan, spanOf } from '../period-span.ts';
 import { dossierUnits } from '../scope.ts';
 import type { ScoringRulesService } from '../scoring/scoring.service.ts';
 import { dailyTotals, monthlyTotals, openAt, touching } from './daily.repo.ts';
 import { figuresFromDaily } from './from-daily.ts';
 import { dossierDetails, latestStepOf, proceduresUsedOnline, recentDossiers } from './views.repo.ts';
-
-const PROVINCE = '42';
 
 /** Score766 with the rules' names, thresholds and descriptions, for people reading it. */
 export function describeScore(rates: Rates, rules: ScoringRules = DEFAULT_SCORING_RULES): PsScore {
@@ -64,13 +62,19 @@ export class PublicServiceSummaryService {
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
+    private readonly agencies: AgencyService,
     private readonly workingCalendar: CalendarService,
     private readonly feedback: FeedbackService,
     private readonly scoring: ScoringRulesService,
   ) {}
 
+  /** Agency code → the IOC's name of it, for lists. */
+  private async agencyNames(): Promise<Map<string, string>> {
+    return new Map((await this.agencies.list()).map((a) => [a.code, a.name]));
+  }
+
   private units(actor: Actor, unit: string | undefined) {
-    return dossierUnits(this.orgUnits, actor, unit);
+    return dossierUnits(this.orgUnits, actor, unit, this.platform.config.rootUnit);
   }
 
   private async figures(
@@ -160,8 +164,7 @@ export class PublicServiceSummaryService {
   ): Promise<Map<string, { name: string; nameEn: string; unitId: string | null }>> {
     const out = new Map<string, { name: string; nameEn: string; unitId: string | null }>();
     if (groupBy === 'agency') {
-      for (const a of await listAgencies(this.platform.db))
-        out.set(a.code, { name: a.name, nameEn: a.name_en, unitId: a.unit_id });
+      for (const a of await this.agencies.list()) out.set(a.code, { name: a.name, nameEn: a.nameEn, unitId: a.unitId });
     } else if (groupBy === 'field') {
       for (const f of await listFields(this.platform.db))
         out.set(f.code, { name: f.name, nameEn: f.name_en ?? f.name, unitId: null });
@@ -169,10 +172,10 @@ export class PublicServiceSummaryService {
       for (const p of await listProcedures(this.platform.db))
         out.set(p.code, { name: p.name, nameEn: p.name, unitId: null });
     } else if (groupBy === 'unit') {
-      for (const u of await this.orgUnits.currentChildren(PROVINCE))
+      for (const u of await this.orgUnits.currentChildren(this.platform.config.rootUnit))
         out.set(u.id, { name: u.name, nameEn: u.nameEn, unitId: u.id });
-      const province = await this.orgUnits.find(PROVINCE);
-      if (province) out.set(PROVINCE, { name: province.name, nameEn: province.nameEn, unitId: PROVINCE });
+      const province = await this.orgUnits.find(this.platform.config.rootUnit);
+      if (province) out.set(province.id, { name: province.name, nameEn: province.nameEn, unitId: province.id });
     }
     return out;
   }
@@ -245,7 +248,7 @@ export class PublicServiceSummaryService {
     const [steps, details, agencyName] = await Promise.all([
       latestStepOf(this.platform.db, codes),
       dossierDetails(this.platform.db, codes),
-      agencyNames(this.platform.db),
+      this.agencyNames(),
     ]);
     return {
       asOf: now.toISOString(),
@@ -278,7 +281,7 @@ export class PublicServiceSummaryService {
     const { units } = await this.units(actor, query.unit);
     const [rows, agencyName] = await Promise.all([
       recentDossiers(this.platform.db, units, query.limit ?? 30),
-      agencyNames(this.platform.db),
+      this.agencyNames(),
     ]);
     return rows.map((d) => ({
       code: d.code,

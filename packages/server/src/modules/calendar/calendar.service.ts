@@ -1,15 +1,14 @@
 import type { CalendarDay, SaveCalendarDayBody } from '@ioc/shared';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
-import { VIETNAM_HOLIDAYS } from './calendar/vn-holidays.ts';
-import { WorkingCalendar } from './calendar/working-days.ts';
 import * as repo from './calendar.repo.ts';
 import { localMidnight } from './local-time.ts';
-import { recountAcross } from './summary/rebuild.ts';
+import { VIETNAM_HOLIDAYS } from './vn-holidays.ts';
+import { WorkingCalendar } from './working-days.ts';
 
 const toDay = (row: repo.CalendarDayRow): CalendarDay => ({
   date: row.date,
@@ -25,19 +24,37 @@ function checkDate(date: string): void {
 }
 
 /**
+ * Called inside the transaction that changes a day, with the calendar before and after: a subsystem whose stored
+ * figures count working days across that day (dossiers in processing) counts them again, so they never lag.
+ */
+export type CalendarChangeListener = (
+  trx: Transaction<Database>,
+  day: { from: string; to: string },
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+) => Promise<void>;
+
+/**
  * The working-day calendar as data: public holidays, compensatory days off and swapped working Saturdays, which
  * the government announces each year. Seeded with Vietnam's holidays 2023–2027; the province keeps it current.
  */
 export class CalendarService {
+  private readonly listeners: CalendarChangeListener[] = [];
+
   constructor(private readonly platform: Platform) {}
+
+  /** A subsystem that counts working days in stored figures registers here. */
+  whenDayChanges(listener: CalendarChangeListener): void {
+    this.listeners.push(listener);
+  }
 
   async days(year?: number): Promise<CalendarDay[]> {
     return (await repo.listCalendarDays(this.platform.db, year)).map(toDay);
   }
 
-  /** The calendar deadlines are counted with, as stored now. */
-  async calendar(): Promise<WorkingCalendar> {
-    return new WorkingCalendar((await repo.listCalendarDays(this.platform.db)).map(toDay));
+  /** The calendar deadlines are counted with, as stored now; pass a transaction to read it inside one. */
+  async calendar(db: Kysely<Database> | Transaction<Database> = this.platform.db): Promise<WorkingCalendar> {
+    return new WorkingCalendar((await repo.listCalendarDays(db)).map(toDay));
   }
 
   async save(actor: Actor, date: string, body: SaveCalendarDayBody): Promise<CalendarDay> {
@@ -47,12 +64,12 @@ export class CalendarService {
     return auditedWrite(
       db,
       actor,
-      { action: 'publicservices.calendar.save', entityType: 'calendar_day', entityId: date },
+      { action: 'calendar.save', entityType: 'calendar_day', entityId: date },
       async (trx) => {
         const before = (await repo.listCalendarDays(trx, Number(date.slice(0, 4)))).find((d) => d.date === date);
         const after = { date, kind: body.kind, name: body.name };
         await repo.saveCalendarDay(trx, after);
-        await recount(trx, date, previous);
+        await this.recount(trx, date, previous);
         return { before: before ? toDay(before) : null, after: toDay(after), result: toDay(after) };
       },
       now,
@@ -66,28 +83,25 @@ export class CalendarService {
     await auditedWrite(
       db,
       actor,
-      { action: 'publicservices.calendar.delete', entityType: 'calendar_day', entityId: date },
+      { action: 'calendar.delete', entityType: 'calendar_day', entityId: date },
       async (trx) => {
         const before = (await repo.listCalendarDays(trx, Number(date.slice(0, 4)))).find((d) => d.date === date);
         if (!before) throw notFound(`Calendar day ${date}`);
         await repo.deleteCalendarDay(trx, date);
-        await recount(trx, date, previous);
+        await this.recount(trx, date, previous);
         return { before: toDay(before), after: null, result: undefined };
       },
       now,
     );
   }
-}
 
-/**
- * Dossiers in processing across a changed day are counted again with the calendar as it now stands, in the same
- * transaction as the change: their working days changed.
- */
-async function recount(trx: Transaction<Database>, date: string, before: WorkingCalendar): Promise<void> {
-  const from = new Date(localMidnight(date));
-  const to = new Date(from.getTime() + 86_400_000);
-  const after = new WorkingCalendar((await repo.listCalendarDays(trx)).map(toDay));
-  await recountAcross(trx, { from: from.toISOString(), to: to.toISOString() }, before, after);
+  private async recount(trx: Transaction<Database>, date: string, before: WorkingCalendar): Promise<void> {
+    if (this.listeners.length === 0) return;
+    const from = new Date(localMidnight(date));
+    const day = { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+    const after = await this.calendar(trx);
+    for (const listener of this.listeners) await listener(trx, day, before, after);
+  }
 }
 
 /** First start: Vietnam's holidays, so deadlines count working days correctly from day one. */

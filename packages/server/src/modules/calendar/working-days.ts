@@ -18,7 +18,7 @@
  *   - a pause (waiting for the citizen's supplement) stops the clock for the working time it covers only.
  */
 
-import { DAY_MS, dayIndexOf, LOCAL_OFFSET_MS } from '../local-time.ts';
+import { DAY_MS, dayIndexOf, LOCAL_OFFSET_MS } from './local-time.ts';
 
 /** 'holiday': a day off (public holiday or compensatory day); 'working': a weekend day made a working day. */
 export type CalendarEntryKind = 'holiday' | 'working';

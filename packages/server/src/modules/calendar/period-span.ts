@@ -1,6 +1,5 @@
 import type { Period } from '@ioc/shared';
-import { localMidnight } from './local-time.ts';
-import { localDay } from './metrics/contribution.ts';
+import { localDateOf, localMidnight } from './local-time.ts';
 
 /** A period as instants: local midnights (UTC+7), the end cut to now while it runs. */
 export interface PeriodSpan {
@@ -19,7 +18,7 @@ export function spanOf(period: Period, now: Date): PeriodSpan {
   const to = Math.max(from, Math.min(end, now.getTime()));
   const running = to < end;
   // A running period counts today whole (nothing stored is dated after now); today + 1 never passes the end.
-  const toDay = running ? localDay(to + 86_400_000) : period.end;
+  const toDay = running ? localDateOf(to + 86_400_000) : period.end;
   return {
     id: period.id,
     from: new Date(from).toISOString(),

@@ -10,23 +10,27 @@ export function normalizeName(name: string): string {
     .trim();
 }
 
-export interface AgencyRef {
+/** What matching needs of an agency. */
+export interface MatchableAgency {
   code: string;
   name: string;
-  unit_id: string;
-  aliases: string;
+  aliases: readonly string[];
+  nationalId: string | null;
 }
 
-/** Finds the agency a DonViXuLy names: by its code, its name or one of its aliases. */
-export function agencyMatcher(agencies: readonly AgencyRef[]): (written: string) => AgencyRef | null {
-  const byKey = new Map<string, AgencyRef>();
+/**
+ * Finds the agency a source system names (a dossier's DonViXuLy, an edXML OrganId or OrganName): by its code, its
+ * national id, its name or one of its aliases.
+ */
+export function agencyMatcher<A extends MatchableAgency>(agencies: readonly A[]): (written: string) => A | null {
+  const byKey = new Map<string, A>();
   for (const agency of agencies) {
-    for (const key of [agency.code, agency.name, ...(JSON.parse(agency.aliases) as string[])]) {
-      byKey.set(normalizeName(key), agency);
+    for (const key of [agency.code, agency.name, ...agency.aliases, agency.nationalId ?? '']) {
+      if (key) byKey.set(normalizeName(key), agency);
     }
   }
   // A batch writes the same few dozen names thousands of times: normalise each once.
-  const seen = new Map<string, AgencyRef | null>();
+  const seen = new Map<string, A | null>();
   return (written) => {
     let found = seen.get(written);
     if (found === undefined) {
@@ -38,8 +42,8 @@ export function agencyMatcher(agencies: readonly AgencyRef[]): (written: string)
 }
 
 /**
- * The province's departments that receive dossiers (after the 2025 restructuring). Codes are the IOC's own short
- * names; a deployment maps the portal's agency codes onto them as aliases.
+ * The province's departments (after the 2025 restructuring). Codes are the IOC's own short names; a deployment maps
+ * source systems' codes onto them as aliases and records each one's national id.
  */
 export const PROVINCIAL_AGENCIES: { code: string; name: string; nameEn: string }[] = [
   { code: 'SNV', name: 'Sở Nội vụ', nameEn: 'Department of Home Affairs' },

@@ -1,5 +1,5 @@
 import { type Period, parsePeriod } from '@ioc/shared';
-import { invalid } from '../../http/errors.ts';
+import { invalid } from '../../errors.ts';
 
 /** A period id from a request, or a 400 naming the field (e.g. `querystring:/period`). */
 export function requirePeriod(id: string, field: string): Period {
