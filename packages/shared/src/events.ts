@@ -1,3 +1,5 @@
+import type { Permission } from './permissions.ts';
+
 /** Live events pushed over `GET /api/v1/stream`; the name is the SSE `event:` field, the payload its `data:`. */
 export interface EventMap {
   'orgunit.updated': { id: string; code: string; name: string; fields: string[] };
@@ -32,13 +34,38 @@ export interface EventMap {
 
 export type EventName = keyof EventMap;
 
-/** An event as it travels on the bus: `orgUnit` lets the stream deliver it only to users whose scope covers it. */
+/**
+ * A record several agencies share (a directed task, a document): the agencies it belongs to and their org units. An
+ * officer who acts for an agency receives it only if theirs is listed; others, if their scope covers one of the units.
+ */
+export interface SharedAudience {
+  agencies: string[];
+  units: string[];
+}
+
+/**
+ * An event as it travels on the bus. `orgUnit` is the unit it is about (null: the whole deployment, for users scoped
+ * to the root unit); `shared`, for records of several agencies, narrows it to those agencies' people.
+ */
 export interface BusEvent<N extends EventName = EventName> {
   name: N;
   payload: EventMap[N];
   orgUnit: string | null;
+  shared?: SharedAudience;
   at: string;
 }
+
+/** What a user must hold to receive each event, besides `events.read` and the scope: the permission to read its data. */
+export const EVENT_PERMISSIONS: Record<EventName, Permission> = {
+  'orgunit.updated': 'orgunits.read',
+  'boundaries.imported': 'orgunits.read',
+  'user.updated': 'users.read',
+  'alert.raised': 'alerts.read',
+  'indicators.values': 'indicators.read',
+  'dossier.synced': 'publicservices.read',
+  'task.updated': 'documents.read',
+  'document.registered': 'documents.read',
+};
 
 export const EVENT_NAMES: readonly EventName[] = [
   'orgunit.updated',

@@ -8,6 +8,7 @@ import * as psCatalogues from './migrations/0006_ps_catalogues.ts';
 import * as psConnectors from './migrations/0007_ps_connectors.ts';
 import * as documents from './migrations/0008_documents.ts';
 import * as kernel from './migrations/0009_kernel.ts';
+import * as alertAgencies from './migrations/0010_alert_agencies.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_ps_connectors': psConnectors,
   '0008_documents': documents,
   '0009_kernel': kernel,
+  '0010_alert_agencies': alertAgencies,
 };
 
 /**

@@ -28,6 +28,7 @@ export interface Database {
   data_set_reports: DataSetReportTable;
   validation_rules: ValidationRuleTable;
   alerts: AlertTable;
+  alert_agencies: { alert_id: number; agency_code: string };
   /** The province's organisations (departments, communes' People's Committees) that subsystems refer to by code. */
   agencies: {
     code: string;

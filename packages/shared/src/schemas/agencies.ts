@@ -4,7 +4,9 @@ import { Nullable, OrgUnitCode } from './common.ts';
 const AgencyKind = Type.Union([Type.Literal('department'), Type.Literal('commune'), Type.Literal('other')]);
 
 /** National electronic id of an agency (QCVN 102, Decision 20/2020/QĐ-TTg): V1V2V3.Z1Z2.Y1Y2.Hxx, e.g. 000.00.00.H27. */
-export const NationalAgencyId = Type.String({ pattern: '^[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9A-Z]{2}$' });
+export const NationalAgencyId = Type.String({
+  pattern: '^[0-9A-Z]{3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9A-Z]{2}$',
+});
 
 /** One of the province's organisations: a department or a commune's People's Committee, as every subsystem names it. */
 export const Agency = Type.Object({

@@ -329,4 +329,3 @@ export const ScoringRulesView = Type.Object({
   updatedAt: Nullable(Type.String()),
 });
 export type ScoringRulesView = Static<typeof ScoringRulesView>;
-

@@ -43,8 +43,22 @@ export interface AlertFilter {
   limit: number;
 }
 
-/** Alerts on units in the scope; alerts about no unit in particular are the root unit's (the province's). */
+/** The agencies an alert belongs to, replaced as a whole: the record it is about may have changed hands. */
+export async function setAlertAgencies(db: Executor, alertId: number, agencies: readonly string[]): Promise<void> {
+  await db.deleteFrom('alert_agencies').where('alert_id', '=', alertId).execute();
+  if (agencies.length === 0) return;
+  await db
+    .insertInto('alert_agencies')
+    .values([...new Set(agencies)].map((agency_code) => ({ alert_id: alertId, agency_code })))
+    .execute();
+}
+
+/**
+ * Alerts on units in the scope; alerts about no unit in particular are the root unit's (the province's). An officer
+ * acting for an agency sees an alert that belongs to agencies only if theirs is one of them.
+ */
 function inScope(db: Executor, scope: Scope, rootUnit: string) {
+  const agency = scope.agency;
   return db
     .selectFrom('alerts as a')
     .leftJoin('org_units as u', 'u.id', 'a.unit_id')
@@ -54,6 +68,22 @@ function inScope(db: Executor, scope: Scope, rootUnit: string) {
       scope.unitId === rootUnit
         ? eb.or([eb('a.unit_id', 'is', null), eb('u.path', 'like', scopePattern(scope))])
         : eb('u.path', 'like', scopePattern(scope)),
+    )
+    .$if(Boolean(agency), (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb.not(
+            eb.exists(eb.selectFrom('alert_agencies as g').select('g.alert_id').whereRef('g.alert_id', '=', 'a.id')),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('alert_agencies as g')
+              .select('g.alert_id')
+              .whereRef('g.alert_id', '=', 'a.id')
+              .where('g.agency_code', '=', agency ?? ''),
+          ),
+        ]),
+      ),
     );
 }
 

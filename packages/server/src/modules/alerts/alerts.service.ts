@@ -14,6 +14,8 @@ export interface RaiseAlert {
   detail: Record<string, unknown>;
   /** The same key raised again refreshes one alert rather than adding another. */
   dedupeKey: string;
+  /** The agencies of the shared record it is about (a task's lead and co-operating units): only their officers see it. */
+  agencies?: readonly string[];
 }
 
 function toAlert(row: repo.AlertRow): Alert {
@@ -57,15 +59,20 @@ export class AlertService {
           },
           at,
         );
+        await repo.setAlertAgencies(trx, id, alert.agencies ?? []);
         if (isNew) out.push({ id, alert });
       }
       return out;
     });
     for (const { id, alert } of raised) {
+      const shared = alert.agencies?.length
+        ? { agencies: [...alert.agencies], units: [alert.unit ?? this.platform.config.rootUnit] }
+        : undefined;
       await bus.publish(
         'alert.raised',
         { id: String(id), severity: alert.severity, title: alert.title, titleEn: alert.titleEn, orgUnit: alert.unit },
         alert.unit,
+        shared,
       );
     }
     return raised.length;

@@ -1,19 +1,30 @@
 import { EventEmitter } from 'node:events';
-import type { BusEvent, EventMap, EventName } from '@ioc/shared';
+import type { BusEvent, EventMap, EventName, SharedAudience } from '@ioc/shared';
 
 export type BusHandler = (event: BusEvent) => void;
 
 /** Domain events between modules and out to browsers; in-process by default, NATS across several servers. */
 export interface Bus {
   readonly kind: 'memory' | 'nats';
-  publish<N extends EventName>(name: N, payload: EventMap[N], orgUnit?: string | null): Promise<void>;
+  /** `orgUnit`: the unit it is about (null: the whole deployment); `shared`: the agencies of a shared record. */
+  publish<N extends EventName>(
+    name: N,
+    payload: EventMap[N],
+    orgUnit?: string | null,
+    shared?: SharedAudience,
+  ): Promise<void>;
   subscribe(handler: BusHandler): () => void;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export function makeEvent<N extends EventName>(name: N, payload: EventMap[N], orgUnit: string | null): BusEvent<N> {
-  return { name, payload, orgUnit, at: new Date().toISOString() };
+export function makeEvent<N extends EventName>(
+  name: N,
+  payload: EventMap[N],
+  orgUnit: string | null,
+  shared?: SharedAudience,
+): BusEvent<N> {
+  return { name, payload, orgUnit, ...(shared ? { shared } : {}), at: new Date().toISOString() };
 }
 
 /** Local fan-out shared by both buses: a handler that throws is logged by the caller, never breaks the others. */
@@ -46,8 +57,13 @@ export class MemoryBus implements Bus {
   constructor(onHandlerError: (error: unknown) => void = () => {}) {
     this.fanout = new LocalFanout(onHandlerError);
   }
-  async publish<N extends EventName>(name: N, payload: EventMap[N], orgUnit: string | null = null): Promise<void> {
-    this.fanout.deliver(makeEvent(name, payload, orgUnit));
+  async publish<N extends EventName>(
+    name: N,
+    payload: EventMap[N],
+    orgUnit: string | null = null,
+    shared?: SharedAudience,
+  ): Promise<void> {
+    this.fanout.deliver(makeEvent(name, payload, orgUnit, shared));
   }
   subscribe(handler: BusHandler): () => void {
     return this.fanout.subscribe(handler);

@@ -1,4 +1,4 @@
-import type { BusEvent, EventMap, EventName } from '@ioc/shared';
+import type { BusEvent, EventMap, EventName, SharedAudience } from '@ioc/shared';
 import { connect, type NatsConnection, type Subscription } from 'nats';
 import { type Bus, type BusHandler, LocalFanout, makeEvent } from './bus.ts';
 
@@ -50,8 +50,13 @@ export class NatsBus implements Bus {
     });
   }
 
-  async publish<N extends EventName>(name: N, payload: EventMap[N], orgUnit: string | null = null): Promise<void> {
-    const event = makeEvent(name, payload, orgUnit);
+  async publish<N extends EventName>(
+    name: N,
+    payload: EventMap[N],
+    orgUnit: string | null = null,
+    shared?: SharedAudience,
+  ): Promise<void> {
+    const event = makeEvent(name, payload, orgUnit, shared);
     this.fanout.deliver(event);
     const envelope: Envelope = { node: this.node, event };
     this.connection.publish(SUBJECT, JSON.stringify(envelope));

@@ -3,6 +3,7 @@ import type { BusEvent } from '@ioc/shared';
 import type { App } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import type { Kernel } from '../../kernel.ts';
+import { mayReceive } from './audience.ts';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -36,7 +37,7 @@ export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: 
       schema: {
         tags: ['realtime'],
         summary:
-          'Server-Sent Events: live events (names and payloads in the shared EventMap), filtered to your org-unit scope',
+          "Server-Sent Events: live events (names and payloads in the shared EventMap), each only to users who may read its data: the event type's permission, the org-unit scope and, for tasks and documents, the agency",
         produces: ['text/event-stream'],
       },
     },
@@ -52,13 +53,10 @@ export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: 
       });
       response.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ node: platform.config.nodeId })}\n\n`);
       streams.add(response);
+      const covers = (unit: string) => orgUnits.inScope(actor.scope, unit);
       const unsubscribe = platform.bus.subscribe((event) => {
-        if (event.orgUnit === null) {
-          response.write(frame(event));
-          return;
-        }
-        void orgUnits.inScope(actor.scope, event.orgUnit).then((visible) => {
-          if (visible && !response.writableEnded) response.write(frame(event));
+        void mayReceive(actor, event, platform.config.rootUnit, covers).then((allowed) => {
+          if (allowed && !response.writableEnded) response.write(frame(event));
         });
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);

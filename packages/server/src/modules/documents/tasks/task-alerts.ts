@@ -67,6 +67,8 @@ export class TaskAlertScan implements TaskAlerts {
         titleEn: `${overdue ? 'Task overdue' : 'Task nearly due'} (${agency?.nameEn ?? row.lead_unit}, due ${row.due_date}): ${row.title}`,
         detail: { taskId: id, leadUnit: row.lead_unit, dueDate: row.due_date, state },
         dedupeKey: `task:${id}:${mark}`,
+        // The alert is the lead unit's to act on: its officers, not every department at the province.
+        agencies: [row.lead_unit],
       });
       marks.set(mark, [...(marks.get(mark) ?? []), id]);
     }
@@ -98,6 +100,7 @@ export class TaskAlertScan implements TaskAlerts {
         titleEn: `${agency?.nameEn ?? unitCode} reminded ${reminders} times in ${year}: review of the unit head`,
         detail: { unit: unitCode, year: Number(year), reminders, threshold: config.taskReviewReminders },
         dedupeKey: `tasks.review:${unitCode}:${year}`,
+        agencies: [unitCode],
       },
     ]);
   }
@@ -113,6 +116,7 @@ export class TaskAlertScan implements TaskAlerts {
         titleEn: `Task escalated (${task.leadUnit.nameEn}): ${task.title}`,
         detail: { taskId: task.id, leadUnit: task.leadUnit.code, note },
         dedupeKey: `task:${task.id}:escalated`,
+        agencies: [task.leadUnit.code],
       },
     ]);
   }

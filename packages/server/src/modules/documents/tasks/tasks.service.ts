@@ -413,6 +413,10 @@ export class TaskService {
   private async afterChange(actor: Actor, id: number, kind: string): Promise<TaskDetail> {
     await this.alerts.run([id]);
     const detail = await this.detail(actor, id);
+    const codes = [detail.task.leadUnit.code, ...detail.task.cooperatingUnits.map((u) => u.code)];
+    const agencies = await this.agencies.list();
+    // Only those who may see the task hear of it: its agencies' officers, and users whose scope covers their units.
+    const units = agencies.filter((a) => codes.includes(a.code)).map((a) => a.unitId);
     await this.platform.bus.publish(
       'task.updated',
       {
@@ -423,6 +427,7 @@ export class TaskService {
         at: this.platform.now().toISOString(),
       },
       null,
+      { agencies: codes, units: [...new Set(units)] },
     );
     return detail;
   }
