@@ -78,7 +78,15 @@ describe('dossier sync (DongBoHoSoMC)', () => {
   it('stores new dossiers with dates in UTC and flags read', async () => {
     const response = await sync(batch);
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json()).toMatchObject({ received: 3, created: 3, updated: 0, unchanged: 0, refused: [] });
+    expect(response.json()).toMatchObject({
+      received: 3,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      refused: [],
+      ignoredFields: {},
+      error_code: '0',
+    });
     expect(await stored('HS-001')).toMatchObject({
       procedure_code: '1.001234',
       received_at: '2025-03-01T01:30:00.000Z',
@@ -130,6 +138,7 @@ describe('dossier sync (DongBoHoSoMC)', () => {
     };
     const response = await sync(bad);
     expect(response.statusCode).toBe(400);
+    expect(response.json().error_code).toBe('-1');
     expect(response.json().error.details).toEqual([
       expect.objectContaining({ field: '/data/1/NgayTiepNhan', rule: 'format' }),
       expect.objectContaining({ field: '/data/2/MaTTHC', rule: 'required' }),

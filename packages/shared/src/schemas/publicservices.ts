@@ -1,76 +1,151 @@
 import { type Static, Type } from 'typebox';
+import { NationalAgencyId } from './agencies.ts';
+import { ErrorResponse } from './common.ts';
 
+const DATE_PATTERN = '^[0-9]{14}$';
 /** `yyyyMMddHHmmss` in Vietnam's time (UTC+7), as the national portal sends dates. */
-export const PortalDate = Type.String({ pattern: '^[0-9]{14}$', description: 'yyyyMMddHHmmss, UTC+7' });
-const Flag = Type.Union([Type.Literal(0), Type.Literal(1), Type.Boolean()]);
+export const PortalDate = Type.String({ pattern: DATE_PATTERN, description: 'yyyyMMddHHmmss, UTC+7' });
+const NOT_KNOWN = 'yyyyMMddHHmmss, UTC+7; "" or null: not known yet';
+/** A date that may not be known yet: `""` (as OpenCPS writes it) and null are read as absent before the check. */
+const LaterDate = () => Type.String({ pattern: DATE_PATTERN, description: NOT_KNOWN });
+const LaterDateOrNull = (description = NOT_KNOWN) => Type.Union([PortalDate, Type.Null()], { description });
+const Flag = Type.Union([Type.Literal(0), Type.Literal(1), Type.Boolean()], {
+  description:
+    '1/0 or true/false; "True"/"False", "true"/"false" and "1"/"0" are read as such; "" or null: not stated (no)',
+});
+const Text = (maxLength: number) => Type.String({ maxLength, description: '"" or null: not given' });
 const Status = Type.Integer({
   minimum: 1,
   maximum: 10,
-  description: '1 submitted … 10 result returned (TrangThaiHoSo)',
+  description: '1 submitted … 10 result returned (TrangThaiHoSo); its digits ("4") are read as the number',
 });
 
-/** A dossier as the portal's DongBoHoSoMC service syncs it; fields the IOC does not use are accepted and ignored. */
-export const PortalDossier = Type.Object({
-  MaHoSo: Type.String({ minLength: 1, maxLength: 100 }),
-  MaTTHC: Type.String({ minLength: 1, maxLength: 100 }),
-  TenTTHC: Type.Optional(Type.String({ maxLength: 1000 })),
-  MaLinhVuc: Type.Optional(Type.String({ maxLength: 100 })),
-  TenLinhVuc: Type.Optional(Type.String({ maxLength: 500 })),
-  KenhThucHien: Type.Optional(Type.Integer({ minimum: 1, maximum: 3, description: '1 in person, 2 online, 3 postal' })),
-  ChuHoSo: Type.Optional(Type.String({ maxLength: 500 })),
-  LoaiDoiTuong: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 4, description: '1 citizen, 2 enterprise, 3 agency, 4 other' }),
-  ),
-  TrichYeuHoSo: Type.Optional(Type.String({ maxLength: 2000 })),
-  NgayNopHoSo: Type.Optional(PortalDate),
-  NgayTiepNhan: PortalDate,
-  NgayHenTra: Type.Optional(PortalDate),
-  TrangThaiHoSo: Status,
-  NgayTra: Type.Optional(Type.Union([PortalDate, Type.Null()])),
-  NgayKetThucXuLy: Type.Optional(Type.Union([PortalDate, Type.Null()])),
-  DonViXuLy: Type.String({ minLength: 1, maxLength: 500 }),
-  HinhThuc: Type.Optional(Type.Union([Type.Integer(), Type.String({ maxLength: 100 })])),
-  DuocThanhToanTrucTuyen: Type.Optional(Flag),
-  HoSoCoThanhPhanSoHoa: Type.Optional(Flag),
-  DanhSachHoSoBoSung: Type.Optional(
-    Type.Array(
-      Type.Object({
-        NgayYeuCauBoSung: PortalDate,
-        NgayBoSung: Type.Optional(Type.Union([PortalDate, Type.Null()])),
-        LyDo: Type.Optional(Type.String({ maxLength: 2000 })),
+/**
+ * A dossier as the portal's DongBoHoSoMC service syncs it, in the form it is checked in: each record is first
+ * normalised (server `publicservices/portal/`) as the descriptions say. Other fields (contact details, fees, files,
+ * results…) are accepted, not read, and counted in the answer's ignoredFields.
+ */
+export const PortalDossier = Type.Object(
+  {
+    MaHoSo: Type.String({ minLength: 1, maxLength: 100 }),
+    MaTTHC: Type.String({ minLength: 1, maxLength: 100 }),
+    TenTTHC: Type.Optional(Text(1000)),
+    MaLinhVuc: Type.Optional(Text(100)),
+    TenLinhVuc: Type.Optional(Text(500)),
+    KenhThucHien: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 3,
+        description:
+          '1 in person, 2 online, 3 postal; its digits ("2") are read as the number; absent, "" or null: unknown (never taken from HinhThuc)',
       }),
-      { maxItems: 50 },
     ),
-  ),
-});
+    ChuHoSo: Type.Optional(Text(500)),
+    LoaiDoiTuong: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 4,
+        description:
+          '1 citizen, 2 enterprise, 3 agency, 4 other; its digits ("1") are read as the number; "" or null: not given',
+      }),
+    ),
+    TrichYeuHoSo: Type.Optional(Text(2000)),
+    NgayNopHoSo: Type.Optional(LaterDate()),
+    NgayTiepNhan: PortalDate,
+    NgayHenTra: Type.Optional(LaterDate()),
+    TrangThaiHoSo: Status,
+    NgayTra: Type.Optional(LaterDateOrNull()),
+    NgayKetThucXuLy: Type.Optional(LaterDateOrNull()),
+    DonViXuLy: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      description:
+        'the agency handling it: its name, an alias, its code or its national id; when the batch gives MaDinhDanhDV, absent, "" or null mean that agency',
+    }),
+    HinhThuc: Type.Optional(
+      Type.Union([Type.Integer(), Type.String({ maxLength: 100 })], {
+        description:
+          'how the result is handed back (OpenCPS writes "1" for by post, "0" otherwise): not read, and not the channel (KenhThucHien)',
+      }),
+    ),
+    DuocThanhToanTrucTuyen: Type.Optional(Flag),
+    HoSoCoThanhPhanSoHoa: Type.Optional(Flag),
+    DanhSachHoSoBoSung: Type.Optional(
+      Type.Array(
+        Type.Object({
+          NgayYeuCauBoSung: PortalDate,
+          NgayBoSung: Type.Optional(LaterDateOrNull('yyyyMMddHHmmss, UTC+7; "" or null: not supplied yet')),
+          LyDo: Type.Optional(Text(2000)),
+        }),
+        { maxItems: 50, description: 'supplement requests; null: none' },
+      ),
+    ),
+  },
+  {
+    description:
+      'Read after a normalisation: a number may come as its digits ("4"), a flag as "True"/"False" or "1"/"0"; "" and null mean not given. Other fields are not read (ignoredFields).',
+  },
+);
 export type PortalDossier = Static<typeof PortalDossier>;
 
-/** One processing step as the portal's CapNhatTienDoHoSoMC service sends it (QuaTrinhXuLy). */
-export const PortalProgress = Type.Object({
-  MaHoSo: Type.String({ minLength: 1, maxLength: 100 }),
-  ThoiDiemXuLy: PortalDate,
-  TrangThai: Status,
-  NguoiXuLy: Type.Optional(Type.String({ maxLength: 500 })),
-  ChucDanh: Type.Optional(Type.String({ maxLength: 500 })),
-  PhongBanXuLy: Type.Optional(Type.String({ maxLength: 500 })),
-  NoiDungXuLy: Type.Optional(Type.String({ maxLength: 4000 })),
-  NgayBatDau: Type.Optional(Type.Union([PortalDate, Type.Null()])),
-  NgayKetThucTheoQuyDinh: Type.Optional(Type.Union([PortalDate, Type.Null()])),
-});
+/** One processing step as the portal's CapNhatTienDoHoSoMC service sends it (QuaTrinhXuLy), normalised as a dossier. */
+export const PortalProgress = Type.Object(
+  {
+    MaHoSo: Type.String({ minLength: 1, maxLength: 100 }),
+    ThoiDiemXuLy: PortalDate,
+    TrangThai: Status,
+    NguoiXuLy: Type.Optional(Text(500)),
+    ChucDanh: Type.Optional(Text(500)),
+    PhongBanXuLy: Type.Optional(Text(500)),
+    NoiDungXuLy: Type.Optional(Text(4000)),
+    NgayBatDau: Type.Optional(LaterDateOrNull()),
+    NgayKetThucTheoQuyDinh: Type.Optional(LaterDateOrNull()),
+  },
+  {
+    description:
+      'Read after a normalisation: TrangThai may come as its digits; "" and null mean not given. Other fields are not read (ignoredFields).',
+  },
+);
 export type PortalProgress = Static<typeof PortalProgress>;
 
-export const SyncEnvelope = Type.Object(
-  {
-    service: Type.Union([Type.Literal('DongBoHoSoMC'), Type.Literal('CapNhatTienDoHoSoMC')]),
-    data: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
-      minItems: 1,
-      maxItems: 10_000,
-      description: 'dossiers (DongBoHoSoMC) or processing steps (CapNhatTienDoHoSoMC); each is checked on its own',
-    }),
-  },
-  { additionalProperties: false },
-);
+const serviceNames = () => [Type.Literal('DongBoHoSoMC'), Type.Literal('CapNhatTienDoHoSoMC')] as const;
+export const SyncServiceName = Type.Union([...serviceNames()], {
+  description: 'DongBoHoSoMC: dossiers; CapNhatTienDoHoSoMC: processing steps',
+});
+export type SyncServiceName = Static<typeof SyncServiceName>;
+
+const FLAG_TEXTS = ['True', 'False', 'true', 'false', '1', '0'] as const;
+/** Whether the sender believes the dossiers were synced before; the IOC knows a dossier by its MaHoSo instead. */
+const IsUpdating = Type.Union([Type.Boolean(), ...FLAG_TEXTS.map((text) => Type.Literal(text))], {
+  description: '"True"/"False", true/false or "1"/"0"; read and not needed (a dossier is known by its MaHoSo)',
+});
+const SenderAgency = Type.String({
+  ...NationalAgencyId,
+  description:
+    'national electronic id of the sending agency (QCVN 102, e.g. 000.00.22.H27): the agency of the records without DonViXuLy',
+});
+/** Any object passes the first branch, where the body check stops; the record checks read it as one of the others. */
+const SyncRecord = Type.Union([Type.Record(Type.String(), Type.Unknown()), PortalDossier, PortalProgress], {
+  description:
+    'a dossier (PortalDossier, DongBoHoSoMC) or a processing step (PortalProgress, CapNhatTienDoHoSoMC), read and checked on its own: an invalid one is refused by its position, never the whole body',
+});
+const SyncRecords = Type.Array(SyncRecord, { minItems: 1, maxItems: 10_000 });
+
+/** The portal's envelope; fields beside these are accepted, not read, and counted in ignoredFields as `/name`. */
+export const SyncEnvelope = Type.Object({
+  service: SyncServiceName,
+  isUpdating: Type.Optional(IsUpdating),
+  MaDinhDanhDV: Type.Optional(SenderAgency),
+  data: SyncRecords,
+});
 export type SyncEnvelope = Static<typeof SyncEnvelope>;
+
+/** What POST /public-services/sync takes: the envelope, or its records alone with the rest in the query string. */
+export const PortalSyncBody = Type.Union([SyncEnvelope, SyncRecords], {
+  description:
+    'the portal envelope { service, isUpdating, MaDinhDanhDV, data }, or the array of records alone (then service, isUpdating and MaDinhDanhDV come in the query string or the path)',
+});
+export type PortalSyncBody = Static<typeof PortalSyncBody>;
 
 export const SyncQuery = Type.Object({
   mode: Type.Optional(
@@ -81,6 +156,27 @@ export const SyncQuery = Type.Object({
 });
 export type SyncQuery = Static<typeof SyncQuery>;
 
+/** The sync route's query: the mode, and what a sender that posts the records alone puts in the query string. */
+export const PortalSyncQuery = Type.Object({
+  ...SyncQuery.properties,
+  service: Type.Optional(
+    Type.Union([...serviceNames()], {
+      description: 'the service, for a body that is the records alone; must agree with the envelope and the path',
+    }),
+  ),
+  isUpdating: Type.Optional(
+    Type.Union(
+      FLAG_TEXTS.map((text) => Type.Literal(text)),
+      { description: 'True/False or 1/0, as portal senders add it; read and not needed' },
+    ),
+  ),
+  MaDinhDanhDV: Type.Optional(SenderAgency),
+});
+export type PortalSyncQuery = Static<typeof PortalSyncQuery>;
+
+export const PortalSyncParams = Type.Object({ service: SyncServiceName });
+export type PortalSyncParams = Static<typeof PortalSyncParams>;
+
 export const SyncProblem = Type.Object({
   index: Type.Integer({ description: 'position of the record in data' }),
   code: Type.Union([Type.String(), Type.Null()], { description: 'its MaHoSo, when readable' }),
@@ -89,6 +185,11 @@ export const SyncProblem = Type.Object({
   message: Type.String(),
 });
 export type SyncProblem = Static<typeof SyncProblem>;
+
+const IgnoredFields = Type.Record(Type.String(), Type.Integer(), {
+  description:
+    'fields the IOC does not read, with how many records carried them: SoDienThoai; DanhSachHoSoBoSung/NoiDungBoSung for a field of a list item; /name for one beside data in the envelope',
+});
 
 export const SyncResult = Type.Object({
   service: Type.String(),
@@ -99,8 +200,26 @@ export const SyncResult = Type.Object({
   /** Processing steps whose dossier has not arrived yet: kept, and applied when it does. */
   pending: Type.Integer(),
   refused: Type.Array(SyncProblem),
+  ignoredFields: Type.Optional(IgnoredFields),
 });
 export type SyncResult = Static<typeof SyncResult>;
+
+/** The portal's own answer fields (its names): "0" for success, so that senders written for the portal see it. */
+export const PortalSyncAnswer = Type.Object({
+  ...SyncResult.properties,
+  ignoredFields: IgnoredFields,
+  error_code: Type.Literal('0', { description: 'as the national portal answers a sync that went through' }),
+  message: Type.String({ description: 'the counts in one sentence' }),
+});
+export type PortalSyncAnswer = Static<typeof PortalSyncAnswer>;
+
+/** An error of the sync route: the usual error body, and the portal's error_code and message beside it. */
+export const PortalSyncError = Type.Object({
+  ...ErrorResponse.properties,
+  error_code: Type.String({ description: 'non-zero ("-1"): the portal\'s way of saying the sync failed' }),
+  message: Type.String({ description: 'error.message again, where a portal sender reads it' }),
+});
+export type PortalSyncError = Static<typeof PortalSyncError>;
 
 export const CalendarDay = Type.Object({
   date: Type.String({ description: 'YYYY-MM-DD' }),

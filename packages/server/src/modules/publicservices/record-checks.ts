@@ -1,5 +1,7 @@
 import { PortalDossier, PortalProgress, type SyncProblem } from '@ioc/shared';
 import Ajv, { type ErrorObject } from 'ajv';
+import { DOSSIER_FIELDS, PROGRESS_FIELDS } from './portal/fields.ts';
+import { normalise } from './portal/normalise.ts';
 import { parsePortalDate } from './portal-date.ts';
 
 /**
@@ -55,11 +57,12 @@ function lengthProblems(value: unknown, limits: Limits, path: string, out: [stri
 }
 
 // Records are checked one by one (not as one body) so a bad record is named and the others can still be applied.
+// Ajv does not coerce: it would read true as 1 and null as 0; portal/normalise.ts reads only what is unambiguous.
 const ajv = new Ajv({ allErrors: true, strict: false, coerceTypes: false });
 const dossierLimits: Limits = new Map();
 const progressLimits: Limits = new Map();
-const checkDossier = ajv.compile(withoutLimits(PortalDossier, dossierLimits) as object);
-const checkProgress = ajv.compile(withoutLimits(PortalProgress, progressLimits) as object);
+const dossierSchema = ajv.compile(withoutLimits(PortalDossier, dossierLimits) as object);
+const progressSchema = ajv.compile(withoutLimits(PortalProgress, progressLimits) as object);
 
 const DOSSIER_DATES = ['NgayNopHoSo', 'NgayTiepNhan', 'NgayHenTra', 'NgayTra', 'NgayKetThucXuLy'] as const;
 const PROGRESS_DATES = ['ThoiDiemXuLy', 'NgayBatDau', 'NgayKetThucTheoQuyDinh'] as const;
@@ -73,11 +76,19 @@ function codeOf(record: Record<string, unknown>): string | null {
   return typeof record.MaHoSo === 'string' ? record.MaHoSo : null;
 }
 
+/** A record as the checks read it: valid (and normalised), or refused with its problems; and the fields not read. */
+export interface CheckedRecord<T> {
+  record: T | null;
+  problems: SyncProblem[];
+  /** Names of the fields the IOC does not read (`List/Field` inside a list), once each. */
+  ignored: ReadonlySet<string>;
+}
+
 /** Schema problems, then dates that match the pattern but are not real (30 February, 25 o'clock). */
 function problemsOf(
   record: Record<string, unknown>,
   index: number,
-  check: typeof checkDossier | typeof checkProgress,
+  check: typeof dossierSchema | typeof progressSchema,
   dates: readonly string[],
   limits: Limits,
 ): SyncProblem[] {
@@ -133,10 +144,35 @@ function problemsOf(
   return problems;
 }
 
+/**
+ * A dossier of a DongBoHoSoMC batch, read as the format is written (numbers as digits, "" for not given…) and
+ * checked. `senderAgency`, the national id of the agency that sent the batch (MaDinhDanhDV), is the agency of a
+ * dossier that names none.
+ */
+export function checkDossier(
+  sent: Record<string, unknown>,
+  index: number,
+  senderAgency?: string,
+): CheckedRecord<PortalDossier> {
+  const ignored = new Set<string>();
+  const record = normalise(sent, DOSSIER_FIELDS, ignored);
+  if (senderAgency !== undefined && record.DonViXuLy === undefined) record.DonViXuLy = senderAgency;
+  const problems = problemsOf(record, index, dossierSchema, DOSSIER_DATES, dossierLimits);
+  return { record: problems.length === 0 ? (record as PortalDossier) : null, problems, ignored };
+}
+
+/** A processing step of a CapNhatTienDoHoSoMC batch, read and checked as a dossier is. */
+export function checkProgress(sent: Record<string, unknown>, index: number): CheckedRecord<PortalProgress> {
+  const ignored = new Set<string>();
+  const record = normalise(sent, PROGRESS_FIELDS, ignored);
+  const problems = problemsOf(record, index, progressSchema, PROGRESS_DATES, progressLimits);
+  return { record: problems.length === 0 ? (record as PortalProgress) : null, problems, ignored };
+}
+
 export function dossierProblems(record: Record<string, unknown>, index: number): SyncProblem[] {
-  return problemsOf(record, index, checkDossier, DOSSIER_DATES, dossierLimits);
+  return checkDossier(record, index).problems;
 }
 
 export function progressProblems(record: Record<string, unknown>, index: number): SyncProblem[] {
-  return problemsOf(record, index, checkProgress, PROGRESS_DATES, progressLimits);
+  return checkProgress(record, index).problems;
 }

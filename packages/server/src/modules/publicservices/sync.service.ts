@@ -1,4 +1,4 @@
-import type { Agency, PortalDossier, PortalProgress, SyncEnvelope, SyncProblem, SyncResult } from '@ioc/shared';
+import type { Agency, PortalDossier, PortalProgress, SyncEnvelope, SyncResult } from '@ioc/shared';
 import type { Platform } from '../../platform.ts';
 import type { AgencyService } from '../agencies/agencies.service.ts';
 import { agencyMatcher } from '../agencies/agencies.ts';
@@ -6,8 +6,9 @@ import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import * as repo from './dossiers.repo.ts';
 import type { Calendar } from './metrics/clock.ts';
+import { ENVELOPE_FIELDS } from './portal/envelope.ts';
 import { parsePortalDate } from './portal-date.ts';
-import { dossierProblems, progressProblems } from './record-checks.ts';
+import { type CheckedRecord, checkDossier, checkProgress } from './record-checks.ts';
 import { addDaily } from './summary/daily.repo.ts';
 import { DailyChanges } from './summary/rollup.ts';
 
@@ -91,12 +92,33 @@ function toRow(d: PortalDossier, at: string, agency: Agency | null): repo.Dossie
   };
 }
 
+/** Names reported one by one; a batch with more distinct names (a sender keying fields by id?) sums the rest. */
+const IGNORED_NAMES_SHOWN = 200;
+const OTHER_NAMES = '(other fields)';
+/** Names remembered as logged; past that, new names are still counted in the answer, only not logged. */
+const LOGGED_NAMES_KEPT = 1000;
+
+/** Field names not read, and how many records (or envelopes, as `/name`) carried each. */
+function ignoredFieldsOf(envelope: SyncEnvelope, checked: readonly CheckedRecord<unknown>[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  const count = (name: string) => {
+    const key = counts.has(name) || counts.size < IGNORED_NAMES_SHOWN ? name : OTHER_NAMES;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const name of Object.keys(envelope)) if (!ENVELOPE_FIELDS.has(name)) count(`/${name}`);
+  for (const { ignored } of checked) for (const name of ignored) count(name);
+  return Object.fromEntries(counts);
+}
+
 /**
  * Dossier sync in the national portal's format. Idempotent by MaHoSo (an identical record changes nothing);
  * a processing step is kept even before its dossier arrives, and a dossier's status is that of the latest event by
  * the time it happened, whatever order the records came in. mode 'all' applies nothing if any record is invalid.
+ * Records are read as real senders write them (see record-checks.ts); fields not read are counted, never refused.
  */
 export class DossierSyncService {
+  private readonly loggedIgnored = new Set<string>();
+
   constructor(
     private readonly platform: Platform,
     private readonly agencies: AgencyService,
@@ -106,13 +128,13 @@ export class DossierSyncService {
 
   async sync(actor: Actor, envelope: SyncEnvelope, mode: 'all' | 'valid'): Promise<SyncResult> {
     const dossiers = envelope.service === 'DongBoHoSoMC';
-    const problems: SyncProblem[] = [];
-    const valid: { index: number; record: Record<string, unknown> }[] = [];
-    envelope.data.forEach((record, index) => {
-      const found = dossiers ? dossierProblems(record, index) : progressProblems(record, index);
-      if (found.length > 0) problems.push(...found);
-      else valid.push({ index, record });
-    });
+    const checked: CheckedRecord<PortalDossier | PortalProgress>[] = envelope.data.map((record, index) =>
+      dossiers ? checkDossier(record, index, envelope.MaDinhDanhDV) : checkProgress(record, index),
+    );
+    const problems = checked.flatMap((c) => c.problems);
+    const valid = checked.flatMap((c) => (c.record ? [c.record] : []));
+    const ignoredFields = ignoredFieldsOf(envelope, checked);
+    this.logIgnored(envelope.service, ignoredFields);
     const result: SyncResult = {
       service: envelope.service,
       received: envelope.data.length,
@@ -121,6 +143,7 @@ export class DossierSyncService {
       unchanged: 0,
       pending: 0,
       refused: problems,
+      ignoredFields,
     };
     if ((problems.length > 0 && mode === 'all') || valid.length === 0) return result;
 
@@ -133,24 +156,8 @@ export class DossierSyncService {
       actor,
       { action: `publicservices.sync.${envelope.service}`, entityType: 'ps_dossier', entityId: null },
       async (trx) => {
-        if (dossiers)
-          await this.applyDossiers(
-            trx,
-            valid.map((v) => v.record as PortalDossier),
-            at,
-            result,
-            changed,
-            daily,
-          );
-        else
-          await this.applyProgress(
-            trx,
-            valid.map((v) => v.record as PortalProgress),
-            at,
-            result,
-            changed,
-            daily,
-          );
+        if (dossiers) await this.applyDossiers(trx, valid as PortalDossier[], at, result, changed, daily);
+        else await this.applyProgress(trx, valid as PortalProgress[], at, result, changed, daily);
         await addDaily(trx, daily.list());
         const { refused: _refused, ...counts } = result;
         return { before: null, after: { ...counts, refused: problems.length }, result };
@@ -159,6 +166,14 @@ export class DossierSyncService {
     );
     await this.announce(changed);
     return synced;
+  }
+
+  /** Names a sender's fields the IOC does not read the first time they come, so an operator can see them. */
+  private logIgnored(service: string, ignoredFields: Record<string, number>): void {
+    const fresh = Object.keys(ignoredFields).filter((name) => !this.loggedIgnored.has(name));
+    if (fresh.length === 0) return;
+    this.platform.log.info({ service, fields: fresh }, 'dossier sync: fields not read (counted in ignoredFields)');
+    for (const name of fresh) if (this.loggedIgnored.size < LOGGED_NAMES_KEPT) this.loggedIgnored.add(name);
   }
 
   /** Live ticker: one event per dossier that arrived or changed status, at most 100 per batch. */

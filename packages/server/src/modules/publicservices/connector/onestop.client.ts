@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SyncEnvelope } from '@ioc/shared';
+import { envelopeOf } from '../portal/envelope.ts';
 
 /** A run that could not read a service: the message says what and why, with the HTTP status when there was one. */
 export class ConnectorFailure extends Error {}
@@ -130,19 +131,15 @@ export class OnestopClient {
     }
   }
 
+  /** The portal envelope, or the records alone (then of the service called), as the push API takes them. */
   private envelope(label: string, service: string, body: unknown): SyncEnvelope {
-    const envelope = body as { service?: unknown; data?: unknown } | null;
-    const kind = envelope?.service ?? service;
-    if (typeof kind !== 'string' || !SERVICE_KINDS.has(kind) || !Array.isArray(envelope?.data)) {
+    const read = envelopeOf(body, { service: SERVICE_KINDS.has(service) ? service : undefined });
+    if (!read.ok) {
       throw new ConnectorFailure(
-        `${label}: the answer is not a portal envelope { service: DongBoHoSoMC | CapNhatTienDoHoSoMC, data: [...] }`,
+        `${label}: the answer is not a portal envelope { service: DongBoHoSoMC | CapNhatTienDoHoSoMC, data: [...] } or an array of records (${read.field} ${read.message})`,
       );
     }
-    // Anything but an object is kept as an empty record, so it is refused and counted like any invalid record.
-    const data = envelope.data.map((record: unknown) =>
-      record && typeof record === 'object' && !Array.isArray(record) ? (record as Record<string, unknown>) : {},
-    );
-    return { service: kind as SyncEnvelope['service'], data };
+    return read.envelope;
   }
 
   private json(label: string, answer: Answer): unknown {
