@@ -53,6 +53,19 @@ describe('the demo document office', () => {
     );
   });
 
+  it("links the demo's documents to the departments and communes they name", async () => {
+    const links = await t.platform.db
+      .selectFrom('document_agencies')
+      .innerJoin('agencies', 'agencies.code', 'document_agencies.agency_code')
+      .select(['document_agencies.role', 'agencies.kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['document_agencies.role', 'agencies.kind'])
+      .execute();
+    const n = (role: string, kind: string) => Number(links.find((l) => l.role === role && l.kind === kind)?.n ?? 0);
+    expect(n('to', 'department')).toBeGreaterThan(100);
+    expect(n('from', 'department')).toBeGreaterThan(50);
+    expect(n('from', 'commune')).toBeGreaterThan(10);
+  });
+
   it('adds nothing when started again', async () => {
     const before = [await count('documents'), await count('tasks'), await count('task_events')];
     expect(await feeder().catchUp()).toBe(0);

@@ -391,6 +391,7 @@ describe('buildEdxml', () => {
     ],
     createdBy: 'vanthu',
     files: [],
+    agencies: [],
   };
   const attachments: EdxmlAttachment[] = [
     { name: 'cong-van-42.pdf', mime: 'application/pdf', content: PDF, description: 'Bản chính' },

@@ -9,6 +9,7 @@ import * as psConnectors from './migrations/0007_ps_connectors.ts';
 import * as documents from './migrations/0008_documents.ts';
 import * as kernel from './migrations/0009_kernel.ts';
 import * as alertAgencies from './migrations/0010_alert_agencies.ts';
+import * as documentAgencies from './migrations/0011_document_agencies.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_documents': documents,
   '0009_kernel': kernel,
   '0010_alert_agencies': alertAgencies,
+  '0011_document_agencies': documentAgencies,
 };
 
 /**

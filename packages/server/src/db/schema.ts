@@ -53,6 +53,8 @@ export interface Database {
   doc_counters: { register_code: string; year: number; last_number: number };
   documents: DocumentTable;
   doc_terms: { term: string; document_id: number };
+  /** The agencies a document is linked to: its issuing agency ('from') and its recipients ('to'). */
+  document_agencies: { document_id: number; agency_code: string; role: string };
   stored_files: StoredFileTable;
   tasks: TaskTable;
   task_units: { task_id: number; agency_code: string; role: string };

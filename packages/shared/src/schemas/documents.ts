@@ -124,6 +124,18 @@ const DocumentCore = {
 export const DocumentListItem = Type.Object({ ...DocumentCore, fileCount: Type.Integer(), taskCount: Type.Integer() });
 export type DocumentListItem = Static<typeof DocumentListItem>;
 
+/** How a document names one of the province's agencies: it issued it (`from`) or is sent to it (`to`). */
+export const DocumentAgencyRole = Type.Union([Type.Literal('from'), Type.Literal('to')]);
+export type DocumentAgencyRole = Static<typeof DocumentAgencyRole>;
+
+export const DocumentAgency = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  nameEn: Type.String(),
+  role: DocumentAgencyRole,
+});
+export type DocumentAgency = Static<typeof DocumentAgency>;
+
 export const DocumentDetail = Type.Object({
   ...DocumentCore,
   issuedPlace: Nullable(Type.String()),
@@ -139,6 +151,10 @@ export const DocumentDetail = Type.Object({
   trace: Type.Array(TraceStep),
   createdBy: Type.String(),
   files: Type.Array(StoredFile),
+  agencies: Type.Array(DocumentAgency, {
+    description:
+      "the province's agencies the document is linked to (its organ and recipients matched); who may read it",
+  }),
 });
 export type DocumentDetail = Static<typeof DocumentDetail>;
 
@@ -183,6 +199,16 @@ export const EdxmlImportQuery = Type.Object({
   register: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
 });
 export type EdxmlImportQuery = Static<typeof EdxmlImportQuery>;
+
+export const EdxmlExportQuery = Type.Object({
+  shape: Type.Optional(
+    Type.Union([Type.Literal('gateway'), Type.Literal('envelope')], {
+      description:
+        "gateway (default): the national exchange's <edXML> package, files in AttachmentEncoded; envelope: a bare edXMLEnvelope, files inline",
+    }),
+  ),
+});
+export type EdxmlExportQuery = Static<typeof EdxmlExportQuery>;
 
 export const DocumentSummaryQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200 })),

@@ -1,4 +1,12 @@
-import type { DocumentDetail, DocumentDirection, DocumentListItem, Organ, StoredFile, TraceStep } from '@ioc/shared';
+import type {
+  DocumentAgency,
+  DocumentDetail,
+  DocumentDirection,
+  DocumentListItem,
+  Organ,
+  StoredFile,
+  TraceStep,
+} from '@ioc/shared';
 import type { DocumentRow } from './documents.repo.ts';
 
 type ListRow = Pick<
@@ -49,7 +57,7 @@ export function toListItem(row: ListRow, fileCount: number, taskCount: number): 
   return { ...core(row), fileCount, taskCount };
 }
 
-export function toDetail(row: DocumentRow, files: StoredFile[]): DocumentDetail {
+export function toDetail(row: DocumentRow, files: StoredFile[], agencies: DocumentAgency[]): DocumentDetail {
   return {
     ...core(row),
     issuedPlace: row.issued_place,
@@ -65,5 +73,6 @@ export function toDetail(row: DocumentRow, files: StoredFile[]): DocumentDetail 
     trace: JSON.parse(row.trace) as TraceStep[],
     createdBy: row.created_by,
     files,
+    agencies,
   };
 }

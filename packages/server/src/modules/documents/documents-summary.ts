@@ -8,18 +8,20 @@ const TOP_ORGANS = 30;
 
 /**
  * Documents in and out over a span: per month of issue, and per agency — incoming by who issued them, outgoing by
- * each recipient (a document sent to five departments counts once for each).
+ * each recipient (a document sent to five departments counts once for each). `readable`: the agencies whose
+ * documents the reader reads (`document-access.ts`), null for the whole register.
  */
 export async function documentSummary(
   db: Kysely<Database>,
   query: DocumentSummaryQuery,
   now: Date,
+  readable: readonly string[] | null,
 ): Promise<DocumentSummary> {
   const { from, to } = summarySpan(query, now);
   const [months, incoming, outgoing] = await Promise.all([
-    repo.countByMonth(db, from, to),
-    repo.incomingByOrgan(db, from, to, TOP_ORGANS),
-    repo.outgoingRecipients(db, from, to),
+    repo.countByMonth(db, from, to, readable),
+    repo.incomingByOrgan(db, from, to, readable, TOP_ORGANS),
+    repo.outgoingRecipients(db, from, to, readable),
   ]);
   const byMonth = new Map<string, { month: string; incoming: number; outgoing: number }>();
   let totalIn = 0;

@@ -10,6 +10,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { Database, DocumentTable } from '../../db/schema.ts';
+import { readableAt, readableIdsOf } from './document-agencies.repo.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 export type DocumentRow = Selectable<DocumentTable>;
@@ -92,8 +93,15 @@ export interface DocumentFilter {
   register?: string;
   /** Every word must be present. */
   words: WordMatch[];
-  /** The word whose documents are read first (the rarest); null: every word is checked per document. */
-  driver: number | null;
+  /**
+   * What is read first: the documents of a word (its index, the rarest), or the reader's documents ('scope', when
+   * they are few: `readable` lists them); null: the documents' own order and indexes, every word checked per document.
+   */
+  driver: number | 'scope' | null;
+  /** The agencies whose documents the reader reads (`document-access.ts`); absent: the whole register. */
+  agencies?: readonly string[];
+  /** With driver 'scope': every document the reader reads. */
+  readable?: readonly number[];
   number?: string;
   organId?: string;
   from?: string;
@@ -124,9 +132,12 @@ const LIST_COLUMNS = [
 
 type DocumentQuery<O> = SelectQueryBuilder<Database, 'documents', O>;
 
-/** The conditions on the document itself: direction, register, year, dates, cursor, agency id, number. */
+/** The document's own conditions: the reader's scope, direction, register, year, dates, cursor, organ, number. */
 function narrowed<O>(q: DocumentQuery<O>, f: DocumentFilter): DocumentQuery<O> {
   let out = q;
+  const agencies = f.agencies;
+  if (f.driver === 'scope') out = out.where('id', 'in', f.readable && f.readable.length > 0 ? [...f.readable] : [0]);
+  else if (agencies) out = out.where(readableAt('documents.id', agencies));
   if (f.direction) out = out.where('direction', '=', f.direction);
   if (f.register) out = out.where('register_code', '=', f.register);
   if (f.year !== undefined) out = out.where('year', '=', f.year);
@@ -152,6 +163,17 @@ const postings = (db: Executor, word: WordMatch) =>
     .select('document_id')
     .where((eb) => matching(eb, word));
 
+/**
+ * A scoped reader's word test stays a check on each candidate: with an OFFSET, PostgreSQL does not turn the EXISTS into
+ * a join, which it would otherwise lead with a common word's whole posting list, ignoring the few documents in scope.
+ */
+function perDocument<Q extends SelectQueryBuilder<Database, 'doc_terms', { document_id: number }>>(
+  q: Q,
+  f: DocumentFilter,
+) {
+  return f.agencies ? q.limit(1).offset(0) : q;
+}
+
 /** Newest registered first; `f.driver` says which word's documents are read first, if any. */
 export async function searchDocuments(db: Executor, f: DocumentFilter) {
   let q = narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f);
@@ -161,11 +183,14 @@ export async function searchDocuments(db: Executor, f: DocumentFilter) {
         ? q.where('id', 'in', () => postings(db, word))
         : q.where((eb) =>
             eb.exists(
-              eb
-                .selectFrom('doc_terms')
-                .select('document_id')
-                .whereRef('doc_terms.document_id', '=', 'documents.id')
-                .where((inner) => matching(inner, word)),
+              perDocument(
+                eb
+                  .selectFrom('doc_terms')
+                  .select('document_id')
+                  .whereRef('doc_terms.document_id', '=', 'documents.id')
+                  .where((inner) => matching(inner, word)),
+                f,
+              ),
             ),
           );
   });
@@ -174,33 +199,47 @@ export async function searchDocuments(db: Executor, f: DocumentFilter) {
 
 /**
  * Common words, nothing else to narrow by: the newest `window` documents are checked word by word — common words
- * usually meet there and the page fills long before. Fewer than a page: `searchByIntersection` reads the whole answer.
+ * usually meet there and the page fills long before. The reader's scope is checked on the same window, so a narrow
+ * reader costs no more than a wide one. Fewer than a page: `searchByIntersection` reads the whole answer.
  */
 export async function searchRecent(db: Executor, f: DocumentFilter, window: number) {
-  const recent = narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f).orderBy('id', 'desc').limit(window);
+  const { agencies, ...unscoped } = f;
+  const recent = narrowed(db.selectFrom('documents').select(LIST_COLUMNS), unscoped)
+    .orderBy('id', 'desc')
+    .limit(window);
   let q = db.selectFrom(recent.as('recent')).selectAll();
+  if (agencies) q = q.where(readableAt('recent.id', agencies));
   for (const word of f.words) {
     q = q.where((eb) =>
       eb.exists(
-        eb
-          .selectFrom('doc_terms')
-          .select('document_id')
-          .whereRef('doc_terms.document_id', '=', 'recent.id')
-          .where((inner) => matching(inner, word)),
+        perDocument(
+          eb
+            .selectFrom('doc_terms')
+            .select('document_id')
+            .whereRef('doc_terms.document_id', '=', 'recent.id')
+            .where((inner) => matching(inner, word)),
+          f,
+        ),
       ),
     );
   }
   return q.orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-/** Common words that rarely meet: their posting lists intersected (each read in document order), then the page. */
+/**
+ * Common words that rarely meet: their posting lists intersected (each read in document order), then the page. A
+ * scoped reader's documents (from the agency index) join the intersection, so only what they read is fetched.
+ */
 export async function searchByIntersection(db: Executor, f: DocumentFilter) {
   const [first, ...rest] = f.words;
   if (!first) return [];
+  const { agencies, ...unscoped } = f;
   let ids = postings(db, first);
   for (const word of rest) ids = ids.intersect(postings(db, word));
+  // Its own subquery: SQLite gives INTERSECT and UNION the same precedence.
+  if (agencies) ids = ids.intersect(db.selectFrom(readableIdsOf(db, agencies).as('readable')).select('document_id'));
   const both = ids;
-  return narrowed(db.selectFrom('documents').select(LIST_COLUMNS), f)
+  return narrowed(db.selectFrom('documents').select(LIST_COLUMNS), unscoped)
     .where('id', 'in', () => both)
     .orderBy('id', 'desc')
     .limit(f.limit)
@@ -220,37 +259,37 @@ export async function taskCounts(db: Executor, documentIds: readonly number[]): 
   return counts;
 }
 
+/** A summary's documents: issued in a span of days, and read by the agencies when the reader is scoped. */
+function issuedIn(db: Executor, from: string, to: string, agencies: readonly string[] | null) {
+  const q = db.selectFrom('documents').where('issued_date', '>=', from).where('issued_date', '<=', to);
+  return agencies ? q.where(readableAt('documents.id', agencies)) : q;
+}
+
 /** Documents per month (of their issue date) and direction in a span of days. */
-export async function countByMonth(db: Executor, from: string, to: string) {
+export async function countByMonth(db: Executor, from: string, to: string, agencies: readonly string[] | null) {
   const month = sql<string>`substr(issued_date, 1, 7)`;
-  return db
-    .selectFrom('documents')
+  return issuedIn(db, from, to, agencies)
     .select([month.as('month'), 'direction', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('issued_date', '>=', from)
-    .where('issued_date', '<=', to)
     .groupBy([month, 'direction'])
     .execute();
 }
 
-export async function incomingByOrgan(db: Executor, from: string, to: string, limit: number) {
-  return db
-    .selectFrom('documents')
+export async function incomingByOrgan(
+  db: Executor,
+  from: string,
+  to: string,
+  agencies: readonly string[] | null,
+  limit: number,
+) {
+  return issuedIn(db, from, to, agencies)
     .select(['organ_name', (eb) => eb.fn.countAll<number>().as('n')])
     .where('direction', '=', 'incoming')
-    .where('issued_date', '>=', from)
-    .where('issued_date', '<=', to)
     .groupBy('organ_name')
     .orderBy('n', 'desc')
     .limit(limit)
     .execute();
 }
 
-export async function outgoingRecipients(db: Executor, from: string, to: string) {
-  return db
-    .selectFrom('documents')
-    .select('recipients')
-    .where('direction', '=', 'outgoing')
-    .where('issued_date', '>=', from)
-    .where('issued_date', '<=', to)
-    .execute();
+export async function outgoingRecipients(db: Executor, from: string, to: string, agencies: readonly string[] | null) {
+  return issuedIn(db, from, to, agencies).select('recipients').where('direction', '=', 'outgoing').execute();
 }

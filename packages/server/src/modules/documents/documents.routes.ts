@@ -7,6 +7,7 @@ import {
   DocumentSearchQuery,
   DocumentSummary,
   DocumentSummaryQuery,
+  EdxmlExportQuery,
   EdxmlImportQuery,
   FileUploadQuery,
   IdParams,
@@ -17,7 +18,6 @@ import { invalid } from '../../errors.ts';
 import type { App } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import { acceptRawBody, errorResponses } from '../../http/route-kit.ts';
-import { documentSummary } from './documents-summary.ts';
 import type { DocumentServices } from './module.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 413, 415);
@@ -51,12 +51,12 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       schema: {
         tags,
         summary:
-          'Search the registers, newest registered first: subject words (accents optional, the last word as a prefix), number, notation, issuing agency (id or name words), issue dates; page with `before`',
+          'Search the registers the caller reads, newest registered first: subject words (accents optional, the last word as a prefix), number, notation, issuing agency (id or name words), issue dates; page with `before`',
         querystring: DocumentSearchQuery,
         response: { 200: DocumentPage, ...errors },
       },
     },
-    async (request) => documents.search(request.query),
+    async (request) => documents.search(request.query, actorOf(request)),
   );
   app.post(
     '/api/v1/documents',
@@ -82,12 +82,12 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       config: { permission: 'documents.read' },
       schema: {
         tags,
-        summary: 'Documents in and out per month and per agency over a year or a span of days',
+        summary: 'Documents the caller reads, in and out per month and per agency, over a year or a span of days',
         querystring: DocumentSummaryQuery,
         response: { 200: DocumentSummary, ...errors },
       },
     },
-    async (request) => documentSummary(platform.db, request.query, platform.now()),
+    async (request) => documents.summary(actorOf(request), request.query),
   );
   app.post(
     '/api/v1/documents/import/edxml',
@@ -96,7 +96,7 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       schema: {
         tags,
         summary:
-          'Register an incoming document from an edXML envelope (QCVN 102:2016; body = the XML, Content-Type application/xml): a malformed file or a missing field stores nothing and names the field',
+          "Register an incoming document from edXML (QCVN 102:2016; body = the XML, Content-Type application/xml): the national exchange gateway's <edXML> package (files in AttachmentEncoded) or a bare edXMLEnvelope; a malformed file or a missing field stores nothing and names the field",
         querystring: EdxmlImportQuery,
         response: { 201: CreateDocumentResult, ...errors },
       },
@@ -117,12 +117,12 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       config: { permission: 'documents.read' },
       schema: {
         tags,
-        summary: 'A document with its metadata and files',
+        summary: "A document with its metadata, files and linked agencies (404 when outside the caller's scope)",
         params: IdParams,
         response: { 200: DocumentDetail, ...errors },
       },
     },
-    async (request) => documents.get(request.params.id),
+    async (request) => documents.detail(actorOf(request), request.params.id),
   );
   app.get(
     '/api/v1/documents/:id/edxml',
@@ -130,16 +130,20 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       config: { permission: 'documents.read' },
       schema: {
         tags,
-        summary: "A document's metadata as an edXML envelope (QCVN 102:2016)",
+        summary:
+          "A document and its files as edXML (QCVN 102:2016): the national exchange gateway's package, or with shape=envelope a bare envelope",
         params: IdParams,
+        querystring: EdxmlExportQuery,
         response: { 200: Type.String(), ...errors },
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const xml = await documents.exportEdxml(actorOf(request), request.params.id, request.query.shape);
+      return reply
         .header('content-type', 'application/xml; charset=utf-8')
         .header('content-disposition', attachmentHeader(`document-${request.params.id}.edxml`))
-        .send(await documents.exportEdxml(request.params.id)),
+        .send(xml);
+    },
   );
   app.post(
     '/api/v1/documents/:id/files',
@@ -170,13 +174,14 @@ export function documentRoutes(app: App, { documents, tasks, platform }: Documen
       config: { permission: 'documents.read' },
       schema: {
         tags,
-        summary: "Download a stored file (a document's, or a task report's when you may see the task)",
+        summary:
+          "Download a stored file (a document's when you read the document, a task report's when you see the task)",
         params: IdParams,
         response: { 200: Binary, ...errors },
       },
     },
     async (request, reply) => {
-      const file = await documents.file(request.params.id);
+      const file = await documents.file(actorOf(request), request.params.id);
       if (file.ownerType === 'task_event') await tasks.checkEventVisible(actorOf(request), file.ownerId);
       return reply
         .header('content-type', file.mime)

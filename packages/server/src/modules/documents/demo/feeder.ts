@@ -114,7 +114,7 @@ export class DocumentDemoFeeder implements BackgroundWork {
     const platform: Platform = { ...this.platform, now: () => this.clock, bus: live ? this.platform.bus : QUIET_BUS };
     const scan = live ? new TaskAlertScan(platform, this.alerts, async () => agencies) : NO_TASK_ALERTS;
     return {
-      documents: new DocumentService(platform),
+      documents: new DocumentService(platform, this.orgUnits, this.agencies),
       tasks: new TaskService(platform, this.orgUnits, this.agencies, scan),
     };
   }

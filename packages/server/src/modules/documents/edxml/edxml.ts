@@ -1,4 +1,6 @@
-import type { CreateDocumentBody, DocumentDetail, Organ } from '@ioc/shared';
+import { createHash } from 'node:crypto';
+import type { CreateDocumentBody, DocumentDetail } from '@ioc/shared';
+import { edxmlHeader, leaf, parent } from './header.ts';
 import { writeXml, type XOut } from './xml.ts';
 
 export { parseEdxml } from './parse.ts';
@@ -19,91 +21,17 @@ export interface EdxmlDocument {
   /** MessageHeader/DocumentId, when the sender gave one. */
   documentId: string | null;
   attachments: EdxmlAttachment[];
+  /** Where each attachment was read (e.g. `AttachmentEncoded/Attachment[1]`), to name it when its file is refused. */
+  attachmentPaths: string[];
 }
 
-const leaf = (name: string, text?: string | number | null): XOut => ({
-  name,
-  text: text === null || text === undefined ? '' : String(text),
-});
-const parent = (name: string, children: XOut[]): XOut => ({ name, children });
-
-const organ = (name: string, o: Organ): XOut =>
-  parent(name, [
-    leaf('OrganId', o.organId),
-    leaf('OrganName', o.organName),
-    leaf('OrganAdd'),
-    leaf('Email'),
-    leaf('Telephone'),
-    leaf('Fax'),
-    leaf('Website'),
-  ]);
-
-/** 'YYYY-MM-DD' → 'yyyy/MM/dd' as the standard writes days. */
-const slashDate = (day: string) => day.replace(/^([0-9]{4})-([0-9]{2})-([0-9]{2})$/, '$1/$2/$3');
-
-/** An instant → Vietnam's wall-clock time 'yyyy/MM/dd HH:mm:ss'; text that is not an instant is written as it is. */
-function timestamp(at: string): string {
-  const t = Date.parse(at);
-  if (Number.isNaN(t)) return at;
-  const local = new Date(t + 7 * 3_600_000).toISOString();
-  return `${slashDate(local.slice(0, 10))} ${local.slice(11, 19)}`;
-}
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /**
- * Writes a document's metadata (and, when given, its files) as an edXML envelope with the `edXML:` prefix. Elements the
- * system does not keep (DocumentId, DocumentType/Type, OrganAdd…) are written empty.
+ * Writes a document's metadata (and, when given, its files) as a bare edXML envelope, files inline in
+ * `edXMLBody/DocumentAttachment`, every element with the `edXML:` prefix.
  */
 export function buildEdxml(doc: DocumentDetail, attachments: EdxmlAttachment[] = []): string {
-  const header: XOut[] = [
-    organ('From', doc.organ),
-    ...doc.recipients.map((r) => organ('To', r)),
-    leaf('DocumentId'),
-    parent('Code', [leaf('CodeNumber', doc.codeNumber), leaf('CodeNotation', doc.codeNotation)]),
-    parent('PromulgationInfo', [leaf('Place', doc.issuedPlace), leaf('PromulgationDate', slashDate(doc.issuedDate))]),
-    parent('DocumentType', [leaf('Type'), leaf('TypeName', doc.typeName)]),
-    leaf('Subject', doc.subject),
-    leaf('Content', doc.content),
-  ];
-  if (doc.signer) {
-    header.push(
-      parent('SignerInfo', [
-        leaf('Competence'),
-        leaf('Position', doc.signer.position),
-        leaf('FullName', doc.signer.fullName),
-      ]),
-    );
-  }
-  if (doc.dueDate) header.push(leaf('DueDate', slashDate(doc.dueDate)));
-  if (doc.toPlaces.length > 0)
-    header.push(
-      parent(
-        'ToPlaces',
-        doc.toPlaces.map((p) => leaf('Place', p)),
-      ),
-    );
-  header.push(
-    parent('OtherInfo', [
-      leaf('Priority', doc.priority),
-      leaf('SphereOfPromulgation'),
-      leaf('TyperNotation'),
-      leaf('PromulgationAmount', doc.issuedAmount),
-      leaf('PageAmount', doc.pageAmount),
-    ]),
-  );
-  if (doc.steeringType !== null) header.push(leaf('SteeringType', doc.steeringType));
-
-  const edXMLHeader: XOut[] = [parent('MessageHeader', header)];
-  if (doc.trace.length > 0) {
-    const steps = doc.trace.map((step) =>
-      parent('TraceHeader', [
-        leaf('OrganId', step.organId),
-        ...(step.organName ? [leaf('OrganName', step.organName)] : []),
-        leaf('Timestamp', timestamp(step.at)),
-      ]),
-    );
-    edXMLHeader.push(parent('TraceHeaderList', steps));
-  }
-
   const body = attachments.map((a) =>
     parent('DocumentAttachment', [
       leaf('AttachmentName', a.name),
@@ -112,7 +40,64 @@ export function buildEdxml(doc: DocumentDetail, attachments: EdxmlAttachment[] =
       leaf('AttachmentContent', a.content.toString('base64')),
     ]),
   );
+  const envelope: XOut = {
+    ...parent('edXMLEnvelope', [edxmlHeader(doc, null), parent('edXMLBody', body)]),
+    attrs: { 'xmlns:edXML': EDXML_NS },
+  };
+  return `${XML_DECLARATION}${writeXml(envelope, 'edXML')}\n`;
+}
 
-  const envelope = parent('edXMLEnvelope', [parent('edXMLHeader', edXMLHeader), parent('edXMLBody', body)]);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${writeXml(envelope, 'edXML', ` xmlns:edXML="${EDXML_NS}"`)}\n`;
+/** A name-based UUID (RFC 4122 version 5 layout over SHA-1): the same document always gets the same id. */
+export function nameUuid(name: string): string {
+  const hash = createHash('sha1').update(name).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * Writes a document as the national exchange's gateway carries it: root `<edXML>` in the standard's namespace holding
+ * the `edXML:`-prefixed envelope, whose `edXMLBody/edXMLManifest` lists each file by `cid:` ContentId, and beside it
+ * `AttachmentEncoded` with the files in base64. `documentId` goes in MessageHeader/DocumentId (a GUID).
+ */
+export function buildGatewayEdxml(doc: DocumentDetail, attachments: EdxmlAttachment[], documentId: string): string {
+  const contentIds = attachments.map((a, i) => `cid:${nameUuid(`${documentId}/${i}/${a.name}`)}`);
+  const manifest: XOut = {
+    ...parent(
+      'edXMLManifest',
+      attachments.map((a, i) =>
+        parent('Reference', [
+          leaf('ContentId', contentIds[i]),
+          leaf('ContentType', a.mime),
+          leaf('AttachmentName', a.name),
+          ...(a.description ? [leaf('Description', a.description)] : []),
+        ]),
+      ),
+    ),
+    attrs: { version: '1.0' },
+  };
+  const envelope: XOut = {
+    ...parent('edXMLEnvelope', [edxmlHeader(doc, documentId), parent('edXMLBody', [manifest])]),
+    prefix: 'edXML',
+    attrs: { 'xmlns:edXML': EDXML_NS },
+  };
+  // Outside the envelope the prefix is not declared: each encoded content declares it again, as the gateway writes it.
+  const encoded: XOut = parent(
+    'AttachmentEncoded',
+    attachments.map((a, i) =>
+      parent('Attachment', [
+        leaf('ContentId', contentIds[i]),
+        leaf('AttachmentName', a.name),
+        leaf('ContentType', a.mime),
+        {
+          ...leaf('ContentTransferEncoded', a.content.toString('base64')),
+          prefix: 'edXML',
+          attrs: { 'xmlns:edXML': EDXML_NS },
+        },
+      ]),
+    ),
+  );
+  const root: XOut = { ...parent('edXML', [envelope, encoded]), attrs: { xmlns: EDXML_NS } };
+  return `${XML_DECLARATION}${writeXml(root, null)}\n`;
 }

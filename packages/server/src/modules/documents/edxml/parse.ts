@@ -1,34 +1,9 @@
 import type { Organ, Signer, TraceStep } from '@ioc/shared';
 import { invalid } from '../../../errors.ts';
-import type { EdxmlAttachment, EdxmlDocument } from './edxml.ts';
-import { type Problem, Reader, strictBase64 } from './reader.ts';
+import { encodedAttachments, inlineAttachments } from './attachments.ts';
+import type { EdxmlDocument } from './edxml.ts';
+import { type Problem, Reader } from './reader.ts';
 import { childOf, childrenOf, readXml, type XNode } from './xml.ts';
-
-function readAttachments(body: XNode | undefined, header: Reader): EdxmlAttachment[] {
-  const attachments: EdxmlAttachment[] = [];
-  if (!body) return attachments;
-  const r = header.under(body.name, true);
-  childrenOf(body, 'DocumentAttachment').forEach((node, i) => {
-    const at = `DocumentAttachment[${i + 1}]`;
-    const name = r.text(childOf(node, 'AttachmentName'), `${at}/AttachmentName`, { required: true, max: 200 });
-    const mime = r.text(childOf(node, 'ContentType'), `${at}/ContentType`, { max: 120 });
-    const description = r.text(childOf(node, 'Description'), `${at}/Description`);
-    const raw = childOf(node, 'AttachmentContent')?.text ?? '';
-    let content: Buffer | null = null;
-    if (raw.trim() === '') {
-      r.problem(`${at}/AttachmentContent`, 'is missing', { message: 'required', rule: 'required' });
-    } else {
-      content = strictBase64(raw);
-      if (!content) {
-        r.problem(`${at}/AttachmentContent`, 'is not valid base64', { message: 'must be base64', rule: 'base64' });
-      }
-    }
-    if (name !== null && content !== null) {
-      attachments.push({ name, mime: mime ?? 'application/octet-stream', content, description });
-    }
-  });
-  return attachments;
-}
 
 function fail(problems: Problem[]): never {
   const message = problems.map((p) => `edXML field ${p.short} ${p.says}`).join('; ');
@@ -39,18 +14,35 @@ function fail(problems: Problem[]): never {
 }
 
 /**
- * Reads an edXML envelope (QCVN 102:2016/BTTTT): `edXMLEnvelope/edXMLHeader/MessageHeader` (or the SOAP-style
- * `Envelope/Header/MessageHeader`), any namespace prefix. The metadata comes back as an incoming document's fields;
- * every problem found is reported in one VALIDATION_FAILED error.
+ * The envelope of a file: the root itself (a bare `edXMLEnvelope`, or the SOAP-style `Envelope`), or the envelope the
+ * exchange's gateway wraps in `<edXML>` beside the encoded files.
+ */
+function envelopeOf(root: XNode): XNode {
+  if (root.name === 'edXML') {
+    const envelope = childOf(root, 'edXMLEnvelope');
+    if (envelope) return envelope;
+    const message = 'The edXML package holds no <edXMLEnvelope>';
+    throw invalid(message, [{ field: 'edXML/edXMLEnvelope', message: 'required', rule: 'required' }]);
+  }
+  if (root.name !== 'edXMLEnvelope' && root.name !== 'Envelope') {
+    const expected = 'expected <edXML> or <edXMLEnvelope>';
+    const message = `The file is not an edXML envelope: its root element is <${root.name}>, ${expected}`;
+    throw invalid(message, [{ field: 'edXMLEnvelope', message: 'expected root element edXMLEnvelope', rule: 'root' }]);
+  }
+  return root;
+}
+
+/**
+ * Reads edXML (QCVN 102:2016/BTTTT), any namespace prefix or none: a bare `edXMLEnvelope/edXMLHeader/MessageHeader`
+ * (or the SOAP-style `Envelope/Header/MessageHeader`) with files in `edXMLBody/DocumentAttachment`, or the gateway's
+ * `<edXML>` package with the files in `AttachmentEncoded`. Elements the IOC does not keep are passed over. The
+ * metadata comes back as an incoming document's fields; every problem found is reported in one VALIDATION_FAILED error.
  */
 export function parseEdxml(xml: string | Buffer): EdxmlDocument {
   const root = readXml(xml);
-  if (root.name !== 'edXMLEnvelope' && root.name !== 'Envelope') {
-    const message = `The file is not an edXML envelope: its root element is <${root.name}>, expected <edXMLEnvelope>`;
-    throw invalid(message, [{ field: 'edXMLEnvelope', message: 'expected root element edXMLEnvelope', rule: 'root' }]);
-  }
-  const header = childOf(root, 'edXMLHeader') ?? childOf(root, 'Header');
-  const body = childOf(root, 'edXMLBody') ?? childOf(root, 'Body');
+  const envelope = envelopeOf(root);
+  const header = childOf(envelope, 'edXMLHeader') ?? childOf(envelope, 'Header');
+  const body = childOf(envelope, 'edXMLBody') ?? childOf(envelope, 'Body');
   const top = header?.name ?? 'edXMLHeader';
   const r = new Reader(top);
   const mh = childOf(header, 'MessageHeader');
@@ -137,7 +129,10 @@ export function parseEdxml(xml: string | Buffer): EdxmlDocument {
     });
   }
 
-  const attachments = readAttachments(body, r);
+  const attachments = [
+    ...inlineAttachments(body, r),
+    ...encodedAttachments(envelope === root ? undefined : root, body, r),
+  ];
   if (r.problems.length > 0) fail(r.problems);
 
   return {
@@ -162,6 +157,7 @@ export function parseEdxml(xml: string | Buffer): EdxmlDocument {
       trace,
     },
     documentId,
-    attachments,
+    attachments: attachments.map((a) => a.attachment),
+    attachmentPaths: attachments.map((a) => a.path),
   };
 }

@@ -13,6 +13,10 @@ export interface XOut {
   name: string;
   text?: string | null | undefined;
   children?: XOut[];
+  /** Namespace prefix of this element and, unless they set their own, its descendants; null: none. */
+  prefix?: string | null;
+  /** Attributes (namespace declarations included), written in order; values are escaped. */
+  attrs?: Record<string, string>;
 }
 
 function notWellFormed(reason: string): AppError {
@@ -148,14 +152,21 @@ export function escapeText(text: string): string {
     .replace(/\r/g, '&#13;');
 }
 
-/** Writes an element tree with a namespace prefix on every name, indented two spaces; leaves stay on one line. */
-export function writeXml(node: XOut, prefix: string, rootAttrs = '', depth = 0): string {
+/**
+ * Writes an element tree indented two spaces, leaves on one line. Each element takes the prefix it sets, else its
+ * parent's (`prefix` here for the root).
+ */
+export function writeXml(node: XOut, prefix: string | null, depth = 0): string {
   const pad = '  '.repeat(depth);
-  const tag = `${prefix}:${node.name}`;
-  const open = `${tag}${depth === 0 ? rootAttrs : ''}`;
+  const own = node.prefix === undefined ? prefix : node.prefix;
+  const tag = own ? `${own}:${node.name}` : node.name;
+  const attrs = Object.entries(node.attrs ?? {})
+    .map(([name, value]) => ` ${name}="${escapeText(value)}"`)
+    .join('');
+  const open = `${tag}${attrs}`;
   if (node.children) {
     if (node.children.length === 0) return `${pad}<${open}/>`;
-    const inner = node.children.map((c) => writeXml(c, prefix, rootAttrs, depth + 1)).join('\n');
+    const inner = node.children.map((c) => writeXml(c, own, depth + 1)).join('\n');
     return `${pad}<${open}>\n${inner}\n${pad}</${tag}>`;
   }
   const text = node.text ?? '';

@@ -77,3 +77,14 @@ export async function countFiles(db: Executor, owner: FileOwner, ownerIds: reado
   for (const r of rows) counts.set(Number(r.owner_id), Number(r.n));
   return counts;
 }
+
+/** An owner's files with their bytes, in the order they were added. */
+export async function contentsOf(db: Executor, owner: FileOwner, ownerId: number) {
+  return db
+    .selectFrom('stored_files')
+    .select(['id', 'name', 'mime', 'content'])
+    .where('owner_type', '=', owner)
+    .where('owner_id', '=', ownerId)
+    .orderBy('id')
+    .execute();
+}
