@@ -38,6 +38,7 @@ function skip(what, why) {
 
 step('type-check', 'npm', ['run', 'typecheck']);
 step('lint', 'npm', ['run', 'lint']);
+step('module boundaries', 'node', ['scripts/boundaries.mjs']);
 step('server tests on SQLite', 'npx', ['vitest', 'run', '--project', 'server']);
 step('web unit tests', 'npx', ['vitest', 'run', '--project', 'web']);
 if (await reachable(pgUrl)) {

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
@@ -8,40 +8,29 @@ import { RequirePermission } from './auth/RequirePermission.tsx';
 import { LoadingBlock } from './components/LoadingBlock.tsx';
 import { ToastProvider } from './components/Toasts.tsx';
 import { ThemeProvider } from './components/theme.tsx';
-import { DataEntryPage } from './data/DataEntryPage.tsx';
-import { DisciplinePage } from './data/DisciplinePage.tsx';
+import { buildCatalogue } from './i18n/catalogue.ts';
 import { I18nProvider } from './i18n/index.tsx';
+import { SUBSYSTEMS } from './modules.ts';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
-import { PendingPage } from './pages/PendingPage.tsx';
 import { UnitPage } from './pages/UnitPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
-import { ADMIN_PERMISSIONS, PENDING_PAGES } from './shell/navigation.ts';
+import { lazyComponent } from './shell/lazyComponent.ts';
+import { ADMIN_PERMISSIONS } from './shell/navigation.ts';
 
-// ECharts is most of the bundle; only the map and the subsystem pages need it, so it loads with them.
-const MapPage = lazy(() => import('./pages/MapPage.tsx').then((module) => ({ default: module.MapPage })));
-const IndicatorsPage = lazy(() =>
-  import('./indicators/IndicatorsPage.tsx').then((module) => ({ default: module.IndicatorsPage })),
-);
-const PublicServicesPage = lazy(() =>
-  import('./publicservices/PublicServicesPage.tsx').then((module) => ({ default: module.PublicServicesPage })),
-);
-const DirectionPage = lazy(() =>
-  import('./direction/DirectionPage.tsx').then((module) => ({ default: module.DirectionPage })),
-);
-const TaskDrawer = lazy(() => import('./direction/TaskDrawer.tsx').then((module) => ({ default: module.TaskDrawer })));
-const DocumentsPage = lazy(() =>
-  import('./documents/DocumentsPage.tsx').then((module) => ({ default: module.DocumentsPage })),
-);
-const DocumentDrawer = lazy(() =>
-  import('./documents/DocumentDrawer.tsx').then((module) => ({ default: module.DocumentDrawer })),
-);
+const MapPage = lazyComponent(() => import('./pages/MapPage.tsx').then((module) => module.MapPage));
+
+/** The kit's strings and every subsystem's, one dictionary per language. */
+const CATALOGUE = buildCatalogue(SUBSYSTEMS.flatMap((subsystem) => subsystem.messages ?? []));
+
+const SUBSYSTEM_ROUTES = SUBSYSTEMS.flatMap((subsystem) => subsystem.routes);
+const REDIRECTS = SUBSYSTEMS.flatMap((subsystem) => subsystem.redirects ?? []);
 
 export function App() {
   return (
-    <I18nProvider>
+    <I18nProvider catalogue={CATALOGUE}>
       <ThemeProvider>
         <ToastProvider>
           <AuthProvider>
@@ -64,92 +53,34 @@ export function App() {
                   }
                 >
                   <Route index element={<OverviewPage />} />
-                  {PENDING_PAGES.map((page) => (
+                  {SUBSYSTEM_ROUTES.map(({ path, anyOf, page: Page, panels = [] }) => (
                     <Route
-                      key={page.path}
-                      path={page.path}
+                      key={path}
+                      path={path}
                       element={
-                        <RequirePermission anyOf={page.anyOf}>
-                          <PendingPage page={page} />
+                        <RequirePermission anyOf={anyOf}>
+                          <Suspense fallback={<LoadingBlock />}>
+                            <Page />
+                          </Suspense>
                         </RequirePermission>
                       }
-                    />
+                    >
+                      {panels.map(({ path: panelPath, panel: Panel }) => (
+                        <Route
+                          key={panelPath}
+                          path={panelPath}
+                          element={
+                            <Suspense fallback={null}>
+                              <Panel />
+                            </Suspense>
+                          }
+                        />
+                      ))}
+                    </Route>
                   ))}
-                  <Route
-                    path="/indicators"
-                    element={
-                      <RequirePermission anyOf={['indicators.read']}>
-                        <Suspense fallback={<LoadingBlock />}>
-                          <IndicatorsPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/public-services"
-                    element={
-                      <RequirePermission anyOf={['publicservices.read']}>
-                        <Suspense fallback={<LoadingBlock />}>
-                          <PublicServicesPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/direction"
-                    element={
-                      <RequirePermission anyOf={['documents.read']}>
-                        <Suspense fallback={<LoadingBlock />}>
-                          <DirectionPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  >
-                    <Route
-                      path="tasks/:taskId"
-                      element={
-                        <Suspense fallback={null}>
-                          <TaskDrawer />
-                        </Suspense>
-                      }
-                    />
-                  </Route>
-                  <Route path="/tasks" element={<Navigate to="/direction" replace />} />
-                  <Route
-                    path="/documents"
-                    element={
-                      <RequirePermission anyOf={['documents.read']}>
-                        <Suspense fallback={<LoadingBlock />}>
-                          <DocumentsPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  >
-                    <Route
-                      path=":documentId"
-                      element={
-                        <Suspense fallback={null}>
-                          <DocumentDrawer />
-                        </Suspense>
-                      }
-                    />
-                  </Route>
-                  <Route
-                    path="/data"
-                    element={
-                      <RequirePermission anyOf={['indicators.write', 'ingest.write']}>
-                        <DataEntryPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/data/discipline"
-                    element={
-                      <RequirePermission anyOf={['indicators.read']}>
-                        <DisciplinePage />
-                      </RequirePermission>
-                    }
-                  />
+                  {REDIRECTS.map(({ path, to }) => (
+                    <Route key={path} path={path} element={<Navigate to={to} replace />} />
+                  ))}
                   <Route
                     path="/alerts"
                     element={

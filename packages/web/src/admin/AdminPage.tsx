@@ -1,38 +1,16 @@
-import type { Permission } from '@ioc/shared';
-import type { ComponentType } from 'react';
+import { Suspense } from 'react';
 import { Navigate, NavLink, useParams } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { EmptyState } from '../components/EmptyState.tsx';
-import type { MessageKey } from '../i18n/index.tsx';
+import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useT } from '../i18n/index.tsx';
-import { ApiKeysTab } from './ApiKeysTab.tsx';
-import { AuditTab } from './AuditTab.tsx';
-import { BoundariesTab } from './BoundariesTab.tsx';
-import { CatalogueTab } from './catalogue/CatalogueTab.tsx';
-import { RolesTab } from './RolesTab.tsx';
-import { UsersTab } from './UsersTab.tsx';
-
-interface AdminTab {
-  slug: string;
-  label: MessageKey;
-  permission: Permission;
-  Component: ComponentType;
-}
-
-const TABS: AdminTab[] = [
-  { slug: 'users', label: 'admin.tab.users', permission: 'users.read', Component: UsersTab },
-  { slug: 'roles', label: 'admin.tab.roles', permission: 'roles.read', Component: RolesTab },
-  { slug: 'apikeys', label: 'admin.tab.apikeys', permission: 'apikeys.read', Component: ApiKeysTab },
-  { slug: 'audit', label: 'admin.tab.audit', permission: 'audit.read', Component: AuditTab },
-  { slug: 'boundaries', label: 'admin.tab.boundaries', permission: 'orgunits.write', Component: BoundariesTab },
-  { slug: 'catalogue', label: 'catalogue.tab', permission: 'indicators.manage', Component: CatalogueTab },
-];
+import { ADMIN_TABS } from '../shell/navigation.ts';
 
 export function AdminPage() {
   const t = useT();
   const { can } = useAuth();
   const { tab } = useParams();
-  const visible = TABS.filter((item) => can(item.permission));
+  const visible = ADMIN_TABS.filter((item) => can(item.permission));
   const current = visible.find((item) => item.slug === tab);
 
   if (visible.length === 0) {
@@ -64,7 +42,9 @@ export function AdminPage() {
         ))}
       </nav>
       <div className="tab-panel">
-        <current.Component />
+        <Suspense fallback={<LoadingBlock />}>
+          <current.Component />
+        </Suspense>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { useResource } from '../api/useResource.ts';
+import { useRootUnit } from '../auth/AuthContext.tsx';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { TextField } from '../components/Field.tsx';
@@ -19,7 +20,9 @@ export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreate
   const catalogue = useResource<PermissionInfo[]>('/api/v1/permissions');
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>(['ingest.write']);
-  const [orgUnitCode, setOrgUnitCode] = useState('42');
+  const root = useRootUnit();
+  // A key pushes for the whole province unless its integrator serves one commune.
+  const [orgUnitCode, setOrgUnitCode] = useState(root.code);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 

@@ -11,7 +11,7 @@ import { SecretDialog } from '../components/SecretDialog.tsx';
 import { matchesSearch } from '../components/search.ts';
 import { useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { useRoleOptions } from './roleOptions.ts';
 import { UserFormDialog } from './UserFormDialog.tsx';
 
@@ -29,7 +29,7 @@ export function UsersTab() {
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const mayWrite = can('users.write');
 
-  useLiveEvent('user.updated', () => users.reload());
+  useLiveReload('user.updated', users.reload);
 
   const visible = useMemo(
     () =>

@@ -1,6 +1,6 @@
 import type { Alert, DataElement, OrgUnit } from '@ioc/shared';
 import { Link } from 'react-router';
-import { periodLabel } from '../data/periodLabel.ts';
+import { formatPeriod } from '../calendar/periods.ts';
 import { localName, useI18n } from '../i18n/index.tsx';
 import { anomalyDetail, deviation, indicatorLink, relativeTime } from './alertView.ts';
 
@@ -53,7 +53,7 @@ function AnomalyText({ alert, elements }: { alert: Alert; elements: ReadonlyMap<
       </div>
       <div>
         <dt>{t('alerts.detail.period')}</dt>
-        <dd>{periodLabel(t, lang, detail.period)}</dd>
+        <dd>{formatPeriod(detail.period, lang, 'arabic')}</dd>
       </div>
       <div>
         <dt>{t('alerts.detail.element')}</dt>

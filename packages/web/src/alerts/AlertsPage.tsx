@@ -1,25 +1,26 @@
 import type { Alert, DataElement } from '@ioc/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, withQuery } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
 import { useResource } from '../api/useResource.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
+import { useNow } from '../calendar/useNow.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { AlertItem } from './AlertItem.tsx';
 import { type AlertStatusFilter, parseStatusFilter, sortAlerts } from './alertView.ts';
-import { useNow } from './useNow.ts';
 
 const PAGE = 100;
 const MAX = 500;
-/** A batch of values can raise many alerts at once: one reload after the burst. */
-const RELOAD_DELAY_MS = 800;
+/** A batch of values can raise many alerts at once: one reload after the burst, at least every 4 s in a stream. */
+const ALERT_RELOAD = { delay: 800, maxWait: 4000 };
 const FILTERS: AlertStatusFilter[] = ['open', 'acknowledged', 'all'];
 
 /** Alerts raised on units in the user's scope, newest first; new ones arrive live, an operator acknowledges them. */
@@ -44,14 +45,11 @@ export function AlertsPage() {
   const [busy, setBusy] = useState<number | null>(null);
   const mayAcknowledge = can('alerts.write');
 
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useLiveEvent('alert.raised', (event) => {
     const id = Number(event.payload.id);
     if (Number.isInteger(id)) setFresh((current) => new Set(current).add(id));
-    clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(alerts.reload, RELOAD_DELAY_MS);
   });
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  useLiveReload('alert.raised', alerts.reload, ALERT_RELOAD);
 
   const list = useMemo(() => sortAlerts(alerts.data ?? []), [alerts.data]);
 

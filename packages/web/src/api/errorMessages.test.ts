@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en.ts';
-import type { MessageKey, TranslateParams } from '../i18n/index.tsx';
+import { testTranslators } from '../i18n/testing.ts';
 import { vi } from '../i18n/vi.ts';
 import { ApiError, NETWORK_ERROR } from './client.ts';
 import { describeError, describeFieldError } from './errorMessages.ts';
 
-const translator =
-  (dictionary: Record<MessageKey, string>) =>
-  (key: MessageKey, params: TranslateParams = {}) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-const tVi = translator(vi);
-const tEn = translator(en);
+const { tVi, tEn } = testTranslators();
 
 describe('server errors in the user language', () => {
   const outOfScope = new ApiError(403, 'OUT_OF_SCOPE', 'Unit 18100 is outside your organisational scope');

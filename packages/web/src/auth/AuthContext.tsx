@@ -88,3 +88,14 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe without a signed-in user');
   return me;
 }
+
+/** The deployment's root unit (the province: 42 for Hà Tĩnh), as `/auth/me` names it. */
+export function useRootUnit(): Me['rootUnit'] {
+  return useMe().rootUnit;
+}
+
+/** The unit a user looks from: their own, or the root unit for those attached to none (administrators). */
+export function useHomeUnit(): string {
+  const me = useMe();
+  return me.orgUnit?.code ?? me.rootUnit.code;
+}

@@ -7,11 +7,10 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { Drawer } from '../components/Drawer.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
-import { StateBadge } from '../direction/TaskBits.tsx';
-import { fileSize } from '../direction/timeline.ts';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { edxmlUrl, fileUrl, priorityLabel, warningText } from './format.ts';
+import { StateBadge } from './tasks/TaskBits.tsx';
 
 /** What the page says about a document it has just registered, passed with the navigation. */
 export interface RegisteredState {
@@ -34,7 +33,7 @@ export function DocumentDrawer() {
   const valid = Number.isInteger(id) && id > 0;
   const detail = useResource<DocumentDetail>(valid ? `/api/v1/documents/${id}` : null);
   const tasks = useResource<TaskPage>(valid ? withQuery('/api/v1/tasks', { documentId: id, limit: 100 }) : null);
-  useLiveEvent('task.updated', () => tasks.reload());
+  useLiveReload('task.updated', tasks.reload);
 
   const close = () => navigate({ pathname: '/documents', search });
   const document = detail.data;
@@ -159,7 +158,7 @@ export function DocumentDrawer() {
                     {file.name}
                   </a>{' '}
                   <span className="muted small">
-                    {fileSize(file.size, lang)} · {file.mime}
+                    {fmt.fileSize(file.size)} · {file.mime}
                   </span>
                 </li>
               ))}

@@ -1,5 +1,5 @@
 import type { CreateDocumentResult, DocumentDirection, DocumentSummary } from '@ioc/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Outlet, useNavigate, useSearchParams } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
@@ -7,8 +7,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
-import { debounce } from '../publicservices/debounce.ts';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import type { RegisteredState } from './DocumentDrawer.tsx';
 import { DocumentTable } from './DocumentTable.tsx';
 import { EdxmlImportDialog } from './EdxmlImportDialog.tsx';
@@ -40,24 +39,10 @@ export function DocumentsPage() {
   const pages = useDocumentPages(withQuery(BASE, { direction, ...filters, limit: PAGE_SIZE }));
   const summary = useResource<DocumentSummary>(`${BASE}/summary`);
 
-  const latest = useRef({ pages, summary });
-  useEffect(() => {
-    latest.current = { pages, summary };
+  const refresh = useLiveReload('document.registered', () => {
+    pages.reload();
+    summary.reload();
   });
-  const refresh = useMemo(
-    () =>
-      debounce(
-        () => {
-          latest.current.pages.reload();
-          latest.current.summary.reload();
-        },
-        300,
-        1500,
-      ),
-    [],
-  );
-  useEffect(() => () => refresh.cancel(), [refresh]);
-  useLiveEvent('document.registered', () => refresh.call());
 
   const show = (next: DocumentDirection, nextFilters = filters) =>
     setParams(filtersToParams(next, nextFilters), { replace: false });
@@ -68,7 +53,7 @@ export function DocumentsPage() {
     // The panel says it was registered, and any warning (a duplicate number): a toast would sit under it.
     const state: RegisteredState = { registered: true, warnings: result.warnings };
     navigate({ pathname: `/documents/${result.document.id}`, search: search.toString() }, { state });
-    refresh.call();
+    refresh();
   };
 
   return (

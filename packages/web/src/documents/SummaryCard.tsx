@@ -1,36 +1,34 @@
 import type { DocumentSummary } from '@ioc/shared';
 import { useMemo } from 'react';
 import type { Resource } from '../api/useResource.ts';
+import { localDay } from '../calendar/days.ts';
+import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
+import { useChart } from '../charts/useChart.ts';
+import { useThemeColours } from '../charts/useThemeColours.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import '../indicators/charts.ts';
-import { localToday } from '../direction/dates.ts';
-import { formatPeriod, formatPeriodShort } from '../indicators/periods.ts';
-import { useChart } from '../map/useChart.ts';
-import { psNumbers } from '../publicservices/format.ts';
+import { documentColours } from './chartColours.ts';
 import { buildDocumentMonthsOption, fillMonths, periodOfMonth, topOrgans } from './summaryOption.ts';
-import { useDocumentColours } from './useDocumentColours.ts';
 
 const TOP_ORGANS = 8;
 
 /** Documents in and out this year, month by month, and the agencies exchanging the most with the province. */
 export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> }) {
   const { t, lang, fmt } = useI18n();
-  const n = psNumbers(lang);
-  const colours = useDocumentColours();
+  const colours = useThemeColours(documentColours);
   const data = summary.data;
   const option = useMemo(() => {
     if (!data) return null;
     return buildDocumentMonthsOption({
-      months: fillMonths(data.byMonth, data.from, data.to, localToday(new Date())),
+      months: fillMonths(data.byMonth, data.from, data.to, localDay(new Date())),
       shortLabel: (month) => formatPeriodShort(periodOfMonth(month), lang),
       longLabel: (month) => formatPeriod(periodOfMonth(month), lang),
-      count: n.count,
+      count: fmt.count,
       text: { incoming: t('doc.incoming'), outgoing: t('doc.outgoing') },
       colours,
     });
-  }, [data, lang, t, colours, n.count]);
+  }, [data, lang, t, colours, fmt]);
   const chart = useChart(option);
   const organs = useMemo(() => (data ? topOrgans(data.byOrgan, TOP_ORGANS) : []), [data]);
 
@@ -46,10 +44,10 @@ export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> })
         {data && (
           <p className="doc-summary-totals">
             <span data-testid="documents-summary-incoming" data-value={data.incoming}>
-              <strong>{n.count(data.incoming)}</strong> {t('doc.summary.incoming')}
+              <strong>{fmt.count(data.incoming)}</strong> {t('doc.summary.incoming')}
             </span>
             <span data-testid="documents-summary-outgoing" data-value={data.outgoing}>
-              <strong>{n.count(data.outgoing)}</strong> {t('doc.summary.outgoing')}
+              <strong>{fmt.count(data.outgoing)}</strong> {t('doc.summary.outgoing')}
             </span>
           </p>
         )}
@@ -81,8 +79,8 @@ export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> })
                   {organs.map((organ) => (
                     <tr key={organ.organName}>
                       <th scope="row">{organ.organName}</th>
-                      <td className="num">{n.count(organ.incoming)}</td>
-                      <td className="num">{n.count(organ.outgoing)}</td>
+                      <td className="num">{fmt.count(organ.incoming)}</td>
+                      <td className="num">{fmt.count(organ.outgoing)}</td>
                     </tr>
                   ))}
                 </tbody>

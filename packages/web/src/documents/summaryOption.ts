@@ -1,7 +1,7 @@
 import type { DocumentSummary } from '@ioc/shared';
 import type { EChartsCoreOption } from 'echarts/core';
-import { chartFrame } from '../components/chartBase.ts';
-import { escapeHtml } from '../map/mapOption.ts';
+import { chartFrame } from '../charts/chartFrame.ts';
+import { escapeHtml } from '../charts/escapeHtml.ts';
 
 export interface DocumentColours {
   text: string;

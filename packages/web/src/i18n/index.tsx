@@ -1,14 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { en } from './en.ts';
-import { type Formatter, makeFormatter } from './format.ts';
-import { type MessageKey, type Messages, vi } from './vi.ts';
+import { type Formatter, makeFormatter } from '../format/formatter.ts';
+import { type Catalogue, type Lang, type Translate, translator } from './catalogue.ts';
 
-export type Lang = 'vi' | 'en';
-export type { MessageKey };
-export type TranslateParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+export type { Catalogue, Lang, MessageKey, MessageSet, Translate, TranslateParams } from './catalogue.ts';
 
-const DICTIONARIES: Record<Lang, Messages> = { vi, en };
 const STORAGE_KEY = 'ioc.lang';
 
 interface I18nValue {
@@ -28,18 +23,14 @@ function storedLang(): Lang {
   }
 }
 
-function interpolate(template: string, params?: TranslateParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
-
-export function I18nProvider({ children }: { children: ReactNode }) {
+/** The UI language and its strings: the catalogue (the kit's and every subsystem's) comes from the composition root. */
+export function I18nProvider({ catalogue, children }: { catalogue: Catalogue; children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(storedLang);
 
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = DICTIONARIES[lang]['app.name'];
-  }, [lang]);
+    document.title = catalogue[lang]['app.name'];
+  }, [lang, catalogue]);
 
   const setLang = useCallback((next: Lang) => {
     setLangState(next);
@@ -50,15 +41,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18nValue>(() => {
-    const messages = DICTIONARIES[lang];
-    return {
-      lang,
-      setLang,
-      t: (key, params) => interpolate(messages[key], params),
-      fmt: makeFormatter(lang),
-    };
-  }, [lang, setLang]);
+  const value = useMemo<I18nValue>(
+    () => ({ lang, setLang, t: translator(catalogue[lang]), fmt: makeFormatter(lang) }),
+    [lang, setLang, catalogue],
+  );
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

@@ -2,19 +2,21 @@ import type { Indicator, IndicatorRanking, IndicatorValues, IndicatorView, UnitM
 import { useMemo, useState } from 'react';
 import { ApiError, withQuery } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
+import { useRootUnit } from '../auth/AuthContext.tsx';
+import { periodInSentence, type ViewPeriodType } from '../calendar/periods.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { buildMapData } from '../map/mapData.ts';
 import type { Direction } from './assess.ts';
+import { CommuneRankingCard } from './CommuneRankingCard.tsx';
 import { MapCard } from './MapCard.tsx';
 import type { MapMetric } from './mapShading.ts';
-import { periodInSentence, rangeEnding, SPARK_LENGTH, type ViewPeriodType } from './periods.ts';
-import { RankingCard } from './RankingCard.tsx';
+import { rangeEnding, SPARK_LENGTH } from './periods.ts';
 import { rankingEntries } from './ranking.ts';
-import { PROVINCE, type Selection } from './selection.ts';
+import type { Selection } from './selection.ts';
 
 const RANKING = '/api/v1/indicator-ranking';
 const VIEW = '/api/v1/indicator-view';
@@ -36,15 +38,16 @@ interface CommunesSectionProps {
 export function CommunesSection(props: CommunesSectionProps) {
   const { indicator, period, periodType, unit, direction, cumulative, elapsed, hrefFor, select } = props;
   const { t, lang } = useI18n();
+  const root = useRootUnit().code;
   const [metric, setMetric] = useState<MapMetric>('value');
   const code = indicator.code;
 
   const geojson = useResource<UnitMapCollection>('/api/v1/orgunits/geojson');
   const mapData = useMemo(() => (geojson.data ? buildMapData(geojson.data) : null), [geojson.data]);
-  const rankingQuery = { code, parent: PROVINCE, period };
+  const rankingQuery = { code, parent: root, period };
   const ranking = useResource<IndicatorRanking>(withQuery(RANKING, rankingQuery));
   // The last periods of every commune, for the map's time slider.
-  const historyQuery = { code, parent: PROVINCE, ...rangeEnding(period, SPARK_LENGTH) };
+  const historyQuery = { code, parent: root, ...rangeEnding(period, SPARK_LENGTH) };
   const history = useResource<IndicatorView>(withQuery(VIEW, historyQuery));
 
   const entries = useMemo(() => {
@@ -55,15 +58,15 @@ export function CommunesSection(props: CommunesSectionProps) {
   const noCommuneValue = entries?.every((entry) => entry.value === null) ?? false;
   // With no commune reporting, the province's own figure tells "reported only for the province" from "no data yet".
   const provinceValue = useResource<IndicatorValues>(
-    noCommuneValue ? withQuery('/api/v1/indicator-values', { codes: code, unit: PROVINCE, period }) : null,
+    noCommuneValue ? withQuery('/api/v1/indicator-values', { codes: code, unit: root, period }) : null,
   );
   const provinceOnly = provinceValue.data?.values.some((value) => value.value !== null) ?? false;
 
-  useLiveEvent('indicators.values', () => {
+  useLiveReload('indicators.values', () => {
     ranking.reload();
     history.reload();
   });
-  useLiveEvent('boundaries.imported', () => geojson.reload());
+  useLiveReload('boundaries.imported', geojson.reload);
 
   const error = ranking.error;
   if (error !== null) {
@@ -138,7 +141,7 @@ export function CommunesSection(props: CommunesSectionProps) {
           {geojson.error !== null ? <ErrorNotice error={geojson.error} onRetry={geojson.reload} /> : <LoadingBlock />}
         </section>
       )}
-      <RankingCard
+      <CommuneRankingCard
         entries={entries}
         indicator={indicator}
         direction={direction}

@@ -2,7 +2,8 @@ import type { Indicator } from '@ioc/shared';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/index.tsx';
 import { indicatorName, matchesIndicator, sortIndicators } from './catalogue.ts';
-import { unitLabel } from './format.ts';
+import { unitLabel } from './unitLabels.ts';
+import './indicators.css';
 
 interface IndicatorPickerProps {
   indicators: readonly Indicator[];

@@ -4,35 +4,33 @@ import { Link } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
 import { useResource } from '../api/useResource.ts';
-import { useAuth } from '../auth/AuthContext.tsx';
+import { useAuth, useRootUnit } from '../auth/AuthContext.tsx';
+import { currentMonth } from '../calendar/days.ts';
+import { PeriodPicker } from '../calendar/PeriodPicker.tsx';
+import { formatPeriod, periodInSentence, shiftPeriod } from '../calendar/periods.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { directionOf } from './assess.ts';
 import { CommunesSection } from './CommunesSection.tsx';
 import { cumulativeCodes, indicatorName, kpiCodes } from './catalogue.ts';
 import { IndicatorPicker } from './IndicatorPicker.tsx';
 import { KpiCard } from './KpiCard.tsx';
-import { PeriodPicker } from './PeriodPicker.tsx';
-import {
-  currentMonth,
-  elapsedShare,
-  formatPeriod,
-  isIncomplete,
-  latestWithValue,
-  periodInSentence,
-  rangeEnding,
-  shiftPeriod,
-  TREND_LENGTH,
-} from './periods.ts';
-import { PROVINCE } from './selection.ts';
+import { elapsedShare, isIncomplete, latestWithValue, rangeEnding, TREND_LENGTH } from './periods.ts';
 import { TrendCard } from './TrendCard.tsx';
 import { useSelection } from './useSelection.ts';
+import './indicators.css';
 
 const SERIES = '/api/v1/indicator-series';
+
+/** What the period picker says of an indicator with no monthly figures, under it and on the types it cannot show. */
+const REPORTED_KEYS = {
+  quarter: 'indicators.period.reportedQuarterly',
+  year: 'indicators.period.reportedYearly',
+} as const;
 
 /**
  * Subsystem 1: how the province and each commune stand against the plan. The selection lives in the URL; everything
@@ -41,6 +39,7 @@ const SERIES = '/api/v1/indicator-series';
 export function IndicatorsPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
+  const root = useRootUnit();
   const catalogue = useResource<Indicator[]>('/api/v1/indicators');
   const elements = useResource<DataElement[]>('/api/v1/data-elements');
   const { units } = useActiveUnits();
@@ -49,7 +48,7 @@ export function IndicatorsPage() {
     indicators: catalogue.data,
     elements: elements.data,
     elementsSettled: elements.data !== undefined || elements.error !== null,
-    defaultUnit: me?.orgUnit?.code ?? PROVINCE,
+    defaultUnit: me?.orgUnit?.code ?? root.code,
     today,
   });
   const { code, indicator, unit, period, periodType, frequency, frequencies, latestMonth, headlines } = selection;
@@ -66,7 +65,7 @@ export function IndicatorsPage() {
 
   const trendQuery = code && period ? { code, unit, ...rangeEnding(period, TREND_LENGTH[periodType]) } : null;
   const trend = useResource<IndicatorSeries>(trendQuery ? withQuery(SERIES, trendQuery) : null);
-  useLiveEvent('indicators.values', () => {
+  useLiveReload('indicators.values', () => {
     probe.reload();
     trend.reload();
   });
@@ -79,14 +78,15 @@ export function IndicatorsPage() {
     window.scrollTo({ top: 0 });
   }, [unit]);
 
+  const rootName = localName(lang, root.name, root.nameEn);
   const unitLabel = (code: string) => {
     const found = units.find((candidate) => candidate.code === code);
-    return found ? localName(lang, found.name, found.nameEn) : code === PROVINCE ? t('indicators.province') : code;
+    return found ? localName(lang, found.name, found.nameEn) : code === root.code ? rootName : code;
   };
   const unitName = unitLabel(unit);
-  const provinceName = unitLabel(PROVINCE);
+  const provinceName = unitLabel(root.code);
   // A commune officer's scope is the commune: links to the province would only answer "out of scope".
-  const seesProvince = (me?.orgUnit?.code ?? PROVINCE) === PROVINCE;
+  const seesProvince = (me?.orgUnit?.code ?? root.code) === root.code;
 
   const trendPoints = trend.data?.points;
   const selectedPoint = trendPoints?.at(-1);
@@ -98,11 +98,11 @@ export function IndicatorsPage() {
   return (
     <div className="page indicators-page">
       <nav className="breadcrumb" aria-label={t('unit.breadcrumb')} data-testid="indicator-breadcrumb">
-        {unit === PROVINCE ? (
+        {unit === root.code ? (
           <span aria-current="page">{provinceName}</span>
         ) : (
           <>
-            {seesProvince ? <Link to={hrefFor({ unit: PROVINCE })}>{provinceName}</Link> : provinceName}
+            {seesProvince ? <Link to={hrefFor({ unit: root.code })}>{provinceName}</Link> : provinceName}
             <span aria-hidden="true"> › </span>
             <span aria-current="page">{unitName}</span>
           </>
@@ -116,10 +116,10 @@ export function IndicatorsPage() {
         <p className="muted">
           {unitName}
           {period && ` · ${formatPeriod(period, lang)}`}
-          {unit !== PROVINCE && seesProvince && (
+          {unit !== root.code && seesProvince && (
             <>
               {' · '}
-              <Link to={hrefFor({ unit: PROVINCE })} data-testid="unit-back">
+              <Link to={hrefFor({ unit: root.code })} data-testid="unit-back">
                 {t('indicators.backToProvince')}
               </Link>
             </>
@@ -151,6 +151,7 @@ export function IndicatorsPage() {
                 newestMonth={today}
                 latestMonth={latestMonth}
                 coarsest={frequency}
+                coarsestNote={frequency === 'month' ? undefined : t(REPORTED_KEYS[frequency])}
                 onChange={(next) => select({ period: next })}
               />
             ) : (
@@ -160,7 +161,7 @@ export function IndicatorsPage() {
               <UnitSelect
                 label={t('indicators.unit.label')}
                 value={unit}
-                onChange={(next) => select({ unit: next || PROVINCE })}
+                onChange={(next) => select({ unit: next || root.code })}
               />
             </div>
           </section>

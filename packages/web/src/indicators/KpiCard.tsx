@@ -1,29 +1,20 @@
 import type { Indicator, IndicatorSeries } from '@ioc/shared';
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { withQuery } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
-import { useTheme } from '../components/theme.tsx';
+import { formatPeriod, isFiner, parseViewPeriod, type ViewPeriodType } from '../calendar/periods.ts';
+import { KpiTile } from '../components/KpiTile.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
-import { useChart } from '../map/useChart.ts';
+import { useLiveReload } from '../live/useLiveReload.ts';
+import { lazyComponent } from '../shell/lazyComponent.ts';
 import { directionOf, growthOf, planProgress } from './assess.ts';
 import { indicatorName } from './catalogue.ts';
-import { chartColours } from './charts.ts';
-import { unitSticks } from './format.ts';
 import { GrowthText } from './GrowthText.tsx';
 import { PlanBar } from './PlanBar.tsx';
-import {
-  completedPeriod,
-  elapsedShare,
-  formatPeriod,
-  isFiner,
-  parseViewPeriod,
-  rangeEnding,
-  SPARK_LENGTH,
-  type ViewPeriodType,
-} from './periods.ts';
-import { buildSparklineOption } from './trendOption.ts';
+import { completedPeriod, elapsedShare, rangeEnding, SPARK_LENGTH } from './periods.ts';
+import { unitSticks } from './unitLabels.ts';
 import { useFigures } from './useFigures.ts';
+import './indicators.css';
 
 interface KpiCardProps {
   indicator: Indicator;
@@ -37,16 +28,8 @@ interface KpiCardProps {
   onSelect(code: string): void;
 }
 
-function Sparkline({ values }: { values: (number | null)[] }) {
-  const { theme } = useTheme();
-  // `theme` is read through the stylesheet's variables, so a theme change must rebuild the option.
-  const option = useMemo(() => {
-    void theme;
-    return buildSparklineOption(values, chartColours().value);
-  }, [values, theme]);
-  const container = useChart(option);
-  return <div ref={container} className="kpi-spark" aria-hidden="true" />;
-}
+// ECharts loads with the sparklines, not with the overview that shows the tiles first.
+const Sparkline = lazyComponent(() => import('./Sparkline.tsx').then((m) => m.Sparkline));
 
 /** One headline figure: value, progress against the plan, change on last year and the last 12 periods. */
 export function KpiCard(props: KpiCardProps) {
@@ -59,64 +42,47 @@ export function KpiCard(props: KpiCardProps) {
   const series = useResource<IndicatorSeries>(
     withQuery('/api/v1/indicator-series', { code: indicator.code, unit, ...rangeEnding(period, SPARK_LENGTH) }),
   );
-  useLiveEvent('indicators.values', () => series.reload());
+  useLiveReload('indicators.values', series.reload);
   const points = series.data?.points;
   const point = points?.at(-1) ?? null;
+  const value = point?.value ?? null;
   const direction = directionOf(indicator.direction);
   const values = useMemo(() => (points ?? []).map((p) => p.value), [points]);
   const progress = planProgress({
-    value: point?.value ?? null,
+    value,
     yearToDate: point?.yearToDate ?? null,
     target: point?.target ?? null,
     cumulative,
     elapsed: elapsedShare(period, latestMonth),
     direction,
   });
-  const name = indicatorName(indicator, lang);
+
+  let shown: string;
+  if (series.error !== null) shown = t('indicators.kpi.failed');
+  else if (value === null) shown = series.loading ? '…' : t('indicators.noValue');
+  else shown = figures.fixed(value, indicator.decimals);
 
   return (
-    <article
-      className={selected ? 'kpi-card kpi-card-selected' : 'kpi-card'}
-      data-testid={`kpi-card-${indicator.code}`}
-      data-value={point?.value ?? undefined}
-      aria-busy={series.loading}
+    <KpiTile
+      testId={`kpi-card-${indicator.code}`}
+      heading="h2"
+      label={indicatorName(indicator, lang)}
+      pick={{ selected, onPick: () => onSelect(indicator.code) }}
+      period={period !== selectedPeriod ? formatPeriod(period, lang) : undefined}
+      value={shown}
+      raw={series.error !== null ? null : value}
+      unit={indicator.unit ? figures.unit(indicator) : undefined}
+      unitSticks={unitSticks(indicator.unit)}
+      busy={series.loading}
     >
-      <h2 className="kpi-title">
-        <button
-          type="button"
-          className="kpi-button"
-          aria-pressed={selected}
-          title={name}
-          onClick={() => onSelect(indicator.code)}
-        >
-          {name}
-        </button>
-      </h2>
-      {period !== selectedPeriod && (
-        <p className="kpi-period" data-testid="kpi-period">
-          {formatPeriod(period, lang)}
-        </p>
-      )}
-      {series.error !== null ? (
-        <p className="kpi-value muted">{t('indicators.kpi.failed')}</p>
-      ) : (
-        <p className="kpi-value">
-          {point?.value === null || point?.value === undefined ? (
-            <span className="muted">{series.loading ? '…' : t('indicators.noValue')}</span>
-          ) : (
-            <span className="kpi-number">{figures.fixed(point.value, indicator.decimals)}</span>
-          )}
-          {point?.value !== null && point?.value !== undefined && indicator.unit && (
-            <small>{unitSticks(indicator.unit) ? figures.unit(indicator) : ` ${figures.unit(indicator)}`}</small>
-          )}
-        </p>
-      )}
-      {point?.value !== null && point?.value !== undefined && <PlanBar progress={progress} cumulative={cumulative} />}
+      {value !== null && <PlanBar progress={progress} cumulative={cumulative} />}
       <p className="kpi-growth">
-        <GrowthText growth={growthOf(point?.value ?? null, point?.lastYear ?? null)} direction={direction} />{' '}
+        <GrowthText growth={growthOf(value, point?.lastYear ?? null)} direction={direction} />{' '}
         <span className="muted">{t('indicators.kpi.vsLastYear')}</span>
       </p>
-      <Sparkline values={values} />
-    </article>
+      <Suspense fallback={<div className="kpi-spark" aria-hidden="true" />}>
+        <Sparkline values={values} />
+      </Suspense>
+    </KpiTile>
   );
 }

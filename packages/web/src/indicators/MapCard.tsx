@@ -1,15 +1,15 @@
 import type { Indicator, IndicatorView } from '@ioc/shared';
 import { useId, useMemo, useState } from 'react';
+import { formatPeriod } from '../calendar/periods.ts';
+import { echarts } from '../charts/echarts.ts';
+import { useChart } from '../charts/useChart.ts';
 import { useTheme } from '../components/theme.tsx';
 import { localName, type Translate, useI18n } from '../i18n/index.tsx';
 import type { MapData } from '../map/mapData.ts';
-import { useChart } from '../map/useChart.ts';
 import type { Direction } from './assess.ts';
 import { CsvLink } from './CsvLink.tsx';
-import { echarts } from './charts.ts';
 import { buildIndicatorMapOption, INDICATOR_MAP } from './indicatorMapOption.ts';
 import { type LegendLabel, MAP_METRICS, type MapMetric, NO_DATA, shadeUnits } from './mapShading.ts';
-import { formatPeriod } from './periods.ts';
 import { entriesAt, type RankingEntry, viewValues } from './ranking.ts';
 import { useFigures } from './useFigures.ts';
 

@@ -1,15 +1,15 @@
 import type { Indicator, IndicatorSeries } from '@ioc/shared';
 import { useMemo } from 'react';
 import type { Resource } from '../api/useResource.ts';
+import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
+import { useChart } from '../charts/useChart.ts';
+import { useThemeColours } from '../charts/useThemeColours.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
-import { useTheme } from '../components/theme.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useChart } from '../map/useChart.ts';
 import { CsvLink } from './CsvLink.tsx';
 import { indicatorName } from './catalogue.ts';
-import { chartColours, compactNumber } from './charts.ts';
-import { formatPeriod, formatPeriodShort } from './periods.ts';
+import { chartColours } from './charts.ts';
 import { buildTrendOption } from './trendOption.ts';
 import { useFigures } from './useFigures.ts';
 
@@ -23,14 +23,13 @@ interface TrendCardProps {
 
 /** The selected indicator for the selected unit over three years (or 12 quarters, 5 years), with its plan. */
 export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: TrendCardProps) {
-  const { t, lang } = useI18n();
+  const { t, lang, fmt } = useI18n();
   const figures = useFigures();
-  const { theme } = useTheme();
+  const colours = useThemeColours(chartColours);
   const points = series.data?.points;
   const hasValue = points?.some((point) => point.value !== null) ?? false;
 
   const option = useMemo(() => {
-    void theme;
     if (!points) return null;
     return buildTrendOption({
       points,
@@ -38,7 +37,7 @@ export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: 
       longLabel: (period) => formatPeriod(period, lang),
       formatValue: (value) => figures.value(indicator, value),
       formatPercent: figures.percent,
-      compact: compactNumber(lang),
+      compact: fmt.compact,
       text: {
         value: t('indicators.trend.value'),
         lastYear: t('indicators.trend.lastYear'),
@@ -47,10 +46,10 @@ export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: 
         ofPlan: t('indicators.trend.ofPlan'),
         noValue: t('indicators.noValue'),
       },
-      colours: chartColours(),
+      colours,
       cumulative,
     });
-  }, [points, lang, figures, t, indicator, cumulative, theme]);
+  }, [points, lang, fmt, figures, t, indicator, cumulative, colours]);
   const container = useChart(option);
 
   const first = points?.[0]?.period;

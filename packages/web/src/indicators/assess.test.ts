@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeFormatter } from '../i18n/format.ts';
+import { makeFormatter } from '../format/formatter.ts';
 import { directionOf, formatGrowth, growthOf, growthTone, planProgress, planTone } from './assess.ts';
 
 const vi = makeFormatter('vi');

@@ -1,7 +1,7 @@
 import type { DataElement, Indicator } from '@ioc/shared';
+import { isFiner, VIEW_PERIOD_TYPES, type ViewPeriodType } from '../calendar/periods.ts';
 import { foldText } from '../components/search.ts';
 import { type Lang, localName } from '../i18n/index.tsx';
-import { isFiner, VIEW_PERIOD_TYPES, type ViewPeriodType } from './periods.ts';
 
 /**
  * The figures a provincial leader asks for first, each as the codes it may have in a catalogue (first match wins):

@@ -1,8 +1,8 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../charts/escapeHtml.ts';
 import { cssVar } from '../components/theme.tsx';
 import type { MapData } from '../map/mapData.ts';
 import { unitMapSeries } from '../map/mapOption.ts';
-import { escapeHtml } from './charts.ts';
 import { NO_DATA, type Shading } from './mapShading.ts';
 
 /** Registered apart from the unit map's, so the two pages never redraw each other's geometry. */

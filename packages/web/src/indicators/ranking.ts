@@ -1,4 +1,5 @@
 import type { IndicatorRanking, IndicatorView } from '@ioc/shared';
+import { nameOrder, orderRanking } from '../components/ranking.ts';
 import type { Lang } from '../i18n/index.tsx';
 import { type Direction, planTone, type Tone } from './assess.ts';
 
@@ -51,19 +52,19 @@ export function sortRanking(
   order: SortOrder,
   lang: Lang,
 ): RankingEntry[] {
-  const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base' });
-  const sign = order === 'asc' ? 1 : -1;
-  const nameOf = (entry: RankingEntry) => (lang === 'en' && entry.nameEn ? entry.nameEn : entry.name);
-  return [...entries].sort((a, b) => {
-    if (key === 'name') return sign * collator.compare(nameOf(a), nameOf(b));
-    const x = a[key];
-    const y = b[key];
-    if (x === null || y === null) {
-      if (x === y) return (a.rank ?? Infinity) - (b.rank ?? Infinity) || collator.compare(nameOf(a), nameOf(b));
-      return x === null ? 1 : -1;
-    }
-    return sign * (x - y) || (a.rank ?? 0) - (b.rank ?? 0);
-  });
+  const byName = nameOrder<RankingEntry>(lang, (entry) => (lang === 'en' && entry.nameEn ? entry.nameEn : entry.name));
+  if (key === 'name') return [...entries].sort((a, b) => (order === 'asc' ? 1 : -1) * byName(a, b));
+  return orderRanking(
+    entries,
+    {
+      figure: (entry) => entry[key],
+      // A column is read as a ranking whose best is its first row: the largest figure when sorted down.
+      higherIsBetter: order === 'desc',
+      fixedTies: [(a, b) => (a.rank ?? 0) - (b.rank ?? 0)],
+      unranked: [(a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity), byName],
+    },
+    'bestFirst',
+  );
 }
 
 /** The few best and worst ranked communes, to highlight: 3 each, fewer when few communes have a value. */

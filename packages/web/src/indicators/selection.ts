@@ -1,6 +1,4 @@
-import { parseViewPeriod } from './periods.ts';
-
-export const PROVINCE = '42';
+import { parseViewPeriod } from '../calendar/periods.ts';
 
 /** What the page shows, kept in the URL (`?code=&unit=&period=`) so a view can be shared and Back works. */
 export interface Selection {

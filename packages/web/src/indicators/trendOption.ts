@@ -1,6 +1,7 @@
 import type { SeriesPoint } from '@ioc/shared';
 import type { EChartsCoreOption } from 'echarts/core';
-import { type ChartColours, escapeHtml } from './charts.ts';
+import { escapeHtml } from '../charts/escapeHtml.ts';
+import type { ChartColours } from './charts.ts';
 
 export interface TrendText {
   value: string;

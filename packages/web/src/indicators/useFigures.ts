@@ -1,7 +1,7 @@
 import type { Indicator } from '@ioc/shared';
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/index.tsx';
-import { fixedNumber, unitLabel, withUnit } from './format.ts';
+import { unitLabel, withUnit } from './unitLabels.ts';
 
 export interface Figures {
   /** A number with exactly `decimals` digits. */
@@ -14,16 +14,16 @@ export interface Figures {
   percent(value: number): string;
 }
 
+/** The kit's formatter with the indicators' own units: what every figure of subsystem 1 is written with. */
 export function useFigures(): Figures {
-  const { lang } = useI18n();
+  const { lang, fmt } = useI18n();
   return useMemo(() => {
-    const fixed = fixedNumber(lang);
     const unit = (indicator: Indicator) => unitLabel(indicator.unit, lang);
     return {
-      fixed,
+      fixed: fmt.fixed,
       unit,
-      value: (indicator, value) => withUnit(fixed(value, indicator.decimals), unit(indicator)),
-      percent: (value) => `${fixed(value, 1)}%`,
+      value: (indicator, value) => withUnit(fmt.fixed(value, indicator.decimals), unit(indicator)),
+      percent: fmt.rate,
     };
-  }, [lang]);
+  }, [lang, fmt]);
 }

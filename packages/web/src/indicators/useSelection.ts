@@ -3,16 +3,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { type Resource, useResource } from '../api/useResource.ts';
+import { isFiner, parseViewPeriod, type ViewPeriodType } from '../calendar/periods.ts';
 import { indicatorFrequencies, pickHeadlines, probeOrder } from './catalogue.ts';
-import {
-  completedPeriod,
-  isFiner,
-  latestMonthOf,
-  latestWithValue,
-  parseViewPeriod,
-  probeRange,
-  type ViewPeriodType,
-} from './periods.ts';
+import { completedPeriod, latestMonthOf, latestWithValue, probeRange } from './periods.ts';
 import { readSelection, type Selection, selectionSearch } from './selection.ts';
 
 export interface ResolvedSelection {

@@ -2,7 +2,7 @@ import type { BusEvent, EventMap } from '@ioc/shared';
 import { useCallback } from 'react';
 import { type ToastTone, useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { describeEvent, EVENT_TITLE_KEYS } from './describeEvent.ts';
+import { describeEvent, eventTitle, PLATFORM_EVENTS } from './describeEvent.ts';
 import { useLiveEvent } from './LiveContext.tsx';
 
 const ALERT_TONES: Record<EventMap['alert.raised']['severity'], ToastTone> = {
@@ -18,7 +18,11 @@ export function LiveToasts() {
 
   const toast = useCallback(
     (event: BusEvent, tone: ToastTone) =>
-      showToast({ title: t(EVENT_TITLE_KEYS[event.name]), text: describeEvent(t, event, lang), tone }),
+      showToast({
+        title: eventTitle(t, event, PLATFORM_EVENTS),
+        text: describeEvent(t, event, lang, PLATFORM_EVENTS),
+        tone,
+      }),
     [showToast, t, lang],
   );
 

@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
+import { echarts } from '../charts/echarts.ts';
+import { useChart } from '../charts/useChart.ts';
 import { useTheme } from '../components/theme.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { echarts } from './echarts.ts';
 import type { MapData } from './mapData.ts';
 import { buildMapOption, MAP_NAME } from './mapOption.ts';
-import { useChart } from './useChart.ts';
 
 interface UnitMapProps {
   data: MapData;

@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { escapeHtml } from '../charts/escapeHtml.ts';
 import { cssVar } from '../components/theme.tsx';
 import type { Translate } from '../i18n/index.tsx';
 import { kindLabel } from '../units/kind.ts';
@@ -8,10 +9,6 @@ export const MAP_NAME = 'ha-tinh';
 
 interface TooltipParams {
   name: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /**

@@ -6,7 +6,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useT } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { buildMapData } from '../map/mapData.ts';
 import { UnitMap } from '../map/UnitMap.tsx';
 import { UnitSearch } from '../map/UnitSearch.tsx';
@@ -18,7 +18,7 @@ export function MapPage() {
   const geojson = useResource<UnitMapCollection>('/api/v1/orgunits/geojson');
   const data = useMemo(() => (geojson.data ? buildMapData(geojson.data) : null), [geojson.data]);
 
-  useLiveEvent('boundaries.imported', () => geojson.reload());
+  useLiveReload('boundaries.imported', geojson.reload);
 
   const wards = data?.units.filter((unit) => unit.kind === 'ward').length ?? 0;
   const withoutBoundary = data?.units.filter((unit) => !unit.hasBoundary).length ?? 0;

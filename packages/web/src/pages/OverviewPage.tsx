@@ -1,57 +1,74 @@
 import type { OrgUnit, OrgUnitGroup } from '@ioc/shared';
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useResource } from '../api/useResource.ts';
-import { useAuth } from '../auth/AuthContext.tsx';
+import { useAuth, useHomeUnit, useMe } from '../auth/AuthContext.tsx';
+import { currentMonth } from '../calendar/days.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { currentMonth } from '../indicators/periods.ts';
-import { PROVINCE } from '../indicators/selection.ts';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
+import { SUBSYSTEMS } from '../modules.ts';
+import type { OverviewScope, OverviewSection } from '../shell/subsystem.ts';
 import { GroupList } from './overview/GroupList.tsx';
-import { HeadlineKpis } from './overview/HeadlineKpis.tsx';
 import { LiveFeed } from './overview/LiveFeed.tsx';
 import { OpenAlerts } from './overview/OpenAlerts.tsx';
-import { ReportingDiscipline } from './overview/ReportingDiscipline.tsx';
 import { UnitStats } from './overview/UnitStats.tsx';
 
+const SECTIONS: readonly OverviewSection[] = SUBSYSTEMS.flatMap((subsystem) => subsystem.overview ?? []);
+
+function Sections({ sections, scope }: { sections: readonly OverviewSection[]; scope: OverviewScope }) {
+  return sections.map(({ id, Component }) => (
+    <Suspense key={id} fallback={<LoadingBlock />}>
+      <Component key={scope.unit} {...scope} />
+    </Suspense>
+  ));
+}
+
 /**
- * The leaders' landing page: the headline figures, open alerts and this month's reporting discipline first, each for
- * those allowed to see it; then the units, the urban centres and the live feed.
+ * The leaders' landing page: the subsystems' headline sections, open alerts and the subsystems' summaries first, each
+ * for those allowed to see it; then the units, the urban centres and the live feed.
  */
 export function OverviewPage() {
   const { t, lang } = useI18n();
-  const { can, me } = useAuth();
+  const { can } = useAuth();
+  const me = useMe();
   const mayReadUnits = can('orgunits.read');
-  const mayReadIndicators = can('indicators.read');
   const mayReadAlerts = can('alerts.read');
   const units = useResource<OrgUnit[]>(mayReadUnits ? '/api/v1/orgunits' : null);
   const groups = useResource<OrgUnitGroup[]>(mayReadUnits ? '/api/v1/orgunit-groups' : null);
   const thisMonth = useMemo(() => currentMonth(new Date()), []);
 
   // Importing boundaries changes how many units have one; nothing else on this page changes at runtime.
-  useLiveEvent('boundaries.imported', () => units.reload());
+  useLiveReload('boundaries.imported', units.reload);
 
   // A commune officer's scope is their commune: the province's figures would only answer "out of scope".
-  const scopeUnit = me?.orgUnit?.code ?? PROVINCE;
+  const scopeUnit = useHomeUnit();
   const unitNames = useMemo(
     () => new Map((units.data ?? []).map((unit) => [unit.id, localName(lang, unit.name, unit.nameEn)])),
     [units.data, lang],
   );
-  const scopeName =
-    unitNames.get(scopeUnit) ?? (scopeUnit === PROVINCE ? t('indicators.province') : (me?.orgUnit?.name ?? scopeUnit));
+  const own = me.orgUnit ?? me.rootUnit;
+  const ownName = localName(lang, own.name, own.nameEn);
+  const scope: OverviewScope = {
+    unit: scopeUnit,
+    unitName: unitNames.get(scopeUnit) ?? ownName,
+    month: thisMonth,
+  };
+  const visible = SECTIONS.filter((section) => section.anyOf.some(can));
+  const headline = visible.filter((section) => section.place === 'headline');
+  const summary = visible.filter((section) => section.place === 'summary');
 
   return (
     <div className="page overview-page">
       <header className="page-header">
         <h1>{t('overview.title')}</h1>
-        <p className="muted">{t('overview.subtitle', { unit: me?.orgUnit?.name ?? t('app.province') })}</p>
+        <p className="muted">{t('overview.subtitle', { unit: ownName })}</p>
       </header>
-      {mayReadIndicators && <HeadlineKpis key={scopeUnit} unit={scopeUnit} unitName={scopeName} today={thisMonth} />}
-      {(mayReadAlerts || mayReadIndicators) && (
+      <Sections sections={headline} scope={scope} />
+      {(mayReadAlerts || summary.length > 0) && (
         <div className="overview-summary">
           {mayReadAlerts && <OpenAlerts unitNames={unitNames} />}
-          {mayReadIndicators && <ReportingDiscipline parent={scopeUnit} month={thisMonth} />}
+          <Sections sections={summary} scope={scope} />
         </div>
       )}
       <div className="overview-grid">

@@ -1,10 +1,10 @@
 import type { PsFigures } from '@ioc/shared';
 import { useMemo } from 'react';
+import { useChart } from '../charts/useChart.ts';
+import { useThemeColours } from '../charts/useThemeColours.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { useChart } from '../map/useChart.ts';
 import { buildChannelOption, type ChannelSlice } from './chartOptions.ts';
-import { psNumbers } from './format.ts';
-import { usePsColours } from './useChartColours.ts';
+import { psColours } from './charts.ts';
 
 const CHANNELS = [
   { key: 'inPerson', label: 'ps.channel.inPerson' },
@@ -15,9 +15,8 @@ const CHANNELS = [
 
 /** How the period's dossiers were submitted: in person, online, by post (and those the portal did not say). */
 export function ChannelCard({ figures }: { figures: PsFigures }) {
-  const { t, lang } = useI18n();
-  const numbers = psNumbers(lang);
-  const colours = usePsColours();
+  const { t, fmt } = useI18n();
+  const colours = useThemeColours(psColours);
   const slices = useMemo<ChannelSlice[]>(
     () => CHANNELS.map(({ key, label }) => ({ key, label: t(label), count: figures.channels[key] })),
     [figures, t],
@@ -25,13 +24,12 @@ export function ChannelCard({ figures }: { figures: PsFigures }) {
   const total = slices.reduce((sum, slice) => sum + slice.count, 0);
   const option = useMemo(() => {
     if (total === 0) return null;
-    const n = psNumbers(lang);
     return buildChannelOption(
       slices.filter((slice) => slice.count > 0),
       colours,
-      (slice) => `${slice.label}: ${n.count(slice.count)} (${n.rate(figures.channelShares[slice.key])})`,
+      (slice) => `${slice.label}: ${fmt.count(slice.count)} (${fmt.rate(figures.channelShares[slice.key])})`,
     );
-  }, [slices, total, colours, figures, lang]);
+  }, [slices, total, colours, figures, fmt]);
   const chart = useChart(option);
 
   return (
@@ -44,7 +42,7 @@ export function ChannelCard({ figures }: { figures: PsFigures }) {
         <div className="ps-donut-frame">
           <div ref={chart} className="ps-donut" role="img" aria-label={t('ps.channel.aria')} />
           <div className="ps-donut-centre" aria-hidden="true">
-            <strong>{numbers.count(total)}</strong>
+            <strong>{fmt.count(total)}</strong>
             <span>{t('ps.channel.total')}</span>
           </div>
         </div>
@@ -57,8 +55,8 @@ export function ChannelCard({ figures }: { figures: PsFigures }) {
                   <span className={`ps-dot ps-channel-${slice.key}`} aria-hidden="true" />
                   {slice.label}
                 </th>
-                <td className="num">{numbers.count(slice.count)}</td>
-                <td className="num muted">{numbers.rate(figures.channelShares[slice.key])}</td>
+                <td className="num">{fmt.count(slice.count)}</td>
+                <td className="num muted">{fmt.rate(figures.channelShares[slice.key])}</td>
               </tr>
             ))}
           </tbody>

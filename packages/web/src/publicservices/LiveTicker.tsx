@@ -1,11 +1,13 @@
 import type { PsTickerItem } from '@ioc/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Resource } from '../api/useResource.ts';
+import { useRootUnit } from '../auth/AuthContext.tsx';
+import { sameLocalDay } from '../calendar/days.ts';
+import { useNow } from '../calendar/useNow.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLive, useLiveEvent } from '../live/LiveContext.tsx';
-import { sameLocalDay } from './format.ts';
 import { statusLabel, statusTone } from './status.ts';
 import { concernsUnit, mergeTicker, openingTicker, type TickerEntry, tickerEntryOf } from './ticker.ts';
 
@@ -19,11 +21,12 @@ interface LiveTickerProps {
 /** The latest dossiers synced: the API's list, then each `dossier.synced` event on top, briefly highlighted. */
 export function LiveTicker({ unit, opening }: LiveTickerProps) {
   const { t, fmt } = useI18n();
+  const root = useRootUnit().code;
   const [live, setLive] = useState<{ unit: string; entries: TickerEntry[] }>({ unit, entries: [] });
   const liveEntries = live.unit === unit ? live.entries : [];
 
   useLiveEvent('dossier.synced', (event) => {
-    if (!concernsUnit(event.payload.unit, unit)) return;
+    if (!concernsUnit(event.payload.unit, unit, root)) return;
     const entry = tickerEntryOf(event.payload, event.at);
     setLive((current) => ({
       unit,
@@ -35,7 +38,8 @@ export function LiveTicker({ unit, opening }: LiveTickerProps) {
     () => mergeTicker(openingTicker(opening.data ?? []), liveEntries),
     [opening.data, liveEntries],
   );
-  const now = useNow();
+  // "Today" stays right on a wall screen left open overnight.
+  const now = useNow(60_000);
   const { status } = useLive();
 
   return (
@@ -84,14 +88,4 @@ export function LiveTicker({ unit, opening }: LiveTickerProps) {
       )}
     </section>
   );
-}
-
-/** The time now, moved on every minute, so "today" stays right on a wall screen left open overnight. */
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }

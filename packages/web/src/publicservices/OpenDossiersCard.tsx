@@ -3,7 +3,7 @@ import type { Resource } from '../api/useResource.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { latenessText, psNumbers } from './format.ts';
+import { latenessText } from './lateness.ts';
 
 export type OpenProgress = 'overdue' | 'dueSoon';
 
@@ -20,8 +20,7 @@ const TABS: OpenProgress[] = ['overdue', 'dueSoon'];
 
 /** Dossiers in processing now that are overdue (most late first) or due within two working days, and who holds them. */
 export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearAgency }: OpenDossiersCardProps) {
-  const { t, lang, fmt } = useI18n();
-  const numbers = psNumbers(lang);
+  const { t, fmt } = useI18n();
   const list = lists[progress];
   const dossiers = list.data?.dossiers;
 
@@ -45,7 +44,7 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
               data-testid={`ps-open-tab-${tab}`}
             >
               {t(tab === 'overdue' ? 'ps.open.tab.overdue' : 'ps.open.tab.dueSoon')}
-              <span className="ps-tab-count">{lists[tab].data ? numbers.count(lists[tab].data.total) : '…'}</span>
+              <span className="ps-tab-count">{lists[tab].data ? fmt.count(lists[tab].data.total) : '…'}</span>
             </button>
           ))}
         </fieldset>
@@ -77,8 +76,8 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
         <>
           <p className="muted small" aria-live="polite">
             {t(progress === 'overdue' ? 'ps.open.shown' : 'ps.open.shownSoon', {
-              shown: numbers.count(dossiers.length),
-              total: numbers.count(list.data.total),
+              shown: fmt.count(dossiers.length),
+              total: fmt.count(list.data.total),
             })}
           </p>
           <div className="table-wrap ps-open-wrap">
@@ -110,8 +109,7 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
 }
 
 function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: OpenProgress }) {
-  const { t, lang, fmt } = useI18n();
-  const numbers = psNumbers(lang);
+  const { t, fmt } = useI18n();
   const holder = dossier.holder;
   return (
     <tr data-testid={`ps-open-row-${dossier.code}`}>
@@ -124,7 +122,7 @@ function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: Open
       <td className="ps-date">{fmt.date(dossier.receivedAt)}</td>
       <td className="ps-date">{fmt.date(dossier.dueAt)}</td>
       <td className={progress === 'overdue' ? 'ps-late' : 'ps-soon'}>
-        {latenessText(t, numbers, dossier.workingDaysLate)}
+        {latenessText(t, fmt, dossier.workingDaysLate)}
         {dossier.secondSupplement && (
           <span className="badge badge-danger" title={t('ps.open.secondSupplementHint')}>
             {t('ps.open.secondSupplement')}

@@ -1,25 +1,25 @@
 import type { PsOpenList, PsSummary, PsTickerItem, PsTrend } from '@ioc/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withQuery } from '../api/client.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
-import { type Resource, useResource } from '../api/useResource.ts';
-import { useAuth } from '../auth/AuthContext.tsx';
+import { useResource } from '../api/useResource.ts';
+import { useHomeUnit, useRootUnit } from '../auth/AuthContext.tsx';
+import { currentMonth } from '../calendar/days.ts';
+import { PeriodPicker } from '../calendar/PeriodPicker.tsx';
+import { formatPeriod } from '../calendar/periods.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { PeriodPicker } from '../indicators/PeriodPicker.tsx';
-import { currentMonth, formatPeriod } from '../indicators/periods.ts';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { ChannelCard } from './ChannelCard.tsx';
-import { debounce } from './debounce.ts';
 import { KpiTiles } from './KpiTiles.tsx';
 import { LiveTicker } from './LiveTicker.tsx';
+import { OnTimeRankingCard } from './OnTimeRankingCard.tsx';
 import { OpenDossiersCard, type OpenProgress } from './OpenDossiersCard.tsx';
 import { periodFromParam } from './periods.ts';
-import { RankingCard } from './RankingCard.tsx';
-import { PROVINCE, type RankingRow, rankingRows } from './ranking.ts';
+import { type RankingRow, rankingRows } from './ranking.ts';
 import { ScoreCard } from './ScoreCard.tsx';
 import { SourcesCard } from './SourcesCard.tsx';
 import { TrendCard } from './TrendCard.tsx';
@@ -40,13 +40,13 @@ const TREND_REFRESH_MS = 60_000;
  */
 export function PublicServicesPage() {
   const { t, lang, fmt } = useI18n();
-  const { me } = useAuth();
   const { units } = useActiveUnits();
   const [params, setParams] = useSearchParams();
   const today = useMemo(() => currentMonth(new Date()), []);
-  const homeUnit = me?.orgUnit?.code ?? PROVINCE;
+  const root = useRootUnit().code;
+  const homeUnit = useHomeUnit();
   // A commune officer's scope is the commune: the province and the other communes would only answer "out of scope".
-  const seesProvince = homeUnit === PROVINCE;
+  const seesProvince = homeUnit === root;
   const period = periodFromParam(params.get('period'), today);
   const unit = params.get('unit') || homeUnit;
   const [progress, setProgress] = useState<OpenProgress>('overdue');
@@ -65,7 +65,7 @@ export function PublicServicesPage() {
 
   const summary = useResource<PsSummary>(withQuery(`${BASE}/summary`, { period, unit, groupBy: 'agency' }));
   const communes = useResource<PsSummary>(
-    seesProvince ? withQuery(`${BASE}/summary`, { period, unit: PROVINCE, groupBy: 'unit' }) : null,
+    seesProvince ? withQuery(`${BASE}/summary`, { period, unit: root, groupBy: 'unit' }) : null,
   );
   const openQuery = { unit, agency: agency?.key, limit: OPEN_LIMIT };
   const overdue = useResource<PsOpenList>(withQuery(`${BASE}/open-dossiers`, { ...openQuery, progress: 'overdue' }));
@@ -80,35 +80,21 @@ export function PublicServicesPage() {
   );
   const trendYear = useResource<PsTrend>(withQuery(`${BASE}/trend`, { period: year, unit }));
 
-  // Every figure on the page moves when dossiers are synced; one refresh after a burst, not one per dossier. A request
-  // still running is not cancelled by the next refresh (on a busy server it would never finish): it is asked again
-  // once done. The monthly trend barely moves with one dossier and costs the most, so it follows at most every minute.
-  const moving = { summary, communes, overdue, dueSoon };
-  const waiting = useRef(new Set<keyof typeof moving>());
-  const reloadAll = useRef(() => {});
+  // Every figure on the page moves when dossiers are synced; one refresh after a burst, not one per dossier (a request
+  // still running is followed, not cancelled). The monthly trend barely moves with one dossier and costs the most, so
+  // it follows at most every minute. The stream carries only the dossiers in the user's scope.
   const trendRefreshed = useRef(Date.now());
-  useEffect(() => {
-    reloadAll.current = () => {
-      for (const [name, resource] of Object.entries(moving) as [keyof typeof moving, Resource<unknown>][]) {
-        if (resource.loading) waiting.current.add(name);
-        else resource.reload();
-      }
-      if (Date.now() - trendRefreshed.current >= TREND_REFRESH_MS && !trendYear.loading && !trendEarlier.loading) {
-        trendRefreshed.current = Date.now();
-        trendYear.reload();
-        trendEarlier.reload();
-      }
-    };
-    for (const name of waiting.current) {
-      if (moving[name].loading) continue;
-      waiting.current.delete(name);
-      moving[name].reload();
-    }
-  });
-  const refresh = useMemo(() => debounce(() => reloadAll.current(), REFRESH_DELAY_MS, REFRESH_MAX_WAIT_MS), []);
-  useEffect(() => () => refresh.cancel(), [refresh]);
-  // The stream carries only the dossiers in the user's scope; any of them can move a ranking on the page.
-  useLiveEvent('dossier.synced', () => refresh.call());
+  useLiveReload(
+    'dossier.synced',
+    () => {
+      for (const resource of [summary, communes, overdue, dueSoon]) resource.reload();
+      if (Date.now() - trendRefreshed.current < TREND_REFRESH_MS) return;
+      trendRefreshed.current = Date.now();
+      trendYear.reload();
+      trendEarlier.reload();
+    },
+    { delay: REFRESH_DELAY_MS, maxWait: REFRESH_MAX_WAIT_MS },
+  );
 
   const trendPoints = useMemo(
     () =>
@@ -117,10 +103,13 @@ export function PublicServicesPage() {
         : undefined,
     [trendYear.data, trendEarlier.data, earlierYear, period],
   );
-  const agencyRows = useMemo(() => (summary.data ? rankingRows(summary.data.groups, 'agency') : null), [summary.data]);
+  const agencyRows = useMemo(
+    () => (summary.data ? rankingRows(summary.data.groups, 'agency', root) : null),
+    [summary.data, root],
+  );
   const communeRows = useMemo(
-    () => (communes.data ? rankingRows(communes.data.groups, 'unit') : null),
-    [communes.data],
+    () => (communes.data ? rankingRows(communes.data.groups, 'unit', root) : null),
+    [communes.data, root],
   );
 
   const unitName = (code: string) => {
@@ -142,13 +131,13 @@ export function PublicServicesPage() {
         </h1>
         <p className="muted">
           {unitName(unit)} · {formatPeriod(period, lang)}
-          {unit !== PROVINCE && seesProvince && (
+          {unit !== root && seesProvince && (
             <>
               {' · '}
               <button
                 type="button"
                 className="link-button"
-                onClick={() => select({ unit: PROVINCE })}
+                onClick={() => select({ unit: root })}
                 data-testid="ps-back"
               >
                 {t('ps.backToProvince')}
@@ -198,7 +187,7 @@ export function PublicServicesPage() {
 
           <div className={seesProvince ? 'ps-grid ps-grid-rankings' : 'ps-grid'}>
             {agencyRows && (
-              <RankingCard
+              <OnTimeRankingCard
                 by="agency"
                 rows={agencyRows.rows}
                 selectedKey={agency?.key ?? null}
@@ -211,7 +200,7 @@ export function PublicServicesPage() {
             )}
             {seesProvince && !communeRows && communes.error === null && <LoadingBlock />}
             {communeRows && (
-              <RankingCard
+              <OnTimeRankingCard
                 by="unit"
                 rows={communeRows.rows}
                 unplaced={communeRows.unplaced}

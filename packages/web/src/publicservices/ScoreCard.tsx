@@ -1,11 +1,11 @@
 import type { PsScore } from '@ioc/shared';
 import { useMemo } from 'react';
+import { useChart } from '../charts/useChart.ts';
+import { useThemeColours } from '../charts/useThemeColours.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { useChart } from '../map/useChart.ts';
 import { buildGaugeOption } from './chartOptions.ts';
-import { psNumbers } from './format.ts';
+import { psColours } from './charts.ts';
 import { criterionName, type GroupRow, groupName, type ScoreBand, scoreView } from './score.ts';
-import { usePsColours } from './useChartColours.ts';
 
 const BAND_KEYS = {
   weak: 'ps.band.weak',
@@ -16,9 +16,8 @@ const BAND_KEYS = {
 
 /** The Decision 766 index: a gauge of the known points and the five groups, each opening onto its criteria. */
 export function ScoreCard({ score }: { score: PsScore }) {
-  const { t, lang } = useI18n();
-  const numbers = psNumbers(lang);
-  const colours = usePsColours();
+  const { t, fmt } = useI18n();
+  const colours = useThemeColours(psColours);
   const view = useMemo(() => scoreView(score), [score]);
   const option = useMemo(() => buildGaugeOption(view, colours), [view, colours]);
   const gauge = useChart(option);
@@ -28,8 +27,8 @@ export function ScoreCard({ score }: { score: PsScore }) {
   const headline = !view.hasData
     ? t('ps.score.empty')
     : view.complete
-      ? `${numbers.points(view.total)}/${view.maxPoints}`
-      : t('ps.score.known', { total: numbers.points(view.total), max: numbers.maxPoints(view.maxAvailable) });
+      ? `${fmt.fixed(view.total, 1)}/${view.maxPoints}`
+      : t('ps.score.known', { total: fmt.fixed(view.total, 1), max: fmt.number(view.maxAvailable, 1) });
 
   return (
     <section
@@ -53,12 +52,12 @@ export function ScoreCard({ score }: { score: PsScore }) {
               {view.hasData ? (
                 <>
                   <span className={view.band ? `ps-gauge-value ps-band-text-${view.band}` : 'ps-gauge-value'}>
-                    {numbers.points(view.total)}
+                    {fmt.fixed(view.total, 1)}
                   </span>
                   <span className="ps-gauge-unit">
                     {view.complete
                       ? t('ps.score.outOf', { max: view.maxPoints })
-                      : t('ps.score.knownShort', { max: numbers.maxPoints(view.maxAvailable) })}
+                      : t('ps.score.knownShort', { max: fmt.number(view.maxAvailable, 1) })}
                   </span>
                 </>
               ) : (
@@ -79,8 +78,8 @@ export function ScoreCard({ score }: { score: PsScore }) {
           {view.hasData && !view.complete && (
             <p className="muted small ps-score-note">
               {t('ps.score.range', {
-                low: numbers.points(view.possible.low),
-                high: numbers.points(view.possible.high),
+                low: fmt.fixed(view.possible.low, 1),
+                high: fmt.fixed(view.possible.high, 1),
               })}
             </p>
           )}
@@ -105,8 +104,7 @@ export function ScoreCard({ score }: { score: PsScore }) {
 }
 
 function GroupItem({ group }: { group: GroupRow }) {
-  const { t, lang } = useI18n();
-  const numbers = psNumbers(lang);
+  const { t, fmt } = useI18n();
   const name = groupName(t, group);
   return (
     <li className={`ps-group ps-group-${group.state}`} data-testid={`ps-group-${group.id}`} data-state={group.state}>
@@ -119,7 +117,7 @@ function GroupItem({ group }: { group: GroupRow }) {
               {group.state === 'partial' && <span className="badge badge-warning">{t('ps.group.partial')}</span>}
             </span>
             <span className="ps-group-points">
-              {t('ps.group.points', { points: numbers.points(group.points), max: numbers.maxPoints(group.maxPoints) })}
+              {t('ps.group.points', { points: fmt.fixed(group.points, 1), max: fmt.number(group.maxPoints, 1) })}
             </span>
           </span>
           <span className="ps-bar" aria-hidden="true">
@@ -157,12 +155,12 @@ function GroupItem({ group }: { group: GroupRow }) {
                   {criterion.rate === null ? (
                     <span className="muted">{t('ps.criterion.noInput')}</span>
                   ) : (
-                    numbers.rate(criterion.rate)
+                    fmt.rate(criterion.rate)
                   )}
                 </td>
-                <td className="num">{numbers.limit(criterion.threshold)}</td>
+                <td className="num">{fmt.number(criterion.threshold, 1)}%</td>
                 <td className="num">
-                  {numbers.points(criterion.points)}/{numbers.maxPoints(criterion.maxPoints)}
+                  {fmt.fixed(criterion.points, 1)}/{fmt.number(criterion.maxPoints, 1)}
                 </td>
               </tr>
             ))}

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
+import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
+import { useChart } from '../charts/useChart.ts';
+import { useThemeColours } from '../charts/useThemeColours.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { formatPeriod, formatPeriodShort } from '../indicators/periods.ts';
-import { useChart } from '../map/useChart.ts';
 import { buildPsTrendOption } from './chartOptions.ts';
-import { psNumbers } from './format.ts';
+import { psColours } from './charts.ts';
 import type { TrendPoint } from './trend.ts';
-import { usePsColours } from './useChartColours.ts';
 
 interface TrendCardProps {
   points: TrendPoint[] | undefined;
@@ -18,11 +18,10 @@ interface TrendCardProps {
 
 /** The known 766 points and the on-time rate over the twelve months up to the selected period. */
 export function TrendCard({ points, unitName, error, onRetry }: TrendCardProps) {
-  const { t, lang } = useI18n();
-  const colours = usePsColours();
+  const { t, lang, fmt } = useI18n();
+  const colours = useThemeColours(psColours);
   const option = useMemo(() => {
     if (!points || points.length === 0) return null;
-    const numbers = psNumbers(lang);
     return buildPsTrendOption({
       points,
       shortLabel: (period) => formatPeriodShort(period, lang),
@@ -30,9 +29,9 @@ export function TrendCard({ points, unitName, error, onRetry }: TrendCardProps) 
       scoreText: (point) =>
         point.score === null
           ? '—'
-          : t('ps.trend.known', { total: numbers.points(point.score), max: numbers.maxPoints(point.maxAvailable) }),
-      rate: numbers.rate,
-      count: numbers.count,
+          : t('ps.trend.known', { total: fmt.fixed(point.score, 1), max: fmt.number(point.maxAvailable, 1) }),
+      rate: fmt.rate,
+      count: fmt.count,
       text: {
         score: t('ps.trend.score'),
         onTime: t('ps.trend.onTime'),
@@ -42,7 +41,7 @@ export function TrendCard({ points, unitName, error, onRetry }: TrendCardProps) 
       },
       colours,
     });
-  }, [points, lang, t, colours]);
+  }, [points, lang, fmt, t, colours]);
   const chart = useChart(option);
   const first = points?.[0]?.period;
   const last = points?.at(-1)?.period;

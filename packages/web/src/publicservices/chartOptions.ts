@@ -1,6 +1,6 @@
 import type { EChartsCoreOption } from 'echarts/core';
-import { chartFrame } from '../components/chartBase.ts';
-import { escapeHtml } from '../map/mapOption.ts';
+import { chartFrame } from '../charts/chartFrame.ts';
+import { escapeHtml } from '../charts/escapeHtml.ts';
 import type { PsColours } from './charts.ts';
 import { BAND_LIMITS, type ScoreView } from './score.ts';
 import type { TrendPoint } from './trend.ts';

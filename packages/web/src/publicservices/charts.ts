@@ -1,11 +1,9 @@
 import { GaugeChart, PieChart } from 'echarts/charts';
+import { echarts } from '../charts/echarts.ts';
 import { cssVar } from '../components/theme.tsx';
-import { echarts } from '../indicators/charts.ts';
 import type { ScoreBand } from './score.ts';
 
-export { escapeHtml } from '../indicators/charts.ts';
-
-// The indicators' charts register bars, lines, axes and legends; this page adds the gauge and the donut.
+// The kit draws bars, lines, axes and legends; this page adds the gauge and the donut.
 echarts.use([GaugeChart, PieChart]);
 
 /** Colours read from the stylesheet when an option is built, so both themes draw right. */

@@ -1,5 +1,5 @@
 import { parsePeriod } from '@ioc/shared';
-import { parseViewPeriod } from '../indicators/periods.ts';
+import { parseViewPeriod } from '../calendar/periods.ts';
 
 /** The page opens on the current year: the 766 index is assessed yearly; a month or quarter is one click away. */
 export function defaultPeriod(today: string): string {

@@ -44,7 +44,7 @@ const byUnit: PsGroup[] = [
 
 describe('rows of a ranking', () => {
   it('by commune leave out the province and the unmatched agencies, and count what they leave out', () => {
-    const { rows, unplaced } = rankingRows(byUnit, 'unit');
+    const { rows, unplaced } = rankingRows(byUnit, 'unit', '42');
     expect(rows.map((r) => r.key)).toEqual(['18073', '18100', '18133', '18115']);
     expect(unplaced).toBe(35);
     expect(rows[0]).toMatchObject({ received: 37, finished: 10, overdue: 2, onTimeRate: 55.9 });
@@ -55,7 +55,7 @@ describe('rows of a ranking', () => {
       { ...unit('SXD', 'Sở Xây dựng', figures(268, 50)), unitId: '42' },
       { ...unit('Ban quản lý chợ', 'Ban quản lý chợ', figures(35, 40)), unitId: null },
     ];
-    const { rows, unplaced } = rankingRows(groups, 'agency');
+    const { rows, unplaced } = rankingRows(groups, 'agency', '42');
     expect(rows.map((r) => [r.key, r.unitId])).toEqual([
       ['SXD', '42'],
       ['Ban quản lý chợ', null],
@@ -65,7 +65,7 @@ describe('rows of a ranking', () => {
 });
 
 describe('sorting a ranking', () => {
-  const { rows } = rankingRows(byUnit, 'unit');
+  const { rows } = rankingRows(byUnit, 'unit', '42');
 
   it('puts the worst on-time rate first, more overdue first among equals, nothing finished last', () => {
     expect(sortRanking(rows, 'worstFirst', 'vi').map((r) => r.key)).toEqual(['18115', '18100', '18073', '18133']);

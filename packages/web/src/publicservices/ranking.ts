@@ -1,8 +1,6 @@
 import type { PsGroup } from '@ioc/shared';
-import type { RankingOrder } from '../components/OrderToggle.tsx';
+import { nameOrder, orderRanking, type RankingOrder, rankPositions } from '../components/ranking.ts';
 import type { Lang } from '../i18n/index.tsx';
-
-export const PROVINCE = '42';
 
 /** One agency or commune in a ranking by on-time rate. */
 export interface RankingRow {
@@ -24,14 +22,14 @@ export interface RankingRows {
 }
 
 /**
- * The rows of a ranking from the summary's groups. By commune, the province's own row (its departments) and the
- * dossiers of agencies matched to no unit are not communes, so they are left out.
+ * The rows of a ranking from the summary's groups. By commune, the root unit's own row (the province's departments)
+ * and the dossiers of agencies matched to no unit are not communes, so they are left out.
  */
-export function rankingRows(groups: readonly PsGroup[], by: 'agency' | 'unit'): RankingRows {
+export function rankingRows(groups: readonly PsGroup[], by: 'agency' | 'unit', rootUnit: string): RankingRows {
   let unplaced = 0;
   const rows: RankingRow[] = [];
   for (const group of groups) {
-    if (by === 'unit' && (group.key === null || group.key === PROVINCE)) {
+    if (by === 'unit' && (group.key === null || group.key === rootUnit)) {
       if (group.key === null) unplaced += group.figures.received;
       continue;
     }
@@ -55,27 +53,26 @@ export function rankingRows(groups: readonly PsGroup[], by: 'agency' | 'unit'): 
  * at the worst, fewer when looking at the best; then more received; then the name.
  */
 export function sortRanking(rows: readonly RankingRow[], order: RankingOrder, lang: Lang): RankingRow[] {
-  const collator = new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { sensitivity: 'base' });
-  const sign = order === 'worstFirst' ? 1 : -1;
-  const nameOf = (row: RankingRow) => (lang === 'en' && row.nameEn ? row.nameEn : row.name);
-  return [...rows].sort((a, b) => {
-    if (a.onTimeRate === null || b.onTimeRate === null) {
-      if (a.onTimeRate !== b.onTimeRate) return a.onTimeRate === null ? 1 : -1;
-      return b.received - a.received || collator.compare(nameOf(a), nameOf(b));
-    }
-    return (
-      sign * (a.onTimeRate - b.onTimeRate) ||
-      sign * (b.overdue - a.overdue) ||
-      b.received - a.received ||
-      collator.compare(nameOf(a), nameOf(b))
-    );
-  });
+  return orderRanking(
+    rows,
+    {
+      figure: (row) => row.onTimeRate,
+      higherIsBetter: true,
+      ties: [(a, b) => a.overdue - b.overdue],
+      fixedTies: [
+        (a, b) => b.received - a.received,
+        nameOrder(lang, (row) => (lang === 'en' && row.nameEn ? row.nameEn : row.name)),
+      ],
+    },
+    order,
+  );
 }
 
 /** Rank 1 for the highest on-time rate; rows without a rate have no rank. */
 export function rankByRate(rows: readonly RankingRow[], lang: Lang): Map<string, number> {
   const ranked = sortRanking(rows, 'bestFirst', lang).filter((row) => row.onTimeRate !== null);
-  return new Map(ranked.map((row, index) => [row.key, index + 1]));
+  const positions = rankPositions(ranked);
+  return new Map(ranked.map((row, index) => [row.key, positions[index] ?? index + 1]));
 }
 
 export type { RankingOrder };

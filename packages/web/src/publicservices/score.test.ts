@@ -1,6 +1,8 @@
 import type { PsScore } from '@ioc/shared';
 import { describe, expect, it } from 'vitest';
-import { vi } from '../i18n/vi.ts';
+import { testTranslators } from '../i18n/testing.ts';
+import { publicServicesEn } from './i18n.en.ts';
+import { publicServicesVi } from './i18n.vi.ts';
 import { criterionName, groupName, scoreBand, scoreView } from './score.ts';
 
 const criterion = (id: string, rate: number | null, maxPoints: number, threshold = 100) => ({
@@ -107,7 +109,7 @@ describe('the score card', () => {
   });
 
   it('names groups and criteria in Vietnamese, and keeps the server name of one it does not know', () => {
-    const t = (key: keyof typeof vi) => vi[key];
+    const t = testTranslators({ vi: publicServicesVi, en: publicServicesEn }).tVi;
     expect(groupName(t, { id: 'progress', name: 'Progress & results' })).toBe('Tiến độ, kết quả giải quyết');
     expect(groupName(t, { id: 'innovation', name: 'Innovation' })).toBe('Innovation');
     expect(criterionName(t, { id: 'online.payment', description: 'Dossiers paid online' })).toBe(

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en.ts';
-import type { MessageKey, TranslateParams } from '../i18n/index.tsx';
-import { vi } from '../i18n/vi.ts';
+import { testTranslators } from '../i18n/testing.ts';
+import { publicServicesEn } from './i18n.en.ts';
+import { publicServicesVi } from './i18n.vi.ts';
 import { statusLabel, statusTone } from './status.ts';
 
-const translate = (messages: Record<MessageKey, string>) => (key: MessageKey, params?: TranslateParams) =>
-  messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params && name in params ? String(params[name]) : whole,
-  );
+const { tVi, tEn } = testTranslators({ vi: publicServicesVi, en: publicServicesEn });
 
 describe('dossier statuses', () => {
   it('name the ten portal codes in words', () => {
-    const t = translate(vi);
+    const t = tVi;
     expect(Array.from({ length: 10 }, (_, i) => statusLabel(t, i + 1))).toEqual([
       'Mới nộp',
       'Đã tiếp nhận',
@@ -24,12 +21,12 @@ describe('dossier statuses', () => {
       'Đã xử lý xong',
       'Đã trả kết quả',
     ]);
-    expect(statusLabel(translate(en), 10)).toBe('Result returned');
+    expect(statusLabel(tEn, 10)).toBe('Result returned');
   });
 
   it('show a code the portal may add later as its number', () => {
-    expect(statusLabel(translate(vi), 11)).toBe('Trạng thái 11');
-    expect(statusLabel(translate(en), 0)).toBe('Status 0');
+    expect(statusLabel(tVi, 11)).toBe('Trạng thái 11');
+    expect(statusLabel(tEn, 0)).toBe('Status 0');
   });
 
   it('colour arrivals, processing, waiting on the citizen, results and stops apart', () => {

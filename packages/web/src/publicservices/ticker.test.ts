@@ -83,10 +83,10 @@ describe('the live ticker', () => {
   });
 
   it('shows the province every dossier and a commune only its own', () => {
-    expect(concernsUnit('18073', '42')).toBe(true);
-    expect(concernsUnit(null, '42')).toBe(true);
-    expect(concernsUnit('18073', '18073')).toBe(true);
-    expect(concernsUnit('18100', '18073')).toBe(false);
-    expect(concernsUnit(null, '18073')).toBe(false);
+    expect(concernsUnit('18073', '42', '42')).toBe(true);
+    expect(concernsUnit(null, '42', '42')).toBe(true);
+    expect(concernsUnit('18073', '18073', '42')).toBe(true);
+    expect(concernsUnit('18100', '18073', '42')).toBe(false);
+    expect(concernsUnit(null, '18073', '42')).toBe(false);
   });
 });

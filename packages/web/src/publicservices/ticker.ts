@@ -1,5 +1,4 @@
 import type { EventMap, PsTickerItem } from '@ioc/shared';
-import { PROVINCE } from './ranking.ts';
 
 export const TICKER_LIMIT = 30;
 
@@ -23,9 +22,9 @@ export function tickerEntryOf(payload: EventMap['dossier.synced'], receivedAt: s
   };
 }
 
-/** Whether a live event belongs on the ticker of `unit`: the province sees every dossier, a commune its own. */
-export function concernsUnit(eventUnit: string | null, unit: string): boolean {
-  return unit === PROVINCE || eventUnit === unit;
+/** Whether a live event belongs on the ticker of `unit`: the root unit sees every dossier, a commune its own. */
+export function concernsUnit(eventUnit: string | null, unit: string, rootUnit: string): boolean {
+  return unit === rootUnit || eventUnit === unit;
 }
 
 /**

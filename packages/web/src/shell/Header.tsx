@@ -4,10 +4,10 @@ import { Icon } from '../components/Icon.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LiveStatusBadge } from '../components/LiveStatusBadge.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
-import { useT } from '../i18n/index.tsx';
+import { localName, useI18n } from '../i18n/index.tsx';
 
 export function Header({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav(): void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const me = useMe();
   const { signOut } = useAuth();
   const navigate = useNavigate();
@@ -39,7 +39,7 @@ export function Header({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         <ThemeToggle />
         <div className="header-user">
           <strong data-testid="current-user">{me.displayName}</strong>
-          <span>{me.orgUnit?.name ?? t('header.noUnit')}</span>
+          <span>{me.orgUnit ? localName(lang, me.orgUnit.name, me.orgUnit.nameEn) : t('header.noUnit')}</span>
         </div>
         <button
           type="button"

@@ -2,9 +2,9 @@ import { NavLink } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { Icon } from '../components/Icon.tsx';
 import { useT } from '../i18n/index.tsx';
-import { canSee, NAV_ITEMS, type NavItem } from './navigation.ts';
+import { canSee, NAV_ITEMS, type NavEntry } from './navigation.ts';
 
-function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate(): void }) {
+function MenuLink({ item, onNavigate }: { item: NavEntry; onNavigate(): void }) {
   const t = useT();
   return (
     <li>
@@ -41,7 +41,7 @@ export function NavMenu({ onNavigate }: { onNavigate(): void }) {
     <nav className="nav" aria-label={t('nav.label')}>
       <ul>
         {overview.map((item) => (
-          <NavEntry key={item.path} item={item} onNavigate={onNavigate} />
+          <MenuLink key={item.path} item={item} onNavigate={onNavigate} />
         ))}
       </ul>
       {subsystems.length > 0 && (
@@ -49,7 +49,7 @@ export function NavMenu({ onNavigate }: { onNavigate(): void }) {
           <h2 className="nav-heading">{t('nav.subsystems')}</h2>
           <ul>
             {subsystems.map((item) => (
-              <NavEntry key={item.path} item={item} onNavigate={onNavigate} />
+              <MenuLink key={item.path} item={item} onNavigate={onNavigate} />
             ))}
           </ul>
         </>
@@ -57,7 +57,7 @@ export function NavMenu({ onNavigate }: { onNavigate(): void }) {
       <h2 className="nav-heading">{t('nav.operations')}</h2>
       <ul>
         {operations.map((item) => (
-          <NavEntry key={item.path} item={item} onNavigate={onNavigate} />
+          <MenuLink key={item.path} item={item} onNavigate={onNavigate} />
         ))}
       </ul>
       <h2 className="nav-heading">{t('nav.account')}</h2>

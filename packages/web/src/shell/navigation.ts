@@ -1,118 +1,38 @@
 import type { Permission } from '@ioc/shared';
-import type { IconName } from '../components/Icon.tsx';
-import type { MessageKey } from '../i18n/index.tsx';
+import { PLATFORM_ADMIN_TABS } from '../admin/tabs.ts';
+import { SUBSYSTEMS } from '../modules.ts';
+import type { NavEntry } from './subsystem.ts';
 
-export interface NavItem {
-  path: string;
-  /** `nav-<testId>` on the link. */
-  testId: string;
-  label: MessageKey;
-  /** Shown if the user holds any of these; no list means everyone signed in. */
-  anyOf?: Permission[];
-  icon?: IconName;
-  /** Subsystems are numbered 1–7 as in the project's mission. */
-  number?: number;
-}
+export type { NavEntry };
 
-/** A page whose server side is not built yet: it says honestly what it will show. */
-export interface PendingPage {
-  path: string;
-  anyOf: Permission[];
-  title: MessageKey;
-  description: MessageKey;
-  number?: number;
-}
+/** Every administration tab: the platform's and those the subsystems add (the indicator catalogue). */
+export const ADMIN_TABS = [...PLATFORM_ADMIN_TABS, ...SUBSYSTEMS.flatMap((subsystem) => subsystem.adminTabs ?? [])];
 
-export const SUBSYSTEMS: PendingPage[] = [
-  {
-    path: '/indicators',
-    number: 1,
-    anyOf: ['indicators.read'],
-    title: 'nav.indicators',
-    description: 'pending.indicators',
-  },
-  {
-    path: '/public-services',
-    number: 2,
-    anyOf: ['publicservices.read'],
-    title: 'nav.publicServices',
-    description: 'pending.publicServices',
-  },
-  {
-    path: '/documents',
-    number: 3,
-    anyOf: ['documents.read'],
-    title: 'nav.documents',
-    description: 'pending.documents',
-  },
-  { path: '/health', number: 4, anyOf: ['health.read'], title: 'nav.health', description: 'pending.health' },
-  {
-    path: '/education',
-    number: 5,
-    anyOf: ['education.read'],
-    title: 'nav.education',
-    description: 'pending.education',
-  },
-  { path: '/tourism', number: 6, anyOf: ['tourism.read'], title: 'nav.tourism', description: 'pending.tourism' },
-  { path: '/cameras', number: 7, anyOf: ['cameras.read'], title: 'nav.cameras', description: 'pending.cameras' },
+/** Administration holds several tabs; its entry shows if any tab would. */
+export const ADMIN_PERMISSIONS: Permission[] = [...new Set(ADMIN_TABS.map((tab) => tab.permission))];
+
+const OVERVIEW: NavEntry = { path: '/', testId: 'overview', label: 'nav.overview', icon: 'overview' };
+
+const PLATFORM_OPERATIONS: NavEntry[] = [
+  { path: '/map', testId: 'map', label: 'nav.map', anyOf: ['orgunits.read'], icon: 'map', order: 10 },
+  { path: '/alerts', testId: 'alerts', label: 'nav.alerts', anyOf: ['alerts.read'], icon: 'alerts', order: 20 },
+  { path: '/admin', testId: 'admin', label: 'nav.admin', anyOf: ADMIN_PERMISSIONS, icon: 'admin', order: 100 },
 ];
 
-export const OPERATION_PAGES: PendingPage[] = [
-  { path: '/alerts', anyOf: ['alerts.read'], title: 'nav.alerts', description: 'pending.alerts' },
-  // There is no tasks.read: directed tasks belong to subsystem 3 (documents and tasks).
-  { path: '/direction', anyOf: ['documents.read'], title: 'nav.direction', description: 'pending.tasks' },
-  // Data entry and import is for those who enter or push data.
-  { path: '/data', anyOf: ['indicators.write', 'ingest.write'], title: 'nav.data', description: 'pending.data' },
-];
+const subsystemEntries = SUBSYSTEMS.flatMap((subsystem) => subsystem.navigation);
 
-/** Pages that are built: still in the menu, no longer answered by the "being built" page. */
-const BUILT_PAGES = new Set(['/indicators', '/public-services', '/documents', '/direction', '/alerts', '/data']);
+/** The subsystems' own pages, by number. */
+export const SUBSYSTEM_NAV: NavEntry[] = subsystemEntries
+  .filter((entry) => entry.number !== undefined)
+  .sort((a, b) => (a.number ?? 0) - (b.number ?? 0));
 
-export const PENDING_PAGES: PendingPage[] = [...SUBSYSTEMS, ...OPERATION_PAGES].filter(
-  (page) => !BUILT_PAGES.has(page.path),
-);
+/** The operations pages of the platform and the subsystems, in their menu order. */
+export const OPERATIONS_NAV: NavEntry[] = [
+  ...PLATFORM_OPERATIONS,
+  ...subsystemEntries.filter((entry) => entry.number === undefined),
+].sort((a, b) => (a.order ?? 50) - (b.order ?? 50));
 
-/** Admin holds several tabs; the entry shows if any tab would. */
-export const ADMIN_PERMISSIONS: Permission[] = [
-  'users.read',
-  'roles.read',
-  'apikeys.read',
-  'audit.read',
-  'orgunits.write',
-  'indicators.manage',
-];
-
-const testIdOf = (path: string) => path.slice(1);
-
-const OPERATION_ICONS: Record<string, IconName> = { '/alerts': 'alerts', '/direction': 'tasks', '/data': 'data' };
-
-export const NAV_ITEMS: NavItem[] = [
-  { path: '/', testId: 'overview', label: 'nav.overview', icon: 'overview' },
-  ...SUBSYSTEMS.map((page) => ({
-    path: page.path,
-    testId: testIdOf(page.path),
-    label: page.title,
-    anyOf: page.anyOf,
-    number: page.number,
-  })),
-  { path: '/map', testId: 'map', label: 'nav.map', anyOf: ['orgunits.read'], icon: 'map' },
-  ...OPERATION_PAGES.map((page) => ({
-    path: page.path,
-    testId: testIdOf(page.path),
-    label: page.title,
-    anyOf: page.anyOf,
-    icon: OPERATION_ICONS[page.path],
-  })),
-  // Leaders follow who reports late; it sits under the data page it is reached from.
-  {
-    path: '/data/discipline',
-    testId: 'data-discipline',
-    label: 'discipline.title',
-    anyOf: ['indicators.read'],
-    icon: 'discipline',
-  },
-  { path: '/admin', testId: 'admin', label: 'nav.admin', anyOf: ADMIN_PERMISSIONS, icon: 'admin' },
-];
+export const NAV_ITEMS: NavEntry[] = [OVERVIEW, ...SUBSYSTEM_NAV, ...OPERATIONS_NAV];
 
 export function canSee(item: { anyOf?: Permission[] }, can: (permission: Permission) => boolean): boolean {
   return !item.anyOf || item.anyOf.some(can);

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
-import { useLiveEvent } from '../live/LiveContext.tsx';
+import { useLiveReload } from '../live/useLiveReload.ts';
 import { ProfileForm } from './ProfileForm.tsx';
 
 export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: boolean }) {
@@ -18,9 +18,7 @@ export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: bo
   const [editing, setEditing] = useState(false);
 
   // Someone else may be editing the same profile; show their change when it lands.
-  useLiveEvent('orgunit.updated', (event) => {
-    if (event.payload.id === unitId && !editing) profile.reload();
-  });
+  useLiveReload('orgunit.updated', profile.reload, { when: (event) => event.payload.id === unitId && !editing });
   const outOfScope = profile.error instanceof ApiError && profile.error.code === 'OUT_OF_SCOPE';
   const mayEdit = can('orgunits.profile.write') && !closed;
   const current = profile.data ?? null;

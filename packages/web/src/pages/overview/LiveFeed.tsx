@@ -1,6 +1,14 @@
 import { useI18n } from '../../i18n/index.tsx';
-import { describeEvent, EVENT_TITLE_KEYS } from '../../live/describeEvent.ts';
+import { describeEvent, type EventDescriptions, eventTitle, PLATFORM_EVENTS } from '../../live/describeEvent.ts';
 import { useLive } from '../../live/LiveContext.tsx';
+import { SUBSYSTEMS } from '../../modules.ts';
+
+/** The platform's events and each subsystem's, worded as their descriptors say. */
+const EVENTS: EventDescriptions = Object.assign(
+  {},
+  PLATFORM_EVENTS,
+  ...SUBSYSTEMS.map((subsystem) => subsystem.events ?? {}),
+);
 
 export function LiveFeed() {
   const { t, fmt, lang } = useI18n();
@@ -13,8 +21,8 @@ export function LiveFeed() {
           <li key={event.seq} data-event={event.name}>
             <time dateTime={event.at}>{fmt.time(event.at)}</time>
             <div>
-              <strong>{t(EVENT_TITLE_KEYS[event.name])}</strong>
-              <span>{describeEvent(t, event, lang)}</span>
+              <strong>{eventTitle(t, event, EVENTS)}</strong>
+              <span>{describeEvent(t, event, lang, EVENTS)}</span>
             </div>
           </li>
         ))}

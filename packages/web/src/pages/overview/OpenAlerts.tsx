@@ -1,19 +1,19 @@
 import type { Alert } from '@ioc/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { relativeTime } from '../../alerts/alertView.ts';
-import { useNow } from '../../alerts/useNow.ts';
 import { ApiError } from '../../api/client.ts';
 import { useResource } from '../../api/useResource.ts';
+import { useNow } from '../../calendar/useNow.ts';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
-import { useLiveEvent } from '../../live/LiveContext.tsx';
+import { useLiveReload } from '../../live/useLiveReload.ts';
 import { SEVERITIES, summariseAlerts } from './alertSummary.ts';
 
 const OPEN_ALERTS = '/api/v1/alerts?status=open&limit=500';
 const LIMIT = 500;
-/** A batch of values can raise many alerts at once: one reload after the burst. */
-const RELOAD_DELAY_MS = 800;
+/** A batch of values can raise many alerts at once: one reload after the burst, at least every 4 s in a stream. */
+const ALERT_RELOAD = { delay: 800, maxWait: 4000 };
 
 /** How many alerts are open, by severity, and the newest few; new ones arrive live. */
 export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, string> }) {
@@ -22,12 +22,7 @@ export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, strin
   const now = useNow(30_000);
   const summary = useMemo(() => summariseAlerts(alerts.data ?? []), [alerts.data]);
 
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveEvent('alert.raised', () => {
-    clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(alerts.reload, RELOAD_DELAY_MS);
-  });
-  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+  useLiveReload('alert.raised', alerts.reload, ALERT_RELOAD);
 
   if (alerts.error instanceof ApiError && alerts.error.status === 403) return null;
   const capped = (alerts.data?.length ?? 0) >= LIMIT;

@@ -1,0 +1,167 @@
+import type { Discipline } from '@ioc/shared';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { ApiError, withQuery } from '../../api/client.ts';
+import { useResource } from '../../api/useResource.ts';
+import { formatPeriod } from '../../calendar/periods.ts';
+import { LoadingBlock } from '../../components/LoadingBlock.tsx';
+import { localName, useI18n } from '../../i18n/index.tsx';
+import { useLiveReload } from '../../live/useLiveReload.ts';
+import type { OverviewScope } from '../../shell/subsystem.ts';
+import { Rate } from '../discipline/DisciplineCard.tsx';
+import { firstNames, summariseDiscipline } from './disciplineSummary.ts';
+import './ReportingDiscipline.css';
+
+/** A spreadsheet import announces every unit it stored: wait for the burst to end, or 5 s, before asking again. */
+const IMPORT_RELOAD = { delay: 1500, maxWait: 5000 };
+
+/** This month's reporting discipline in one card: completeness and timeliness, and the units still to report. */
+export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
+  const { t, lang, fmt } = useI18n();
+  const discipline = useResource<Discipline>(withQuery('/api/v1/discipline', { period: month, parent }));
+  const data = discipline.data;
+  const summary = useMemo(
+    () => (data ? summariseDiscipline(data, (unit) => localName(lang, unit.name, unit.nameEn)) : null),
+    [data, lang],
+  );
+
+  useLiveReload('indicators.values', discipline.reload, IMPORT_RELOAD);
+
+  if (discipline.error instanceof ApiError && discipline.error.status === 403) return null;
+  const names = summary
+    ? firstNames(summary.missingUnits.map((unit) => localName(lang, unit.name, unit.nameEn)))
+    : null;
+
+  return (
+    <section
+      className="card overview-section overview-discipline"
+      aria-labelledby="overview-discipline-title"
+      data-testid="overview-discipline"
+      data-completeness={summary?.completeness == null ? undefined : Math.round(summary.completeness * 10) / 10}
+      aria-busy={discipline.loading}
+    >
+      <header className="overview-section-head">
+        <h2 id="overview-discipline-title">
+          {t('overview.discipline.title')}
+          <span className="overview-context">{formatPeriod(month, lang, 'arabic')}</span>
+        </h2>
+        <Link to="/data/discipline" className="overview-more">
+          {t('overview.discipline.all')}
+        </Link>
+      </header>
+      {discipline.error !== null && (
+        <p className="overview-quiet">
+          {t('overview.discipline.failed')}{' '}
+          <button type="button" className="button button-small" onClick={discipline.reload}>
+            {t('common.retry')}
+          </button>
+        </p>
+      )}
+      {discipline.loading && !data && <LoadingBlock />}
+      {data && summary && summary.expected === 0 && (
+        <p className="overview-quiet">
+          {t(data.dataSets.length === 0 ? 'data.noSets.title' : 'overview.discipline.nothingExpected')}
+        </p>
+      )}
+      {summary && names && summary.expected > 0 && (
+        <>
+          <div className="rates">
+            <Rate
+              label={t('discipline.completeness')}
+              rate={summary.completeness}
+              due={summary.due}
+              testId="overview-completeness"
+            />
+            <Rate
+              label={t('discipline.timeliness')}
+              rate={summary.timeliness}
+              due={summary.due}
+              testId="overview-timeliness"
+            />
+          </div>
+          <p className="overview-discipline-counts">
+            {t(summary.due ? 'overview.discipline.reportedDue' : 'overview.discipline.reportedEarly', {
+              reported: fmt.number(summary.reported),
+              expected: fmt.number(summary.expected),
+            })}
+            {summary.late > 0 && (
+              <span className="overview-late">
+                {' '}
+                · {t('overview.discipline.late', { count: fmt.number(summary.late) })}
+              </span>
+            )}
+            {summary.missing > 0 && (
+              <span className="overview-missing-count">
+                {' · '}
+                {t('overview.discipline.missing', { count: fmt.number(summary.missing) })}
+              </span>
+            )}
+          </p>
+          {summary.due ? (
+            <div
+              className="overview-missing"
+              data-testid="overview-missing-units"
+              data-count={summary.missingUnits.length}
+            >
+              {summary.missingUnits.length === 0 ? (
+                <p className="overview-quiet">{t('overview.discipline.noneMissing')}</p>
+              ) : (
+                <>
+                  <h3>{t('overview.discipline.missingUnits')}</h3>
+                  <p className="chips">
+                    {names.shown.map((name, index) => (
+                      <span key={summary.missingUnits[index]?.unit ?? name} className="chip chip-missing">
+                        {name}
+                      </span>
+                    ))}
+                    {names.more > 0 && (
+                      <Link to="/data/discipline?only=late" className="chip">
+                        {t('overview.discipline.more', { count: fmt.number(names.more) })}
+                      </Link>
+                    )}
+                  </p>
+                </>
+              )}
+            </div>
+          ) : null}
+          <ul className="overview-sets" aria-label={t('overview.discipline.bySet')}>
+            {data?.dataSets
+              .filter((set) => set.expected > 0)
+              .map((set) => {
+                const name = localName(lang, set.name, set.nameEn);
+                const pending = Math.max(0, set.expected - set.onTime - set.late - set.missing);
+                const parts = { onTime: set.onTime, late: set.late, missing: set.missing, pending };
+                return (
+                  <li key={set.code} data-testid={`overview-set-${set.code}`}>
+                    <span className="overview-set-name" title={name}>
+                      {name}
+                    </span>
+                    <span className="status-stack" aria-hidden="true">
+                      {Object.entries(parts).map(
+                        ([status, count]) =>
+                          count > 0 && <span key={status} className={`status-${status}`} style={{ flexGrow: count }} />,
+                      )}
+                    </span>
+                    <span className="overview-set-count">
+                      {t('discipline.ofExpected', {
+                        reported: fmt.number(set.reported),
+                        expected: fmt.number(set.expected),
+                      })}
+                    </span>
+                  </li>
+                );
+              })}
+          </ul>
+          {summary.nextDeadline && (
+            <p className="muted small">
+              {t(summary.due ? 'overview.discipline.notDue' : 'overview.discipline.firstDeadline', {
+                count: fmt.number(summary.notDue),
+                at: fmt.shortDateTime(summary.nextDeadline),
+              })}
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
