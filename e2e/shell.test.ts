@@ -13,7 +13,7 @@ import {
 } from './server.ts';
 
 const SHOTS = join(ROOT, 'e2e/screenshots');
-const SHARED_DATA = join(ROOT, '../shared/data');
+const SHIPPED_GEO = join(ROOT, 'packages/server/src/modules/orgunits/seed/geo');
 
 let server: RunningServer;
 let browser: Browser;
@@ -84,7 +84,7 @@ describe('a leader signs in, sees the shell and the map, and receives a live eve
     const response = await fetch(`${server.url}/api/v1/orgunits/boundaries`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/geo+json' },
-      body: readFileSync(join(SHARED_DATA, 'geo/ha-tinh-communes-2025.geojson')),
+      body: readFileSync(join(SHIPPED_GEO, 'ha-tinh-communes-2025.geojson')),
     });
     expect(response.status).toBe(200);
     await page.reload();

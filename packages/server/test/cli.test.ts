@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, ENGINE, SHARED_DATA, type TestDatabase } from './harness.ts';
+import { createTestDatabase, ENGINE, SHIPPED_GEO, type TestDatabase } from './harness.ts';
 
 const ioc = join(import.meta.dirname, '../bin/ioc.mjs');
 let database: TestDatabase;
@@ -53,9 +53,9 @@ describe('ioc command line', () => {
   });
 
   it('imports boundaries from a GeoJSON file', async () => {
-    const imported = await run('import', 'boundaries', join(SHARED_DATA, 'geo/ha-tinh-communes-2025.geojson'));
+    const imported = await run('import', 'boundaries', join(SHIPPED_GEO, 'ha-tinh-communes-2025.geojson'));
     expect(imported.stdout).toContain('boundaries imported for 69 units');
-    const province = await run('import', 'boundaries', join(SHARED_DATA, 'geo/ha-tinh-province-2025.geojson'));
+    const province = await run('import', 'boundaries', join(SHIPPED_GEO, 'ha-tinh-province-2025.geojson'));
     expect(province.stdout).toContain('boundaries imported for 1 units');
   });
 

@@ -15,7 +15,10 @@ import { upsertValues } from '../src/modules/indicators/values.repo.ts';
 export const PG_URL = process.env.IOC_TEST_DATABASE_URL;
 export const ENGINE = PG_URL ? 'postgres' : 'sqlite';
 export const ADMIN_PASSWORD = 'admin-pass-123';
-export const SHARED_DATA = join(import.meta.dirname, '../../../../shared/data');
+/** The boundaries the project ships as the demo's map layer (source and terms in the README). */
+export const SHIPPED_GEO = join(import.meta.dirname, '../src/modules/orgunits/seed/geo');
+/** Published reference tables kept as test fixtures (source and terms in the README). */
+export const FIXTURES = join(import.meta.dirname, 'fixtures');
 
 export interface TestDatabase {
   env: Record<string, string>;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OrgUnit, OrgUnitDetail, OrgUnitGroup } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, SHARED_DATA, startTestApp, type TestApp } from './harness.ts';
+import { ADMIN_PASSWORD, FIXTURES, SHIPPED_GEO, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let admin: string;
@@ -22,7 +22,7 @@ describe('the province as seeded', () => {
     expect(units).toHaveLength(69);
     expect(units.filter((u) => u.kind === 'ward')).toHaveLength(9);
     expect(units.filter((u) => u.kind === 'commune')).toHaveLength(60);
-    const csv = readFileSync(join(SHARED_DATA, 'units/ha-tinh-communes-2025.csv'), 'utf8').trim().split('\n').slice(1);
+    const csv = readFileSync(join(FIXTURES, 'units/ha-tinh-communes-2025.csv'), 'utf8').trim().split('\n').slice(1);
     const published = csv.map((line) => line.split(',').slice(0, 2));
     expect(units.map((u) => [u.code, u.name]).sort()).toEqual(published.sort());
     const thanhSen = units.find((u) => u.code === '18073');
@@ -131,7 +131,7 @@ describe('boundary import', () => {
   });
 
   it('imports the published boundaries of all 69 units and the province', async () => {
-    const communes = readFileSync(join(SHARED_DATA, 'geo/ha-tinh-communes-2025.geojson'), 'utf8');
+    const communes = readFileSync(join(SHIPPED_GEO, 'ha-tinh-communes-2025.geojson'), 'utf8');
     const response = await t.app.inject({
       method: 'POST',
       url: '/api/v1/orgunits/boundaries',
