@@ -133,7 +133,7 @@ export const SETTINGS = {
   },
   IOC_TRUST_PROXY: { description: 'trust X-Forwarded-For from a reverse proxy', default: '0', parse: bool },
   IOC_LOG_LEVEL: {
-    description: 'log level',
+    description: 'log level; debug adds one line per request (method, path, status, time)',
     default: 'info',
     parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
   },

@@ -120,6 +120,9 @@ export class PublicServiceDemoFeeder {
         this.platform.log.info({ month, dossiers: synced }, 'demo public services: history');
       }
     }
+    if (!this.stopped) {
+      this.platform.log.info({ dossiers: synced, from: start }, 'demo public services: history complete');
+    }
     return synced;
   }
 
