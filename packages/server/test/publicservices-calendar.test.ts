@@ -33,6 +33,45 @@ describe('the working-day calendar as data', () => {
     expect(audit.entries.map((e: { action: string }) => e.action)).toEqual(['calendar.delete', 'calendar.save']);
   });
 
+  it('records a holiday across which a dossier is in processing, on both engines', async () => {
+    // Received Monday 4 May 2026, due Friday 15 May, still open: a holiday on Wednesday 13 May moves its count.
+    const synced = await send('POST', '/api/v1/public-services/sync', {
+      service: 'DongBoHoSoMC',
+      data: [
+        {
+          MaHoSo: 'CAL-ACROSS-1',
+          MaTTHC: '1.000894',
+          NgayTiepNhan: '20260504083000',
+          NgayHenTra: '20260515170000',
+          TrangThaiHoSo: 4,
+          DonViXuLy: 'UBND phường Thành Sen',
+        },
+        {
+          MaHoSo: 'CAL-ACROSS-2',
+          MaTTHC: '1.000894',
+          NgayTiepNhan: '20260505090000',
+          NgayHenTra: '20260512170000',
+          TrangThaiHoSo: 10,
+          NgayKetThucXuLy: '20260514100000',
+          NgayTra: '20260514110000',
+          DonViXuLy: 'UBND phường Thành Sen',
+        },
+      ],
+    });
+    expect(synced.statusCode, synced.body).toBe(200);
+    const before = await t.platform.db.selectFrom('ps_daily').selectAll().orderBy('day').execute();
+    const put = await send('PUT', '/api/v1/calendar-days/2026-05-13', { kind: 'holiday', name: 'Nghỉ thử' });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await send('DELETE', '/api/v1/calendar-days/2026-05-13')).statusCode).toBe(200);
+    // Taken back, the day leaves the counts as they were.
+    const after = await t.platform.db.selectFrom('ps_daily').selectAll().orderBy('day').execute();
+    const nonZero = (rows: typeof before) =>
+      rows.filter((r) =>
+        Object.entries(r).some(([k, v]) => typeof v === 'number' && k !== 'day' && Math.abs(v) > 1e-9),
+      );
+    expect(nonZero(after)).toEqual(nonZero(before));
+  });
+
   it('refuses a date that does not exist', async () => {
     const response = await send('PUT', '/api/v1/calendar-days/2026-02-30', { kind: 'holiday', name: 'x' });
     expect(response.statusCode).toBe(400);

@@ -30,8 +30,9 @@ export interface DailyDelta {
 
 /** Adds the deltas to the stored day counts (creating the rows), in one statement per 200 rows. */
 export async function addDaily(db: Executor, deltas: readonly DailyDelta[]): Promise<void> {
-  for (let i = 0; i < deltas.length; i += 200) {
-    const rows = deltas.slice(i, i + 200).map((d) => ({
+  const merged = mergeByKey(deltas);
+  for (let i = 0; i < merged.length; i += 200) {
+    const rows = merged.slice(i, i + 200).map((d) => ({
       day: d.day,
       agency: d.agency,
       unit_id: d.unitId,
@@ -54,6 +55,21 @@ export async function addDaily(db: Executor, deltas: readonly DailyDelta[]): Pro
       )
       .execute();
   }
+}
+
+/**
+ * One delta per day × agency × unit: PostgreSQL refuses an upsert that touches the same row twice, and a re-count
+ * takes a dossier's old contribution away and adds its new one on the same days.
+ */
+function mergeByKey(deltas: readonly DailyDelta[]): DailyDelta[] {
+  const byKey = new Map<string, DailyDelta>();
+  for (const delta of deltas) {
+    const key = `${delta.day}\u0000${delta.agency}\u0000${delta.unitId}`;
+    const found = byKey.get(key);
+    if (!found) byKey.set(key, { ...delta, counts: { ...delta.counts } });
+    else for (const k of DAILY_COUNTERS) found.counts[k] += delta.counts[k];
+  }
+  return [...byKey.values()];
 }
 
 export async function clearDaily(db: Executor): Promise<void> {
