@@ -14,6 +14,7 @@ import { upsertDossiers } from '../packages/server/src/modules/publicservices/do
 import { type DossierRowLike, factsOf } from '../packages/server/src/modules/publicservices/metrics/facts.ts';
 import { summarize } from '../packages/server/src/modules/publicservices/metrics/summary.ts';
 import { createSimulator } from '../packages/server/src/modules/publicservices/simulator/index.ts';
+import { benchSummaryLoad, uncachedSummaries } from './summary-load.ts';
 
 const TOTAL = Number(process.env.IOC_BENCH_DOSSIERS ?? 1_000_000);
 const BATCH = 5_000;
@@ -84,11 +85,13 @@ export async function benchPublicServices(
   // After a bulk load PostgreSQL plans on stale statistics until autovacuum analyses the tables; do it now.
   if (platform.store.engine === 'postgres') await sql`analyze`.execute(db);
   const query = { period: '2025', groupBy: 'agency' as const };
-  const view = await services.publicServices.summary.summary(actor, query); // cold
+  // The computation itself, without the view cache the app keeps (measured below).
+  const uncached = uncachedSummaries(platform, services);
+  const view = await uncached.summary(actor, query); // cold
   const timings: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
-    await services.publicServices.summary.summary(actor, query);
+    await uncached.summary(actor, query);
     timings.push(performance.now() - t0);
   }
   const warm = median(timings);
@@ -111,4 +114,6 @@ export async function benchPublicServices(
   console.log(
     `baseline: the same year from every dossier (read + classify) ${naiveMs.toFixed(0)} ms; the daily counts are ${(naiveMs / warm).toFixed(0)}× faster`,
   );
+
+  await benchSummaryLoad(services, actor, uncached);
 }

@@ -3,7 +3,7 @@ import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let admin: string;
-const send = (method: 'GET' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = admin) =>
+const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, cookie = admin) =>
   t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 beforeAll(async () => {

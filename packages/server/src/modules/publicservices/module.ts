@@ -13,6 +13,7 @@ import { seedDemoCatalogue } from './demo/catalogue-seed.ts';
 import { PublicServiceDemoFeeder } from './demo/feeder.ts';
 import { feedbackRoutes } from './feedback/feedback.routes.ts';
 import { FeedbackService } from './feedback/feedback.service.ts';
+import { figuresChanged } from './figures-version.ts';
 import { plainDossierRoutes } from './plain/plain.routes.ts';
 import { PlainDossierService } from './plain/plain.service.ts';
 import { scoringRulesRoutes } from './scoring/scoring.routes.ts';
@@ -34,10 +35,12 @@ function createPublicServices(kernel: Kernel) {
   // Dossiers in processing across a changed calendar day are counted again in the same transaction.
   calendar.whenDayChanges(async (trx, day, before, after) => {
     await recountAcross(trx, day, before, after);
+    await figuresChanged(trx, platform.now().toISOString());
   });
   // An agency saved now may be the one a stored dossier's DonViXuLy named: give it those dossiers.
   agencies.whenSaved(async (trx, agency) => {
     const match = agencyMatcher([agency]);
+    await figuresChanged(trx, platform.now().toISOString());
     return rematchDossiers(trx, agency, await calendar.calendar(trx), (name) => match(name) !== null);
   });
   return {

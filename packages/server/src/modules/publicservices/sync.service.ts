@@ -5,6 +5,7 @@ import { agencyMatcher } from '../agencies/agencies.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import * as repo from './dossiers.repo.ts';
+import { figuresChanged } from './figures-version.ts';
 import type { Calendar } from './metrics/clock.ts';
 import { ENVELOPE_FIELDS } from './portal/envelope.ts';
 import { parsePortalDate } from './portal-date.ts';
@@ -156,6 +157,7 @@ export class DossierSyncService {
       actor,
       { action: `publicservices.sync.${envelope.service}`, entityType: 'ps_dossier', entityId: null },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         if (dossiers) await this.applyDossiers(trx, valid as PortalDossier[], at, result, changed, daily);
         else await this.applyProgress(trx, valid as PortalProgress[], at, result, changed, daily);
         await addDaily(trx, daily.list());

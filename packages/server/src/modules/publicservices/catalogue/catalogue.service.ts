@@ -14,6 +14,7 @@ import type { AgencyService } from '../../agencies/agencies.service.ts';
 import { normalizeName } from '../../agencies/agencies.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { figuresChanged } from '../figures-version.ts';
 import * as repo from './catalogue.repo.ts';
 import {
   agencyProblem,
@@ -109,6 +110,7 @@ export class ProcedureCatalogueService {
       actor,
       { action: 'publicservices.field.save', entityType: 'ps_field', entityId: code },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const before = await repo.findField(trx, code);
         await repo.saveField(trx, row);
         return { before: before ? toField(before) : null, after: toField(row), result: toField(row) };
@@ -163,6 +165,7 @@ export class ProcedureCatalogueService {
       actor,
       { action: 'publicservices.procedure.save', entityType: 'ps_procedure', entityId: code },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const before = await repo.findProcedure(trx, code);
         await repo.upsertProcedures(trx, [procedureRow(input, now().toISOString())]);
         const after = toProcedure((await repo.findProcedure(trx, code))!);
@@ -221,6 +224,7 @@ export class ProcedureCatalogueService {
       actor,
       { action: 'publicservices.procedure.import', entityType: 'ps_procedure', entityId: null },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const at = now().toISOString();
         const stored = new Map((await repo.listProcedures(trx)).map((p) => [p.code, p]));
         const used = new Set(checked.rows.map((r) => r.procedure.fieldCode));

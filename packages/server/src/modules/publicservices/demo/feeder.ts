@@ -10,6 +10,7 @@ import type { AgencyService } from '../../agencies/agencies.service.ts';
 import { type Actor, systemActor } from '../../auth/actor.ts';
 import type { WorkingCalendar } from '../../calendar/working-days.ts';
 import { upsertFeedback } from '../feedback/feedback.repo.ts';
+import { figuresChanged } from '../figures-version.ts';
 import { createSimulator, type Simulator } from '../simulator/index.ts';
 import type { DossierSyncService } from '../sync.service.ts';
 import { earliestReceived } from './demo.repo.ts';
@@ -134,7 +135,10 @@ export class PublicServiceDemoFeeder {
       progress.filter((p) => open.has(p.MaHoSo)),
     );
     const feedback = demoFeedbackOfDay(SEED, day, this.feedbackAgencies, this.calendar!, now);
-    if (feedback.length > 0) await upsertFeedback(this.platform.db, feedback);
+    if (feedback.length > 0) {
+      await upsertFeedback(this.platform.db, feedback);
+      await figuresChanged(this.platform.db, this.platform.now().toISOString());
+    }
     return dossiers.length;
   }
 

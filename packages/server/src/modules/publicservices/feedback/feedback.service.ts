@@ -21,6 +21,7 @@ import { LOCAL_OFFSET_MS } from '../../calendar/local-time.ts';
 import { requirePeriod } from '../../calendar/period-param.ts';
 import { spanOf } from '../../calendar/period-span.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
+import { figuresChanged } from '../figures-version.ts';
 import * as repo from './feedback.repo.ts';
 import { type FeedbackFacts, type PaknFigures, paknFigures } from './pakn-figures.ts';
 
@@ -155,6 +156,7 @@ export class FeedbackService {
       actor,
       { action: 'publicservices.feedback.create', entityType: 'ps_feedback', entityId: body.code ?? null },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const id = await repo.insertFeedback(trx, {
           code: body.code ?? `pending-${randomUUID()}`,
           kind: body.kind,
@@ -200,6 +202,7 @@ export class FeedbackService {
       actor,
       { action, entityType: 'ps_feedback', entityId: code },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const row = await repo.findInScope(trx, actor.scope.unitId, this.platform.config.rootUnit, code);
         if (!row) throw notFound(`Feedback ${code}`);
         const at = now().toISOString();

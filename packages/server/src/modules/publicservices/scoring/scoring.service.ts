@@ -4,6 +4,7 @@ import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import * as repo from '../../settings/settings.repo.ts';
+import { figuresChanged } from '../figures-version.ts';
 import { checkRules, DEFAULT_SCORING_RULES, type ScoringRules } from '../metrics/score766.ts';
 
 const KEY = 'publicservices.scoringRules';
@@ -42,6 +43,7 @@ export class ScoringRulesService {
       actor,
       { action: 'publicservices.scoring.save', entityType: 'setting', entityId: KEY },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const before = await repo.findSetting(trx, KEY);
         const at = now().toISOString();
         await repo.saveSetting(trx, KEY, JSON.stringify(body), at);
@@ -60,6 +62,7 @@ export class ScoringRulesService {
       actor,
       { action: 'publicservices.scoring.reset', entityType: 'setting', entityId: KEY },
       async (trx) => {
+        await figuresChanged(trx, this.platform.now().toISOString());
         const before = await repo.findSetting(trx, KEY);
         await repo.deleteSetting(trx, KEY);
         return { before: before ? JSON.parse(before.value) : null, after: null, result: undefined };

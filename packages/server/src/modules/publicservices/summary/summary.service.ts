@@ -1,4 +1,5 @@
 import {
+  type Period,
   type PsGroup,
   type PsOpenDossier,
   type PsOpenList,
@@ -12,6 +13,7 @@ import {
   type PsTrendQuery,
   periodsWithin,
 } from '@ioc/shared';
+import { VersionedCache } from '../../../lib/versioned-cache.ts';
 import type { Platform } from '../../../platform.ts';
 import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -22,6 +24,7 @@ import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import { listFields, listProcedures } from '../catalogue/catalogue.repo.ts';
 import { catalogueRates } from '../catalogue/catalogue-rates.ts';
 import type { FeedbackService } from '../feedback/feedback.service.ts';
+import { figuresVersion } from '../figures-version.ts';
 import { LATE_AT_REQUEST, progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { requestsBefore } from '../metrics/clock.ts';
@@ -59,6 +62,11 @@ export function describeScore(rates: Rates, rules: ScoringRules = DEFAULT_SCORIN
 
 /** The one-stop dashboard: figures, rankings, the 766 score, open dossiers and the ticker, within the caller's scope. */
 export class PublicServiceSummaryService {
+  // A leader's view is asked by many screens at once and changes only when the data does (or, for a running period,
+  // as the clock moves on): computed once per data version and minute, per period, unit and grouping.
+  private readonly summaries = new VersionedCache<PsSummary>(200);
+  private readonly trends = new VersionedCache<PsTrend>(100);
+
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
@@ -66,6 +74,8 @@ export class PublicServiceSummaryService {
     private readonly workingCalendar: CalendarService,
     private readonly feedback: FeedbackService,
     private readonly scoring: ScoringRulesService,
+    /** Off only to measure the computation itself (bench/). */
+    private readonly options: { cacheViews: boolean } = { cacheViews: true },
   ) {}
 
   /** Agency code → the IOC's name of it, for lists. */
@@ -136,9 +146,29 @@ export class PublicServiceSummaryService {
     };
   }
 
+  /** The cache key's time part: a running period's figures move with the clock, by the minute. */
+  private version(running: boolean, dataVersion: string): string {
+    return running ? `${dataVersion}@${Math.floor(this.platform.now().getTime() / 60_000)}` : dataVersion;
+  }
+
   async summary(actor: Actor, query: PsSummaryQuery): Promise<PsSummary> {
-    const span = spanOf(requirePeriod(query.period, 'querystring:/period'), this.platform.now());
+    const period = requirePeriod(query.period, 'querystring:/period');
+    // The scope is checked before the cache is read: a cached view is never handed to someone outside it.
     const { unit, units } = await this.units(actor, query.unit);
+    const running = spanOf(period, this.platform.now()).running;
+    const key = JSON.stringify([period.id, unit, query.groupBy ?? null, query.agency ?? null]);
+    const version = this.version(running, await figuresVersion(this.platform.db));
+    const compute = () => this.computeSummary(period, unit, units, query);
+    return this.options.cacheViews ? this.summaries.get(key, version, compute) : compute();
+  }
+
+  private async computeSummary(
+    period: Period,
+    unit: string,
+    units: string[] | null,
+    query: PsSummaryQuery,
+  ): Promise<PsSummary> {
+    const span = spanOf(period, this.platform.now());
     const calendar = await this.workingCalendar.calendar();
     const { total, groups } = await this.figures(span, units, calendar, query.groupBy, query.agency);
     const rates = await this.rates(span, unit, units, total);
@@ -184,6 +214,12 @@ export class PublicServiceSummaryService {
   async trend(actor: Actor, query: PsTrendQuery): Promise<PsTrend> {
     const period = requirePeriod(query.period, 'querystring:/period');
     const { unit, units } = await this.units(actor, query.unit);
+    const running = spanOf(period, this.platform.now()).running;
+    const version = this.version(running, await figuresVersion(this.platform.db));
+    return this.trends.get(JSON.stringify([period.id, unit]), version, () => this.computeTrend(period, unit, units));
+  }
+
+  private async computeTrend(period: Period, unit: string, units: string[] | null): Promise<PsTrend> {
     const now = this.platform.now();
     const months =
       period.type === 'month' || period.type === 'week' || period.type === 'day'
