@@ -61,11 +61,7 @@ async function load(label: string, summaries: Summaries, actor: Actor, during?: 
   return { rate, p99: pct(latencies, 0.99) };
 }
 
-export async function benchSummaryLoad(
-  services: Services,
-  actor: Actor,
-  uncached: Summaries,
-): Promise<void> {
+export async function benchSummaryLoad(services: Services, actor: Actor, uncached: Summaries): Promise<void> {
   const before = await load('summary under load, baseline (computed per request)', uncached, actor);
   let n = 0;
   const sync = () =>

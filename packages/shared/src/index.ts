@@ -1,3 +1,4 @@
+export * from './api-routes.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './periods.ts';

@@ -1,7 +1,9 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AdminPage } from './admin/AdminPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
+import { createQueryClient } from './api/queries.ts';
 import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { RequirePermission } from './auth/RequirePermission.tsx';
@@ -25,6 +27,9 @@ const MapPage = lazyComponent(() => import('./pages/MapPage.tsx').then((module) 
 /** The kit's strings and every subsystem's, one dictionary per language. */
 const CATALOGUE = buildCatalogue(SUBSYSTEMS.flatMap((subsystem) => subsystem.messages ?? []));
 
+/** One cache for every page's reads, so pages share answers and live events refresh them in one place. */
+const QUERY_CLIENT = createQueryClient();
+
 const SUBSYSTEM_ROUTES = SUBSYSTEMS.flatMap((subsystem) => subsystem.routes);
 const REDIRECTS = SUBSYSTEMS.flatMap((subsystem) => subsystem.redirects ?? []);
 
@@ -33,93 +38,95 @@ export function App() {
     <I18nProvider catalogue={CATALOGUE}>
       <ThemeProvider>
         <ToastProvider>
-          <AuthProvider>
-            <BrowserRouter>
-              <Routes>
-                <Route path="/login" element={<LoginPage />} />
-                <Route
-                  path="/change-password"
-                  element={
-                    <RequireAuth allowPasswordChange>
-                      <ChangePasswordPage />
-                    </RequireAuth>
-                  }
-                />
-                <Route
-                  element={
-                    <RequireAuth>
-                      <AppShell />
-                    </RequireAuth>
-                  }
-                >
-                  <Route index element={<OverviewPage />} />
-                  {SUBSYSTEM_ROUTES.map(({ path, anyOf, page: Page, panels = [] }) => (
+          <QueryClientProvider client={QUERY_CLIENT}>
+            <AuthProvider>
+              <BrowserRouter>
+                <Routes>
+                  <Route path="/login" element={<LoginPage />} />
+                  <Route
+                    path="/change-password"
+                    element={
+                      <RequireAuth allowPasswordChange>
+                        <ChangePasswordPage />
+                      </RequireAuth>
+                    }
+                  />
+                  <Route
+                    element={
+                      <RequireAuth>
+                        <AppShell />
+                      </RequireAuth>
+                    }
+                  >
+                    <Route index element={<OverviewPage />} />
+                    {SUBSYSTEM_ROUTES.map(({ path, anyOf, page: Page, panels = [] }) => (
+                      <Route
+                        key={path}
+                        path={path}
+                        element={
+                          <RequirePermission anyOf={anyOf}>
+                            <Suspense fallback={<LoadingBlock />}>
+                              <Page />
+                            </Suspense>
+                          </RequirePermission>
+                        }
+                      >
+                        {panels.map(({ path: panelPath, panel: Panel }) => (
+                          <Route
+                            key={panelPath}
+                            path={panelPath}
+                            element={
+                              <Suspense fallback={null}>
+                                <Panel />
+                              </Suspense>
+                            }
+                          />
+                        ))}
+                      </Route>
+                    ))}
+                    {REDIRECTS.map(({ path, to }) => (
+                      <Route key={path} path={path} element={<Navigate to={to} replace />} />
+                    ))}
                     <Route
-                      key={path}
-                      path={path}
+                      path="/alerts"
                       element={
-                        <RequirePermission anyOf={anyOf}>
+                        <RequirePermission anyOf={['alerts.read']}>
+                          <AlertsPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/map"
+                      element={
+                        <RequirePermission anyOf={['orgunits.read']}>
                           <Suspense fallback={<LoadingBlock />}>
-                            <Page />
+                            <MapPage />
                           </Suspense>
                         </RequirePermission>
                       }
-                    >
-                      {panels.map(({ path: panelPath, panel: Panel }) => (
-                        <Route
-                          key={panelPath}
-                          path={panelPath}
-                          element={
-                            <Suspense fallback={null}>
-                              <Panel />
-                            </Suspense>
-                          }
-                        />
-                      ))}
-                    </Route>
-                  ))}
-                  {REDIRECTS.map(({ path, to }) => (
-                    <Route key={path} path={path} element={<Navigate to={to} replace />} />
-                  ))}
-                  <Route
-                    path="/alerts"
-                    element={
-                      <RequirePermission anyOf={['alerts.read']}>
-                        <AlertsPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/map"
-                    element={
-                      <RequirePermission anyOf={['orgunits.read']}>
-                        <Suspense fallback={<LoadingBlock />}>
-                          <MapPage />
-                        </Suspense>
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/units/:id"
-                    element={
-                      <RequirePermission anyOf={['orgunits.read']}>
-                        <UnitPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route
-                    path="/admin/:tab?"
-                    element={
-                      <RequirePermission anyOf={ADMIN_PERMISSIONS}>
-                        <AdminPage />
-                      </RequirePermission>
-                    }
-                  />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
-            </BrowserRouter>
-          </AuthProvider>
+                    />
+                    <Route
+                      path="/units/:id"
+                      element={
+                        <RequirePermission anyOf={['orgunits.read']}>
+                          <UnitPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/admin/:tab?"
+                      element={
+                        <RequirePermission anyOf={ADMIN_PERMISSIONS}>
+                          <AdminPage />
+                        </RequirePermission>
+                      }
+                    />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Route>
+                </Routes>
+              </BrowserRouter>
+            </AuthProvider>
+          </QueryClientProvider>
         </ToastProvider>
       </ThemeProvider>
     </I18nProvider>

@@ -1,6 +1,5 @@
-import type { TaskUnit } from '@ioc/shared';
 import { useId } from 'react';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { FieldShell } from '../components/Field.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -14,7 +13,7 @@ interface AgencySelectProps {
 export function AgencySelect({ value, onChange, error }: AgencySelectProps) {
   const { t, lang } = useI18n();
   const id = useId();
-  const units = useResource<TaskUnit[]>('/api/v1/tasks/units');
+  const units = useApiQuery('GET /api/v1/tasks/units');
   return (
     <FieldShell id={id} label={t('users.agency')} error={error} hint={t('users.agencyHint')}>
       <select

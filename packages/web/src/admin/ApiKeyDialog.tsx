@@ -1,8 +1,8 @@
-import type { CreateApiKeyBody, CreatedApiKey, PermissionInfo } from '@ioc/shared';
+import type { CreateApiKeyBody, CreatedApiKey } from '@ioc/shared';
 import { type FormEvent, useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useRootUnit } from '../auth/AuthContext.tsx';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -17,7 +17,7 @@ const FORM_ID = 'api-key-form';
 export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: CreatedApiKey): void }) {
   const { t, lang } = useI18n();
   const fieldErrors = useFieldErrors();
-  const catalogue = useResource<PermissionInfo[]>('/api/v1/permissions');
+  const catalogue = useApiQuery('GET /api/v1/permissions');
   const [name, setName] = useState('');
   const [permissions, setPermissions] = useState<string[]>(['ingest.write']);
   const root = useRootUnit();
@@ -47,7 +47,7 @@ export function ApiKeyDialog({ onClose, onCreated }: { onClose(): void; onCreate
     setBusy(true);
     try {
       const body: CreateApiKeyBody = { name: name.trim(), permissions, orgUnitCode };
-      onCreated(await api.post<CreatedApiKey>('/api/v1/apikeys', body));
+      onCreated(await apiCall('POST /api/v1/apikeys', { body }));
     } catch (cause) {
       setErrors(fieldErrors(cause, FIELDS));
     } finally {

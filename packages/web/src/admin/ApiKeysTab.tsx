@@ -1,8 +1,9 @@
 import type { ApiKey } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
-import { useResource } from '../api/useResource.ts';
+import { updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -17,15 +18,18 @@ export function ApiKeysTab() {
   const errorText = useErrorText();
   const { can } = useAuth();
   const { showToast } = useToast();
-  const keys = useResource<ApiKey[]>('/api/v1/apikeys');
+  const queryClient = useQueryClient();
+  const keys = useApiQuery('GET /api/v1/apikeys');
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ name: string; key: string } | null>(null);
   const mayWrite = can('apikeys.write');
 
   const revoke = async (key: ApiKey) => {
     try {
-      const revoked = await api.post<ApiKey>(`/api/v1/apikeys/${key.id}/revoke`);
-      keys.setData((list) => list?.map((item) => (item.id === revoked.id ? revoked : item)));
+      const revoked = await apiCall('POST /api/v1/apikeys/:id/revoke', { params: { id: key.id } });
+      updateQueries(queryClient, 'GET /api/v1/apikeys', (list) =>
+        list?.map((item) => (item.id === revoked.id ? revoked : item)),
+      );
     } catch (cause) {
       showToast({ title: t('common.failed'), text: errorText(cause), tone: 'danger' });
     }
@@ -47,8 +51,8 @@ export function ApiKeysTab() {
           </button>
         )}
       </div>
-      {keys.error !== null && <ErrorNotice error={keys.error} onRetry={keys.reload} />}
-      {keys.loading && !keys.data && <LoadingBlock />}
+      {keys.error !== null && <ErrorNotice error={keys.error} onRetry={keys.refetch} />}
+      {keys.isLoading && <LoadingBlock />}
       {keys.data && keys.data.length === 0 && <p className="muted">{t('apikeys.empty')}</p>}
       {keys.data && keys.data.length > 0 && (
         <div className="table-wrap">
@@ -117,7 +121,7 @@ export function ApiKeysTab() {
           onClose={() => setCreating(false)}
           onCreated={({ apiKey, key }) => {
             setCreating(false);
-            keys.setData((list) => [apiKey, ...(list ?? [])]);
+            updateQueries(queryClient, 'GET /api/v1/apikeys', (list) => [apiKey, ...(list ?? [])]);
             setSecret({ name: apiKey.name, key });
           }}
         />

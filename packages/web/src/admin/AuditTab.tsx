@@ -1,6 +1,5 @@
-import type { AuditEntry, AuditPage } from '@ioc/shared';
-import { type FormEvent, Fragment, useCallback, useEffect, useState } from 'react';
-import { api, withQuery } from '../api/client.ts';
+import { type FormEvent, Fragment, useMemo, useState } from 'react';
+import { type PageCursor, useApiPages } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { TextField } from '../components/Field.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -8,6 +7,7 @@ import { useI18n } from '../i18n/index.tsx';
 import { JsonDiff } from './JsonDiff.tsx';
 
 const PAGE_SIZE = 50;
+const BEFORE_ID: PageCursor<'GET /api/v1/audit'> = { param: 'beforeId', next: (page) => page.nextBeforeId };
 
 interface Filters {
   actor: string;
@@ -29,46 +29,24 @@ export function AuditTab() {
   const { t, fmt } = useI18n();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-  const [nextBeforeId, setNextBeforeId] = useState<number | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<Set<number>>(new Set());
-
-  const load = useCallback(
-    async (beforeId: number | null) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.get<AuditPage>(
-          withQuery('/api/v1/audit', {
-            actor: filters.actor.trim(),
-            action: filters.action.trim(),
-            from: toIso(filters.from),
-            to: toIso(filters.to),
-            beforeId,
-            limit: PAGE_SIZE,
-          }),
-        );
-        setEntries((current) => (beforeId === null ? page.entries : [...current, ...page.entries]));
-        setNextBeforeId(page.nextBeforeId);
-      } catch (cause) {
-        setError(cause);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [filters],
-  );
-
-  useEffect(() => {
-    setOpen(new Set());
-    void load(null);
-  }, [load]);
+  const query = {
+    actor: filters.actor.trim(),
+    action: filters.action.trim(),
+    from: toIso(filters.from),
+    to: toIso(filters.to),
+    limit: PAGE_SIZE,
+  };
+  const pages = useApiPages('GET /api/v1/audit', { query }, BEFORE_ID);
+  const entries = useMemo(() => pages.data?.pages.flatMap((page) => page.entries) ?? [], [pages.data]);
+  const { error, isFetching: loading } = pages;
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilters({ ...draft });
+    setOpen(new Set());
+    // The same search again asks the server again: new entries may have been written since.
+    if (JSON.stringify(draft) === JSON.stringify(filters)) void pages.refetch();
+    else setFilters({ ...draft });
   };
 
   const toggle = (id: number) =>
@@ -108,6 +86,7 @@ export function AuditTab() {
             className="button"
             onClick={() => {
               setDraft(NO_FILTERS);
+              setOpen(new Set());
               setFilters({ ...NO_FILTERS });
             }}
           >
@@ -115,7 +94,7 @@ export function AuditTab() {
           </button>
         </div>
       </form>
-      {error !== null && <ErrorNotice error={error} onRetry={() => load(null)} />}
+      {error !== null && <ErrorNotice error={error} onRetry={pages.refetch} />}
       <div className="table-wrap">
         <table className="table" data-testid="audit-table">
           <thead>
@@ -179,8 +158,8 @@ export function AuditTab() {
         {!loading && entries.length === 0 && error === null && <p className="muted">{t('audit.empty')}</p>}
       </div>
       {loading && <LoadingBlock />}
-      {nextBeforeId !== null && !loading && (
-        <button type="button" className="button" onClick={() => load(nextBeforeId)} data-testid="audit-more">
+      {pages.hasNextPage && !loading && (
+        <button type="button" className="button" onClick={() => pages.fetchNextPage()} data-testid="audit-more">
           {t('audit.more')}
         </button>
       )}

@@ -1,6 +1,6 @@
 import type { BoundaryImportResult } from '@ioc/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { uploadFile, withQuery } from '../api/client.ts';
+import { uploadFile } from '../api/client.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { FieldShell, TextField } from '../components/Field.tsx';
@@ -24,8 +24,10 @@ export function BoundaryUpload() {
     setResult(null);
     setProgress(0);
     try {
-      const path = withQuery('/api/v1/orgunits/boundaries', { codeProperty: codeProperty.trim() });
-      setResult(await uploadFile<BoundaryImportResult>(path, file, 'application/geo+json', setProgress));
+      const query = { codeProperty: codeProperty.trim() };
+      setResult(
+        await uploadFile('POST /api/v1/orgunits/boundaries', { query }, file, 'application/geo+json', setProgress),
+      );
     } catch (cause) {
       setError(cause);
     } finally {
@@ -65,7 +67,7 @@ export function BoundaryUpload() {
           </button>
           {file && (
             <span className="muted small">
-              {t('boundaries.size', { size: fmt.number(file.size / 1024 / 1024, 1) })}
+              {t('boundaries.size', { size: Math.round((file.size / 1024 / 1024) * 10) / 10 })}
             </span>
           )}
         </div>

@@ -1,6 +1,6 @@
 import type { OrgUnitGroup, SaveGroupBody } from '@ioc/shared';
 import { type FormEvent, useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { compareUnits, isLocalUnit, useActiveUnits } from '../api/orgUnits.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
@@ -57,7 +57,7 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
         description: description.trim() || null,
         members,
       };
-      onSaved(await api.put<OrgUnitGroup>(`/api/v1/orgunit-groups/${encodeURIComponent(code)}`, body));
+      onSaved(await apiCall('PUT /api/v1/orgunit-groups/:code', { params: { code }, body }));
     } catch (cause) {
       setErrors(fieldErrors(cause, FIELDS));
     } finally {

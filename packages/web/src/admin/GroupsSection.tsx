@@ -1,9 +1,10 @@
 import type { OrgUnitGroup } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
-import { useResource } from '../api/useResource.ts';
+import { updateQueries, useApiQuery } from '../api/queries.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -19,14 +20,17 @@ export function GroupsSection() {
   const errorText = useErrorText();
   const { showToast } = useToast();
   const { units } = useActiveUnits();
-  const groups = useResource<OrgUnitGroup[]>('/api/v1/orgunit-groups');
+  const queryClient = useQueryClient();
+  const groups = useApiQuery('GET /api/v1/orgunit-groups');
   const [editing, setEditing] = useState<Editing>(null);
   const names = new Map(units.map((unit) => [unit.id, unit.name]));
 
   const remove = async (group: OrgUnitGroup) => {
     try {
-      await api.delete(`/api/v1/orgunit-groups/${encodeURIComponent(group.code)}`);
-      groups.setData((list) => list?.filter((item) => item.code !== group.code));
+      await apiCall('DELETE /api/v1/orgunit-groups/:code', { params: { code: group.code } });
+      updateQueries(queryClient, 'GET /api/v1/orgunit-groups', (list) =>
+        list?.filter((item) => item.code !== group.code),
+      );
     } catch (cause) {
       showToast({ title: t('common.failed'), text: errorText(cause), tone: 'danger' });
     }
@@ -46,8 +50,8 @@ export function GroupsSection() {
         </button>
       </div>
       <p className="muted">{t('groups.intro')}</p>
-      {groups.error !== null && <ErrorNotice error={groups.error} onRetry={groups.reload} />}
-      {groups.loading && !groups.data && <LoadingBlock />}
+      {groups.error !== null && <ErrorNotice error={groups.error} onRetry={groups.refetch} />}
+      {groups.isLoading && <LoadingBlock />}
       {groups.data && groups.data.length === 0 && <p className="muted">{t('overview.groups.empty')}</p>}
       {groups.data && groups.data.length > 0 && (
         <ul className="group-list" data-testid="groups-admin-list">
@@ -86,7 +90,7 @@ export function GroupsSection() {
           onClose={() => setEditing(null)}
           onSaved={(saved) => {
             setEditing(null);
-            groups.setData((list = []) =>
+            updateQueries(queryClient, 'GET /api/v1/orgunit-groups', (list = []) =>
               list.some((item) => item.code === saved.code)
                 ? list.map((item) => (item.code === saved.code ? saved : item))
                 : [...list, saved],

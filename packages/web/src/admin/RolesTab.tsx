@@ -1,8 +1,9 @@
-import type { PermissionInfo, Role, UpdateRoleBody } from '@ioc/shared';
+import type { Role, UpdateRoleBody } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
-import { useResource } from '../api/useResource.ts';
+import { updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -23,8 +24,9 @@ export function RolesTab() {
   const errorText = useErrorText();
   const { can } = useAuth();
   const { showToast } = useToast();
-  const roles = useResource<Role[]>('/api/v1/roles');
-  const permissions = useResource<PermissionInfo[]>('/api/v1/permissions');
+  const queryClient = useQueryClient();
+  const roles = useApiQuery('GET /api/v1/roles');
+  const permissions = useApiQuery('GET /api/v1/permissions');
   const [drafts, setDrafts] = useState<Drafts>({});
   const [saving, setSaving] = useState<string | null>(null);
   const mayWrite = can('roles.write');
@@ -46,8 +48,10 @@ export function RolesTab() {
       const body: UpdateRoleBody = {
         permissions: [...granted(role)].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
       };
-      const saved = await api.put<Role>(`/api/v1/roles/${encodeURIComponent(role.code)}`, body);
-      roles.setData((list) => list?.map((item) => (item.code === saved.code ? saved : item)));
+      const saved = await apiCall('PUT /api/v1/roles/:code', { params: { code: role.code }, body });
+      updateQueries(queryClient, 'GET /api/v1/roles', (list) =>
+        list?.map((item) => (item.code === saved.code ? saved : item)),
+      );
       setDrafts(({ [role.code]: _saved, ...rest }) => rest);
       showToast({ title: t('roles.savedTitle'), text: localName(lang, saved.nameVi, saved.nameEn), tone: 'success' });
     } catch (cause) {
@@ -68,12 +72,12 @@ export function RolesTab() {
         <ErrorNotice
           error={error}
           onRetry={() => {
-            roles.reload();
-            permissions.reload();
+            void roles.refetch();
+            void permissions.refetch();
           }}
         />
       )}
-      {(roles.loading || permissions.loading) && <LoadingBlock />}
+      {(roles.isFetching || permissions.isFetching) && <LoadingBlock />}
       {roles.data && permissions.data && (
         <div className="table-wrap">
           <table className="table matrix" data-testid="roles-matrix">

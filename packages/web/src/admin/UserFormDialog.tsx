@@ -1,6 +1,6 @@
 import type { CreateUserBody, UpdateUserBody, User, UserWithPassword } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
 import { Dialog } from '../components/Dialog.tsx';
@@ -64,13 +64,13 @@ export function UserFormDialog({ user, onClose, onCreated, onUpdated }: UserForm
           onClose();
           return;
         }
-        onUpdated(await api.patch<User>(`/api/v1/users/${user.id}`, body));
+        onUpdated(await apiCall('PATCH /api/v1/users/:id', { params: { id: user.id }, body }));
       } else {
         const body: CreateUserBody = { username, displayName: displayName.trim(), roles, orgUnitCode };
         if (email.trim()) body.email = email.trim();
         if (agencyCode) body.agencyCode = agencyCode;
         if (password) body.password = password;
-        onCreated(await api.post<UserWithPassword>('/api/v1/users', body));
+        onCreated(await apiCall('POST /api/v1/users', { body }));
       }
     } catch (cause) {
       setErrors(fieldErrors(cause, FIELDS));

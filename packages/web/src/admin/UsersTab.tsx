@@ -1,8 +1,9 @@
-import type { TemporaryPassword, User } from '@ioc/shared';
+import type { User } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
-import { useResource } from '../api/useResource.ts';
+import { refreshQueries, updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -22,14 +23,15 @@ export function UsersTab() {
   const errorText = useErrorText();
   const { can } = useAuth();
   const { showToast } = useToast();
-  const users = useResource<User[]>('/api/v1/users');
+  const queryClient = useQueryClient();
+  const users = useApiQuery('GET /api/v1/users');
   const { labelOf } = useRoleOptions(lang);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const mayWrite = can('users.write');
 
-  useLiveReload('user.updated', users.reload);
+  useLiveReload('user.updated', ['GET /api/v1/users']);
 
   const visible = useMemo(
     () =>
@@ -40,13 +42,15 @@ export function UsersTab() {
   );
 
   const replace = (updated: User) =>
-    users.setData((list) => list?.map((user) => (user.id === updated.id ? updated : user)));
+    updateQueries(queryClient, 'GET /api/v1/users', (list) =>
+      list?.map((user) => (user.id === updated.id ? updated : user)),
+    );
 
   const fail = (cause: unknown) => showToast({ title: t('common.failed'), text: errorText(cause), tone: 'danger' });
 
   const setDisabled = async (user: User, disabled: boolean) => {
     try {
-      replace(await api.patch<User>(`/api/v1/users/${user.id}`, { disabled }));
+      replace(await apiCall('PATCH /api/v1/users/:id', { params: { id: user.id }, body: { disabled } }));
     } catch (cause) {
       fail(cause);
     }
@@ -54,9 +58,9 @@ export function UsersTab() {
 
   const resetPassword = async (user: User) => {
     try {
-      const result = await api.post<TemporaryPassword>(`/api/v1/users/${user.id}/reset-password`);
+      const result = await apiCall('POST /api/v1/users/:id/reset-password', { params: { id: user.id } });
       setSecret({ username: user.username, password: result.temporaryPassword });
-      users.reload();
+      void refreshQueries(queryClient, ['GET /api/v1/users']);
     } catch (cause) {
       fail(cause);
     }
@@ -85,8 +89,8 @@ export function UsersTab() {
           </button>
         )}
       </div>
-      {users.error !== null && <ErrorNotice error={users.error} onRetry={users.reload} />}
-      {users.loading && !users.data && <LoadingBlock />}
+      {users.error !== null && <ErrorNotice error={users.error} onRetry={users.refetch} />}
+      {users.isLoading && <LoadingBlock />}
       {users.data && (
         <div className="table-wrap">
           <table className="table" data-testid="users-table">
@@ -163,7 +167,7 @@ export function UsersTab() {
           onClose={() => setEditing(null)}
           onCreated={({ user, temporaryPassword }) => {
             setEditing(null);
-            users.setData((list) => [...(list ?? []), user]);
+            updateQueries(queryClient, 'GET /api/v1/users', (list) => [...(list ?? []), user]);
             if (temporaryPassword) setSecret({ username: user.username, password: temporaryPassword });
             else showToast({ title: t('users.createdTitle'), text: user.username, tone: 'success' });
           }}

@@ -1,12 +1,12 @@
-import { BUILT_IN_ROLES, type Role } from '@ioc/shared';
+import { BUILT_IN_ROLES } from '@ioc/shared';
 import { useMemo } from 'react';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import type { CheckboxOption } from '../components/CheckboxList.tsx';
 import { type Lang, localName } from '../i18n/index.tsx';
 
 /** Roles to choose from; the built-in list stands in when the user may not read roles. */
 export function useRoleOptions(lang: Lang): { options: CheckboxOption[]; labelOf(code: string): string } {
-  const roles = useResource<Role[]>('/api/v1/roles');
+  const roles = useApiQuery('GET /api/v1/roles');
   return useMemo(() => {
     const list: { code: string; vi: string; en: string }[] = roles.data
       ? roles.data.map((role) => ({ code: role.code, vi: role.nameVi, en: role.nameEn }))

@@ -2,7 +2,7 @@ import type { Alert, DataElement, OrgUnit } from '@ioc/shared';
 import { Link } from 'react-router';
 import { formatPeriod } from '../calendar/periods.ts';
 import { localName, useI18n } from '../i18n/index.tsx';
-import { anomalyDetail, deviation, indicatorLink, relativeTime } from './alertView.ts';
+import { anomalyDetail, deviation, indicatorLink } from './alertView.ts';
 
 interface AlertItemProps {
   alert: Alert;
@@ -108,13 +108,13 @@ export function AlertItem({ alert, now, elements, units, fresh, mayAcknowledge, 
           {alert.unit ? <Link to={`/units/${alert.unit}`}>{unitName}</Link> : <span>{t('alerts.province')}</span>}
           <span aria-hidden="true"> · </span>
           <time dateTime={alert.raisedAt} title={fmt.dateTime(alert.raisedAt)}>
-            {relativeTime(alert.raisedAt, now, lang, t('alerts.justNow'))}
+            {fmt.ago(alert.raisedAt, now) ?? t('alerts.justNow')}
           </time>
           <span className="muted"> ({fmt.dateTime(alert.raisedAt)})</span>
           {!acknowledged && alert.updatedAt !== alert.raisedAt && (
             <span className="muted">
               {' · '}
-              {t('alerts.updated', { when: relativeTime(alert.updatedAt, now, lang, t('alerts.justNow')) })}
+              {t('alerts.updated', { when: fmt.ago(alert.updatedAt, now) ?? t('alerts.justNow') })}
             </span>
           )}
         </p>
@@ -129,10 +129,12 @@ export function AlertItem({ alert, now, elements, units, fresh, mayAcknowledge, 
           <>
             <span className="badge badge-success">{t('alerts.acknowledged')}</span>
             <small className="muted">
-              {t('alerts.acknowledgedBy', {
-                by: alert.acknowledgedBy ?? t('common.system'),
-                at: fmt.dateTime(alert.acknowledgedAt),
-              })}
+              {alert.acknowledgedAt
+                ? t('alerts.acknowledgedBy', {
+                    by: alert.acknowledgedBy ?? t('common.system'),
+                    at: new Date(alert.acknowledgedAt),
+                  })
+                : (alert.acknowledgedBy ?? t('common.system'))}
             </small>
           </>
         ) : (

@@ -1,10 +1,11 @@
-import type { Alert, DataElement } from '@ioc/shared';
+import type { Alert } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { api, withQuery } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
-import { useResource } from '../api/useResource.ts';
+import { updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { useNow } from '../calendar/useNow.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -32,8 +33,9 @@ export function AlertsPage() {
   const [params, setParams] = useSearchParams();
   const status = parseStatusFilter(params.get('status'));
   const [limit, setLimit] = useState(PAGE);
-  const alerts = useResource<Alert[]>(withQuery('/api/v1/alerts', { status, limit }));
-  const elementList = useResource<DataElement[]>(can('indicators.read') ? '/api/v1/data-elements' : null);
+  const queryClient = useQueryClient();
+  const alerts = useApiQuery('GET /api/v1/alerts', { query: { status, limit } });
+  const elementList = useApiQuery('GET /api/v1/data-elements', can('indicators.read') ? {} : null);
   const elements = useMemo(
     () => new Map((elementList.data ?? []).map((element) => [element.code, element])),
     [elementList.data],
@@ -49,7 +51,7 @@ export function AlertsPage() {
     const id = Number(event.payload.id);
     if (Number.isInteger(id)) setFresh((current) => new Set(current).add(id));
   });
-  useLiveReload('alert.raised', alerts.reload, ALERT_RELOAD);
+  useLiveReload('alert.raised', ['GET /api/v1/alerts'], ALERT_RELOAD);
 
   const list = useMemo(() => sortAlerts(alerts.data ?? []), [alerts.data]);
 
@@ -64,9 +66,11 @@ export function AlertsPage() {
   const acknowledge = async (alert: Alert) => {
     setBusy(alert.id);
     try {
-      const updated = await api.post<Alert>(`/api/v1/alerts/${alert.id}/acknowledge`);
+      const updated = await apiCall('POST /api/v1/alerts/:id/acknowledge', { params: { id: alert.id } });
       // It stays in place until the next reload, so the operator sees what changed.
-      alerts.setData((current) => current?.map((candidate) => (candidate.id === updated.id ? updated : candidate)));
+      updateQueries(queryClient, 'GET /api/v1/alerts', (current) =>
+        current?.map((candidate) => (candidate.id === updated.id ? updated : candidate)),
+      );
     } catch (cause) {
       showToast({ title: t('common.failed'), text: errorText(cause), tone: 'danger' });
     } finally {
@@ -101,8 +105,8 @@ export function AlertsPage() {
           </p>
         )}
       </div>
-      {alerts.error !== null && <ErrorNotice error={alerts.error} onRetry={alerts.reload} />}
-      {alerts.loading && !alerts.data && <LoadingBlock />}
+      {alerts.error !== null && <ErrorNotice error={alerts.error} onRetry={alerts.refetch} />}
+      {alerts.isLoading && <LoadingBlock />}
       {alerts.data && list.length === 0 && (
         <EmptyState title={t('alerts.empty')}>
           <p>{t(status === 'acknowledged' ? 'alerts.emptyAcknowledged' : 'alerts.emptyText')}</p>

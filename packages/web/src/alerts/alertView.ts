@@ -1,5 +1,4 @@
 import type { Alert } from '@ioc/shared';
-import type { Lang } from '../i18n/index.tsx';
 
 export type AlertStatusFilter = 'open' | 'acknowledged' | 'all';
 
@@ -40,32 +39,6 @@ export function indicatorLink(alert: Pick<Alert, 'kind' | 'detail' | 'unit'>): s
   if (!detail || !alert.unit) return null;
   const params = new URLSearchParams({ unit: alert.unit, period: detail.period });
   return `/indicators?${params.toString()}`;
-}
-
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 86_400],
-  ['month', 30 * 86_400],
-  ['week', 7 * 86_400],
-  ['day', 86_400],
-  ['hour', 3_600],
-  ['minute', 60],
-];
-
-const formats = new Map<Lang, Intl.RelativeTimeFormat>();
-
-/** "5 phút trước", "hôm qua", "3 hours ago": the largest whole unit; under a minute, `justNow`. */
-export function relativeTime(iso: string, now: Date, lang: Lang, justNow: string): string {
-  let format = formats.get(lang);
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { numeric: 'auto' });
-    formats.set(lang, format);
-  }
-  const seconds = (Date.parse(iso) - now.getTime()) / 1000;
-  if (Number.isNaN(seconds)) return '';
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
-  }
-  return justNow;
 }
 
 /** Newest first by the time raised, then by id: the order the list keeps when an alert is refreshed in place. */

@@ -1,4 +1,10 @@
-import type { ErrorBody, FieldError } from '@ioc/shared';
+import type { ApiReadRoute, ApiRequest, ApiResponse, ApiRoute, ErrorBody, FieldError } from '@ioc/shared';
+
+/** The routes that take a file as the raw body instead of JSON. */
+export type ApiUploadRoute =
+  | 'POST /api/v1/orgunits/boundaries'
+  | 'POST /api/v1/data-sets/:code/import'
+  | 'POST /api/v1/documents/import/edxml';
 
 /** An error answered by the server (`{ error: { code, message, details? } }`), or a network failure (status 0). */
 export class ApiError extends Error {
@@ -78,22 +84,48 @@ function parseJson(text: string): unknown {
   }
 }
 
-export interface RequestOptions {
-  signal?: AbortSignal;
+/** The arguments of a call of route K: none when it takes nothing, else its params, query and body. */
+export type RequestArgs<K extends ApiRoute> =
+  object extends ApiRequest<K> ? [request?: ApiRequest<K>] : [request: ApiRequest<K>];
+
+/** A request as sent, whatever its route. */
+interface SentRequest {
+  params?: unknown;
+  query?: unknown;
+  body?: unknown;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+function fieldsOf(value: unknown): [string, unknown][] {
+  return typeof value === 'object' && value !== null ? Object.entries(value) : [];
+}
+
+function pathOf(route: ApiRoute, request: SentRequest = {}): string {
+  const params = new Map(fieldsOf(request.params));
+  const path = route
+    .slice(route.indexOf(' ') + 1)
+    .replace(/:(\w+)/g, (_whole, name: string) => encodeURIComponent(String(params.get(name))));
+  const search = new URLSearchParams();
+  for (const [key, value] of fieldsOf(request.query)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The route's path with its params filled in and its query without empty values: what a link or a fetch asks. */
+export function apiPath<K extends ApiRoute>(route: K, ...[request]: RequestArgs<K>): string {
+  return pathOf(route, request);
+}
+
+async function send(route: ApiRoute, request: SentRequest = {}, signal?: AbortSignal): Promise<unknown> {
+  const method = route.slice(0, route.indexOf(' '));
+  // A write without a body still sends `{}`: Fastify refuses an empty JSON body.
+  const body = method === 'GET' ? undefined : JSON.stringify(request.body ?? {});
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: options.signal,
-    });
+    response = await fetch(pathOf(route, request), { method, headers, credentials: 'same-origin', body, signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, cause instanceof Error ? cause.message : String(cause));
@@ -104,37 +136,34 @@ async function request<T>(method: string, path: string, body?: unknown, options:
     notifyAuth(error);
     throw error;
   }
-  return payload as T;
+  return payload;
 }
 
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};
+/** Calls one route of the shared map; the answer is typed by the route's response schema. */
+export function apiCall<K extends ApiRoute>(route: K, ...[request]: RequestArgs<K>): Promise<ApiResponse<K>> {
+  return send(route, request) as Promise<ApiResponse<K>>;
+}
 
-/** Builds `path?query` leaving out empty values. */
-export function withQuery(path: string, query: Record<string, string | number | boolean | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `${path}?${search}` : path;
+/** A read that the signal cancels when no page waits for it any more. */
+export function apiRead<K extends ApiReadRoute>(
+  route: K,
+  request: ApiRequest<K> | undefined,
+  signal: AbortSignal,
+): Promise<ApiResponse<K>> {
+  return send(route, request, signal) as Promise<ApiResponse<K>>;
 }
 
 /** Sends a file as the raw request body; XMLHttpRequest because fetch cannot report upload progress. */
-export function uploadFile<T>(
-  path: string,
+export function uploadFile<K extends ApiUploadRoute>(
+  route: K,
+  request: Omit<ApiRequest<K>, 'body'>,
   file: Blob,
   contentType: string,
   onProgress: (fraction: number) => void,
-): Promise<T> {
+): Promise<ApiResponse<K>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open('POST', pathOf(route, request));
     xhr.setRequestHeader('Content-Type', contentType);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (event) => {
@@ -144,7 +173,7 @@ export function uploadFile<T>(
       const payload = parseJson(xhr.responseText);
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        resolve(payload as T);
+        resolve(payload as ApiResponse<K>);
         return;
       }
       const error = toApiError(xhr.status, xhr.statusText, payload, xhr.getResponseHeader('Retry-After'));

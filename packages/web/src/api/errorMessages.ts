@@ -49,10 +49,20 @@ export function describeError(error: unknown, t: Translate, lang: Lang, options:
   return t('error.unknown');
 }
 
+/** Rules whose limit is a number the sentence counts or writes: `at least 10 characters`, `1.000 or more`. */
+const NUMERIC_LIMITS = new Set(['minLength', 'maxLength', 'minimum', 'maximum', 'minItems']);
+
 /** One field's problem in the user's language, from the rule that failed (`minLength` with its limit, …). */
 export function describeFieldError(fieldError: FieldError, t: Translate, lang: Lang): string {
   const { rule, limit } = fieldError;
   if (rule === 'format' && limit === 'email') return t('validation.format.email');
-  if (rule && FIELD_RULES.has(rule)) return t(`validation.${rule}` as MessageKey, { limit: limit ?? '' });
+  if (rule && NUMERIC_LIMITS.has(rule)) {
+    const count = Number(limit);
+    if (limit !== undefined && limit !== '' && Number.isFinite(count)) {
+      return t(`validation.${rule}` as MessageKey, { limit: count });
+    }
+  } else if (rule && FIELD_RULES.has(rule)) {
+    return t(`validation.${rule}` as MessageKey, { limit: limit ?? '' });
+  }
   return lang === 'en' ? fieldError.message : t('validation.invalid');
 }

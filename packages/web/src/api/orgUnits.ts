@@ -1,32 +1,16 @@
 import type { OrgUnit } from '@ioc/shared';
-import { useEffect, useState } from 'react';
-import { api } from './client.ts';
+import { useApiQuery } from './queries.ts';
 
-/** Units valid today; several admin forms need them, so they are fetched once per page load. */
-let activeUnits: Promise<OrgUnit[]> | null = null;
+const NO_UNITS: OrgUnit[] = [];
 
-export function loadActiveUnits(): Promise<OrgUnit[]> {
-  activeUnits ??= api.get<OrgUnit[]>('/api/v1/orgunits?active=true').catch((error: unknown) => {
-    activeUnits = null;
-    throw error;
-  });
-  return activeUnits;
-}
-
+/** Units valid today; several forms need them, and they do not change while the app is open: asked once. */
 export function useActiveUnits(): { units: OrgUnit[]; error: unknown } {
-  const [units, setUnits] = useState<OrgUnit[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    loadActiveUnits().then(
-      (value) => live && setUnits(value),
-      (cause: unknown) => live && setError(cause),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return { units, error };
+  const units = useApiQuery(
+    'GET /api/v1/orgunits',
+    { query: { active: true } },
+    { staleTime: Number.POSITIVE_INFINITY },
+  );
+  return { units: units.data ?? NO_UNITS, error: units.error };
 }
 
 /** Current communes and wards (level 3). */

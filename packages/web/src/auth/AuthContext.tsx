@@ -1,6 +1,7 @@
 import type { LoginBody, Me, Permission } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api, setAuthListener } from '../api/client.ts';
+import { ApiError, apiCall, setAuthListener } from '../api/client.ts';
 
 export type AuthState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; me: Me };
 
@@ -18,7 +19,7 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 async function fetchMe(): Promise<Me | null> {
   try {
-    return await api.get<Me>('/api/v1/auth/me');
+    return await apiCall('GET /api/v1/auth/me');
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -27,6 +28,12 @@ async function fetchMe(): Promise<Me | null> {
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const queryClient = useQueryClient();
+
+  // Whoever signs in next must not see what the last user read.
+  useEffect(() => {
+    if (state.status === 'signedOut') queryClient.clear();
+  }, [state.status, queryClient]);
 
   const refresh = useCallback(async () => {
     const me = await fetchMe();
@@ -52,7 +59,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (body: LoginBody) => {
-    await api.post('/api/v1/auth/login', body);
+    await apiCall('POST /api/v1/auth/login', { body });
     const me = await fetchMe();
     if (!me) throw new ApiError(401, 'UNAUTHENTICATED', 'Session cookie was not accepted');
     setState({ status: 'signedIn', me });
@@ -61,7 +68,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await api.post('/api/v1/auth/logout');
+      await apiCall('POST /api/v1/auth/logout');
     } finally {
       setState({ status: 'signedOut' });
     }

@@ -7,14 +7,15 @@ function isRetryable(error: unknown): boolean {
   return !(error instanceof ApiError) || error.status === 0 || error.status === 429 || error.status >= 500;
 }
 
-export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** `onRetry` is called without arguments, so a query's `refetch` can be passed as it is. */
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => unknown }) {
   const t = useT();
   const errorText = useErrorText();
   return (
     <div className="notice notice-danger" role="alert">
       <span>{errorText(error)}</span>
       {onRetry && isRetryable(error) && (
-        <button type="button" className="button button-small" onClick={onRetry}>
+        <button type="button" className="button button-small" onClick={() => onRetry()}>
           {t('common.retry')}
         </button>
       )}

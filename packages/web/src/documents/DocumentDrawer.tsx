@@ -1,8 +1,7 @@
-import type { DocumentDetail, DocumentWarning, TaskPage } from '@ioc/shared';
+import type { DocumentWarning } from '@ioc/shared';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { withQuery } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { Drawer } from '../components/Drawer.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -31,9 +30,9 @@ export function DocumentDrawer() {
   const { search, state } = useLocation();
   const id = Number(documentId);
   const valid = Number.isInteger(id) && id > 0;
-  const detail = useResource<DocumentDetail>(valid ? `/api/v1/documents/${id}` : null);
-  const tasks = useResource<TaskPage>(valid ? withQuery('/api/v1/tasks', { documentId: id, limit: 100 }) : null);
-  useLiveReload('task.updated', tasks.reload);
+  const detail = useApiQuery('GET /api/v1/documents/:id', valid ? { params: { id } } : null);
+  const tasks = useApiQuery('GET /api/v1/tasks', valid ? { query: { documentId: id, limit: 100 } } : null);
+  useLiveReload('task.updated', ['GET /api/v1/tasks']);
 
   const close = () => navigate({ pathname: '/documents', search });
   const document = detail.data;
@@ -63,8 +62,8 @@ export function DocumentDrawer() {
       data-testid="document-drawer"
     >
       {!valid && <p className="notice notice-danger">{t('doc.notFound')}</p>}
-      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
-      {detail.loading && !document && <LoadingBlock />}
+      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.refetch} />}
+      {detail.isLoading && <LoadingBlock />}
       {document && (
         <div className="doc-detail" data-document-id={document.id}>
           {isRegisteredState(state) && (
@@ -125,7 +124,7 @@ export function DocumentDrawer() {
             {fact(t('doc.detail.description'), document.description)}
             {fact(
               t('doc.detail.registeredBy'),
-              t('doc.detail.registeredAt', { name: document.createdBy, time: fmt.dateTime(document.createdAt) }),
+              t('doc.detail.registeredAt', { name: document.createdBy, time: new Date(document.createdAt) }),
             )}
           </dl>
           {document.content && (
@@ -165,7 +164,7 @@ export function DocumentDrawer() {
             </ul>
           )}
           <h3>{t('doc.detail.tasks')}</h3>
-          {tasks.error !== null && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
+          {tasks.error !== null && <ErrorNotice error={tasks.error} onRetry={tasks.refetch} />}
           {tasks.data && tasks.data.tasks.length === 0 && <p className="muted small">{t('doc.detail.noTasks')}</p>}
           {tasks.data && tasks.data.tasks.length > 0 && (
             <ul className="doc-tasks" data-testid="document-tasks">

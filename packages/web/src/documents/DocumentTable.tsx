@@ -47,7 +47,7 @@ export function DocumentTable({ direction, documents }: DocumentTableProps) {
                 {fmt.date(document.issuedDate)}
                 {document.arrivalDate && (
                   <span className="muted small doc-type">
-                    {t('doc.arrived', { date: fmt.date(document.arrivalDate) })}
+                    {t('doc.arrived', { date: new Date(document.arrivalDate) })}
                   </span>
                 )}
               </td>

@@ -1,8 +1,7 @@
-import type { CreateDocumentResult, DocumentDirection, DocumentSummary } from '@ioc/shared';
+import type { CreateDocumentResult, DocumentDirection } from '@ioc/shared';
 import { useMemo, useState } from 'react';
 import { Outlet, useNavigate, useSearchParams } from 'react-router';
-import { withQuery } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -18,7 +17,6 @@ import { directionFromParams, filtersFromParams, filtersToParams, hasFilters } f
 import { useDocumentPages } from './useDocumentPages.ts';
 import './documents.css';
 
-const BASE = '/api/v1/documents';
 const PAGE_SIZE = 25;
 const DIRECTIONS: DocumentDirection[] = ['incoming', 'outgoing'];
 
@@ -36,13 +34,10 @@ export function DocumentsPage() {
   const filters = useMemo(() => filtersFromParams(params), [params]);
   const [dialog, setDialog] = useState<'register' | 'import' | null>(null);
 
-  const pages = useDocumentPages(withQuery(BASE, { direction, ...filters, limit: PAGE_SIZE }));
-  const summary = useResource<DocumentSummary>(`${BASE}/summary`);
+  const pages = useDocumentPages({ direction, ...filters, limit: PAGE_SIZE });
+  const summary = useApiQuery('GET /api/v1/documents/summary');
 
-  const refresh = useLiveReload('document.registered', () => {
-    pages.reload();
-    summary.reload();
-  });
+  const refresh = useLiveReload('document.registered', ['GET /api/v1/documents', 'GET /api/v1/documents/summary']);
 
   const show = (next: DocumentDirection, nextFilters = filters) =>
     setParams(filtersToParams(next, nextFilters), { replace: false });
@@ -106,7 +101,7 @@ export function DocumentsPage() {
           </nav>
         </header>
         <SearchForm filters={filters} onSearch={(next) => show(direction, next)} />
-        {pages.error !== null && <ErrorNotice error={pages.error} onRetry={pages.reload} />}
+        {pages.error !== null && <ErrorNotice error={pages.error} onRetry={pages.retry} />}
         {pages.loading && !pages.documents && <LoadingBlock />}
         {pages.documents && pages.documents.length === 0 && (
           <p className="notice notice-info" data-testid="documents-empty">

@@ -32,9 +32,7 @@ export function EdxmlImportDialog({ onClose, onImported }: EdxmlImportDialogProp
     setMissing(false);
     setProgress(0);
     try {
-      onImported(
-        await uploadFile<CreateDocumentResult>('/api/v1/documents/import/edxml', file, 'application/xml', setProgress),
-      );
+      onImported(await uploadFile('POST /api/v1/documents/import/edxml', {}, file, 'application/xml', setProgress));
     } catch (cause) {
       setRefusal(refusalText(cause, t, lang));
     } finally {

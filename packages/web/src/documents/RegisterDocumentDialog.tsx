@@ -1,6 +1,6 @@
 import type { CreateDocumentResult, DocumentDirection } from '@ioc/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { readInlineFiles } from '../api/inlineFiles.ts';
 import { localDay } from '../calendar/days.ts';
@@ -48,7 +48,7 @@ export function RegisterDocumentDialog({ direction, onClose, onRegistered }: Reg
     setBusy(true);
     try {
       const body = registerBody(draft, await readInlineFiles(files));
-      onRegistered(await api.post<CreateDocumentResult>('/api/v1/documents', body));
+      onRegistered(await apiCall('POST /api/v1/documents', { body }));
     } catch (cause) {
       setErrors(fieldErrors(cause, [...REGISTER_FIELDS, 'files', 'issuedPlace', 'priority']));
     } finally {

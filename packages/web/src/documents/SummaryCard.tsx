@@ -1,6 +1,5 @@
-import type { DocumentSummary } from '@ioc/shared';
 import { useMemo } from 'react';
-import type { Resource } from '../api/useResource.ts';
+import type { ApiQueryResult } from '../api/queries.ts';
 import { localDay } from '../calendar/days.ts';
 import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
 import { useChart } from '../charts/useChart.ts';
@@ -14,7 +13,7 @@ import { buildDocumentMonthsOption, fillMonths, periodOfMonth, topOrgans } from 
 const TOP_ORGANS = 8;
 
 /** Documents in and out this year, month by month, and the agencies exchanging the most with the province. */
-export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> }) {
+export function SummaryCard({ summary }: { summary: ApiQueryResult<'GET /api/v1/documents/summary'> }) {
   const { t, lang, fmt } = useI18n();
   const colours = useThemeColours(documentColours);
   const data = summary.data;
@@ -38,7 +37,7 @@ export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> })
         <div>
           <h2 id="doc-summary-title">{t('doc.summary.title')}</h2>
           <p className="muted small">
-            {data ? t('doc.summary.subtitle', { from: fmt.date(data.from), to: fmt.date(data.to) }) : '…'}
+            {data ? t('doc.summary.subtitle', { from: new Date(data.from), to: new Date(data.to) }) : '…'}
           </p>
         </div>
         {data && (
@@ -52,8 +51,8 @@ export function SummaryCard({ summary }: { summary: Resource<DocumentSummary> })
           </p>
         )}
       </header>
-      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.reload} />}
-      {summary.loading && !data && <LoadingBlock />}
+      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.refetch} />}
+      {summary.isLoading && <LoadingBlock />}
       <div className="doc-summary-grid">
         <div ref={chart} className="doc-summary-chart" role="img" aria-label={t('doc.summary.chart')} hidden={!data} />
         {data && (

@@ -1,5 +1,5 @@
 import type { DocumentWarning, FieldError } from '@ioc/shared';
-import { ApiError } from '../api/client.ts';
+import { ApiError, apiPath } from '../api/client.ts';
 import { describeError, describeFieldError } from '../api/errorMessages.ts';
 import type { Lang, MessageKey, Translate } from '../i18n/index.tsx';
 
@@ -62,5 +62,5 @@ export function fieldName(pointer: string): string {
 }
 
 /** `/documents/:id` relative links of a document's files and its edXML envelope. */
-export const fileUrl = (id: number) => `/api/v1/files/${id}`;
-export const edxmlUrl = (id: number) => `/api/v1/documents/${id}/edxml`;
+export const fileUrl = (id: number) => apiPath('GET /api/v1/files/:id', { params: { id } });
+export const edxmlUrl = (id: number) => apiPath('GET /api/v1/documents/:id/edxml', { params: { id } });

@@ -1,14 +1,9 @@
-import type { DocumentListItem, DocumentPage } from '@ioc/shared';
-import { useState } from 'react';
-import { api } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import type { DocumentListItem, DocumentSearchQuery } from '@ioc/shared';
+import { useMemo } from 'react';
+import { type PageCursor, useApiPages } from '../api/queries.ts';
 import { appendPage } from './search.ts';
 
-interface More {
-  path: string;
-  documents: DocumentListItem[];
-  next: number | null;
-}
+const BEFORE: PageCursor<'GET /api/v1/documents'> = { param: 'before', next: (page) => page.next };
 
 export interface DocumentPages {
   documents: DocumentListItem[] | undefined;
@@ -17,42 +12,25 @@ export interface DocumentPages {
   loadingMore: boolean;
   error: unknown;
   loadMore(): void;
-  /** Asks the first page again and forgets the pages loaded after it (a new document goes on top). */
-  reload(): void;
+  retry(): void;
 }
 
-/** A search's pages by cursor: the first is asked with the path, the next ones with `before` when asked for. */
-export function useDocumentPages(path: string): DocumentPages {
-  const first = useResource<DocumentPage>(path);
-  const [more, setMore] = useState<More | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const extra = more?.path === path ? more : null;
-  const next = extra ? extra.next : (first.data?.next ?? null);
-  const documents = first.data ? appendPage(first.data.documents, extra?.documents ?? []) : undefined;
-
-  const loadMore = () => {
-    if (next === null || loadingMore) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    const separator = path.includes('?') ? '&' : '?';
-    api
-      .get<DocumentPage>(`${path}${separator}before=${next}`)
-      .then((page) => setMore({ path, documents: appendPage(extra?.documents ?? [], page.documents), next: page.next }))
-      .catch(setMoreError)
-      .finally(() => setLoadingMore(false));
-  };
-
+/** A search's pages by cursor: the first is asked with the query, the next ones with `before` when asked for. */
+export function useDocumentPages(query: DocumentSearchQuery): DocumentPages {
+  const pages = useApiPages('GET /api/v1/documents', { query }, BEFORE);
+  const documents = useMemo(
+    () => pages.data?.pages.reduce<DocumentListItem[]>((shown, page) => appendPage(shown, page.documents), []),
+    [pages.data],
+  );
   return {
     documents,
-    hasMore: next !== null,
-    loading: first.loading,
-    loadingMore,
-    error: first.error ?? moreError,
-    loadMore,
-    reload: () => {
-      setMore(null);
-      first.reload();
+    hasMore: pages.hasNextPage,
+    loading: pages.isLoading,
+    loadingMore: pages.isFetchingNextPage,
+    error: pages.error,
+    loadMore: () => {
+      if (!pages.isFetchingNextPage) void pages.fetchNextPage();
     },
+    retry: () => void pages.refetch(),
   };
 }

@@ -72,6 +72,14 @@ describe('dates and sizes', () => {
     expect(vi.date('2026-11-30T18:00:00Z')).toBe('01/12/2026');
   });
 
+  it('say how long ago in both languages, and nothing under a minute', () => {
+    const now = new Date('2026-11-27T03:00:00Z');
+    expect(vi.ago('2026-11-27T02:55:00Z', now)).toBe('5 phút trước');
+    expect(en.ago('2026-11-27T00:00:00Z', now)).toBe('3 hours ago');
+    expect(en.ago('2026-11-27T02:59:40Z', now)).toBeNull();
+    expect(en.ago('2026-11-25T23:00:00Z', now)).toBe('yesterday');
+  });
+
   it('size files as people read them', () => {
     expect(vi.fileSize(820)).toBe('820 B');
     expect(vi.fileSize(14_500)).toBe('14 KB');

@@ -1,5 +1,4 @@
-/** Times are shown in the province's own time zone, whatever the browser's. */
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { createIntlFor, type Lang } from '../i18n/intl.ts';
 
 /** What the pages write for a figure that has nothing to be computed from: never 0, which would be a finding. */
 export const NO_VALUE = '—';
@@ -31,7 +30,18 @@ export interface Formatter {
   time(iso: string | null | undefined): string;
   /** `25/11/2026 23:59`, date first in both languages (vi-VN alone would put the time first). */
   shortDateTime(iso: string | null | undefined): string;
+  /** How long before `now`, in the largest whole unit: `5 phút trước`, `hôm qua`, `3 hours ago`; null under a minute. */
+  ago(iso: string, now: Date): string | null;
 }
+
+const AGO_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
 
 function known(value: number | null | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value);
@@ -43,70 +53,43 @@ function parse(iso: string | null | undefined): Date | null {
   return Number.isNaN(parsed.getTime()) ? null : parsed;
 }
 
-export function makeFormatter(lang: 'vi' | 'en'): Formatter {
-  const locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
-  const numberFormats = new Map<string, Intl.NumberFormat>();
-  const numberFormat = (minimumFractionDigits: number, maximumFractionDigits: number) => {
-    const key = `${minimumFractionDigits}-${maximumFractionDigits}`;
-    let format = numberFormats.get(key);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, { minimumFractionDigits, maximumFractionDigits });
-      numberFormats.set(key, format);
-    }
-    return format;
-  };
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-    timeZone: TIME_ZONE,
-  });
-  const date = new Intl.DateTimeFormat(locale, {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: TIME_ZONE,
-  });
-  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE });
-  const hourMinute = new Intl.DateTimeFormat(locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: TIME_ZONE,
-  });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-  const show = (format: Intl.DateTimeFormat, iso: string | null | undefined) => {
-    const parsed = parse(iso);
-    return parsed ? format.format(parsed) : NO_VALUE;
-  };
+/** The formatter of one UI language, on FormatJS with the same locale, time zone and named formats as its messages. */
+export function makeFormatter(lang: Lang): Formatter {
+  const intl = createIntlFor(lang);
   const upTo = (value: number | null | undefined, digits: number) =>
-    known(value) ? numberFormat(0, digits).format(value) : NO_VALUE;
+    known(value) ? intl.formatNumber(value, { maximumFractionDigits: digits }) : NO_VALUE;
   const fixed = (value: number | null | undefined, decimals: number) =>
-    known(value) ? numberFormat(decimals, decimals).format(value) : NO_VALUE;
+    known(value)
+      ? intl.formatNumber(value, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+      : NO_VALUE;
+  const show = (iso: string | null | undefined, write: (date: Date) => string) => {
+    const parsed = parse(iso);
+    return parsed ? write(parsed) : NO_VALUE;
+  };
+  const day = (date: Date) => intl.formatDate(date, { format: 'day' });
 
   return {
     number: (value, maximumFractionDigits = 2) => upTo(value, maximumFractionDigits),
     count: (value) => upTo(value, 0),
     fixed,
     rate: (value) => (known(value) ? `${fixed(value, 1)}%` : NO_VALUE),
-    percent: (fraction) => (known(fraction) ? percent.format(fraction) : NO_VALUE),
-    compact: (value) => compact.format(value),
+    percent: (fraction) =>
+      known(fraction) ? intl.formatNumber(fraction, { style: 'percent', maximumFractionDigits: 1 }) : NO_VALUE,
+    compact: (value) => intl.formatNumber(value, { notation: 'compact', maximumFractionDigits: 1 }),
     fileSize: (bytes) => {
       if (bytes < 1024) return `${upTo(bytes, 1)} B`;
       if (bytes < 1024 * 1024) return `${upTo(Math.round(bytes / 1024), 1)} KB`;
       return `${upTo(bytes / (1024 * 1024), 1)} MB`;
     },
-    dateTime: (iso) => show(dateTime, iso),
-    date: (iso) => show(date, iso),
-    time: (iso) => show(time, iso),
-    shortDateTime: (iso) => {
-      const parsed = parse(iso);
-      return parsed ? `${date.format(parsed)} ${hourMinute.format(parsed)}` : NO_VALUE;
+    dateTime: (iso) => show(iso, (date) => intl.formatDate(date, { format: 'dateTime' })),
+    date: (iso) => show(iso, day),
+    time: (iso) => show(iso, (date) => intl.formatTime(date, { format: 'seconds' })),
+    shortDateTime: (iso) => show(iso, (date) => `${day(date)} ${intl.formatTime(date, { format: 'hourMinute' })}`),
+    ago: (iso, now) => {
+      const seconds = (Date.parse(iso) - now.getTime()) / 1000;
+      if (Number.isNaN(seconds)) return NO_VALUE;
+      const unit = AGO_UNITS.find(([, size]) => Math.abs(seconds) >= size);
+      return unit ? intl.formatRelativeTime(Math.trunc(seconds / unit[1]), unit[0], { numeric: 'auto' }) : null;
     },
   };
 }

@@ -1,15 +1,22 @@
+import type { IntlShape } from '@formatjs/intl';
 import { en } from './en.ts';
+import type { Lang } from './intl.ts';
 import { type KitMessageKey, vi } from './vi.ts';
 
-export type Lang = 'vi' | 'en';
-export type TranslateParams = Record<string, string | number>;
+export type { Lang } from './intl.ts';
+
+/**
+ * What a message is filled with: a count or a number for `{n, plural, …}` and `{n, number}`, a Date for
+ * `{at, date, day}`, a string for a plain `{name}`.
+ */
+export type MessageValues = Readonly<Record<string, string | number | Date>>;
 
 // biome-ignore lint/suspicious/noEmptyInterface: each subsystem's i18n.vi.ts adds its keys with `declare module`.
 export interface SubsystemMessageKeys {}
 
 /** Every key of the catalogue: the kit's and those each subsystem declares beside its own strings. */
 export type MessageKey = KitMessageKey | keyof SubsystemMessageKeys;
-export type Translate = (key: MessageKey, params?: TranslateParams) => string;
+export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
 /** A subsystem's strings in both languages, as its descriptor hands them over. */
 export interface MessageSet {
@@ -34,11 +41,10 @@ export function buildCatalogue(subsystems: readonly MessageSet[]): Catalogue {
   return { vi: merge('vi', vi), en: merge('en', en) };
 }
 
-/** `t` over one dictionary: `{name}` is filled from the params; a key a dictionary lacks is shown as the key. */
-export function translator(messages: Readonly<Record<MessageKey, string>>): Translate {
-  return (key, params) => {
-    const template = messages[key] ?? key;
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  };
+/**
+ * `t` over one language's FormatJS: ICU messages with plurals and per-language numbers and dates. Tags are not
+ * parsed, so a message may say `<key>` as text.
+ */
+export function translator(intl: IntlShape): Translate {
+  return (key, values) => intl.formatMessage({ id: key }, values, { ignoreTag: true });
 }

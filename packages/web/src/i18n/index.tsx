@@ -1,8 +1,9 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { type Formatter, makeFormatter } from '../format/formatter.ts';
 import { type Catalogue, type Lang, type Translate, translator } from './catalogue.ts';
+import { createIntlFor } from './intl.ts';
 
-export type { Catalogue, Lang, MessageKey, MessageSet, Translate, TranslateParams } from './catalogue.ts';
+export type { Catalogue, Lang, MessageKey, MessageSet, MessageValues, Translate } from './catalogue.ts';
 
 const STORAGE_KEY = 'ioc.lang';
 
@@ -42,7 +43,7 @@ export function I18nProvider({ catalogue, children }: { catalogue: Catalogue; ch
   }, []);
 
   const value = useMemo<I18nValue>(
-    () => ({ lang, setLang, t: translator(catalogue[lang]), fmt: makeFormatter(lang) }),
+    () => ({ lang, setLang, t: translator(createIntlFor(lang, catalogue[lang])), fmt: makeFormatter(lang) }),
     [lang, setLang, catalogue],
   );
 

@@ -1,7 +1,7 @@
-import type { Indicator, IndicatorRanking, IndicatorValues, IndicatorView, UnitMapCollection } from '@ioc/shared';
+import type { Indicator } from '@ioc/shared';
 import { useMemo, useState } from 'react';
-import { ApiError, withQuery } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import { ApiError, apiPath } from '../api/client.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useRootUnit } from '../auth/AuthContext.tsx';
 import { periodInSentence, type ViewPeriodType } from '../calendar/periods.ts';
 import { EmptyState } from '../components/EmptyState.tsx';
@@ -17,9 +17,6 @@ import type { MapMetric } from './mapShading.ts';
 import { rangeEnding, SPARK_LENGTH } from './periods.ts';
 import { rankingEntries } from './ranking.ts';
 import type { Selection } from './selection.ts';
-
-const RANKING = '/api/v1/indicator-ranking';
-const VIEW = '/api/v1/indicator-view';
 
 interface CommunesSectionProps {
   indicator: Indicator;
@@ -42,13 +39,13 @@ export function CommunesSection(props: CommunesSectionProps) {
   const [metric, setMetric] = useState<MapMetric>('value');
   const code = indicator.code;
 
-  const geojson = useResource<UnitMapCollection>('/api/v1/orgunits/geojson');
+  const geojson = useApiQuery('GET /api/v1/orgunits/geojson');
   const mapData = useMemo(() => (geojson.data ? buildMapData(geojson.data) : null), [geojson.data]);
   const rankingQuery = { code, parent: root, period };
-  const ranking = useResource<IndicatorRanking>(withQuery(RANKING, rankingQuery));
+  const ranking = useApiQuery('GET /api/v1/indicator-ranking', { query: rankingQuery });
   // The last periods of every commune, for the map's time slider.
   const historyQuery = { code, parent: root, ...rangeEnding(period, SPARK_LENGTH) };
-  const history = useResource<IndicatorView>(withQuery(VIEW, historyQuery));
+  const history = useApiQuery('GET /api/v1/indicator-view', { query: historyQuery });
 
   const entries = useMemo(() => {
     if (!ranking.data) return null;
@@ -57,16 +54,14 @@ export function CommunesSection(props: CommunesSectionProps) {
   }, [ranking.data, cumulative, elapsed, direction]);
   const noCommuneValue = entries?.every((entry) => entry.value === null) ?? false;
   // With no commune reporting, the province's own figure tells "reported only for the province" from "no data yet".
-  const provinceValue = useResource<IndicatorValues>(
-    noCommuneValue ? withQuery('/api/v1/indicator-values', { codes: code, unit: root, period }) : null,
+  const provinceValue = useApiQuery(
+    'GET /api/v1/indicator-values',
+    noCommuneValue ? { query: { codes: code, unit: root, period } } : null,
   );
   const provinceOnly = provinceValue.data?.values.some((value) => value.value !== null) ?? false;
 
-  useLiveReload('indicators.values', () => {
-    ranking.reload();
-    history.reload();
-  });
-  useLiveReload('boundaries.imported', geojson.reload);
+  useLiveReload('indicators.values', ['GET /api/v1/indicator-ranking', 'GET /api/v1/indicator-view']);
+  useLiveReload('boundaries.imported', ['GET /api/v1/orgunits/geojson']);
 
   const error = ranking.error;
   if (error !== null) {
@@ -77,12 +72,12 @@ export function CommunesSection(props: CommunesSectionProps) {
             <p>{t('indicators.ranking.outOfScope.text')}</p>
           </EmptyState>
         ) : (
-          <ErrorNotice error={error} onRetry={ranking.reload} />
+          <ErrorNotice error={error} onRetry={ranking.refetch} />
         )}
       </section>
     );
   }
-  if (!entries || (noCommuneValue && provinceValue.loading)) {
+  if (!entries || (noCommuneValue && provinceValue.isLoading)) {
     return (
       <section className="card">
         <LoadingBlock />
@@ -110,14 +105,11 @@ export function CommunesSection(props: CommunesSectionProps) {
     );
   }
 
-  const pace = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 }).format(
-    elapsed * 100,
-  );
   const planNote = !cumulative
     ? t('indicators.ranking.planNote.level')
     : t(periodType === 'year' ? 'indicators.ranking.planNote.year' : 'indicators.ranking.planNote.cumulative', {
         period: periodInSentence(period, lang),
-        pace,
+        pace: elapsed * 100,
       });
 
   return (
@@ -133,12 +125,12 @@ export function CommunesSection(props: CommunesSectionProps) {
           selectedUnit={unit}
           onSelect={(next) => select({ unit: next })}
           history={history.data}
-          historyCsv={withQuery(VIEW, { ...historyQuery, format: 'csv' })}
+          historyCsv={apiPath('GET /api/v1/indicator-view', { query: { ...historyQuery, format: 'csv' } })}
           onPickPeriod={(next) => select({ period: next })}
         />
       ) : (
         <section className="card">
-          {geojson.error !== null ? <ErrorNotice error={geojson.error} onRetry={geojson.reload} /> : <LoadingBlock />}
+          {geojson.error !== null ? <ErrorNotice error={geojson.error} onRetry={geojson.refetch} /> : <LoadingBlock />}
         </section>
       )}
       <CommuneRankingCard
@@ -147,7 +139,7 @@ export function CommunesSection(props: CommunesSectionProps) {
         direction={direction}
         selectedUnit={unit}
         unitHref={(next) => hrefFor({ unit: next })}
-        csvHref={withQuery(RANKING, { ...rankingQuery, format: 'csv' })}
+        csvHref={apiPath('GET /api/v1/indicator-ranking', { query: { ...rankingQuery, format: 'csv' } })}
         planNote={planNote}
       />
     </div>

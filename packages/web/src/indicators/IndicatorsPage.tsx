@@ -1,9 +1,8 @@
-import type { DataElement, Indicator, IndicatorSeries } from '@ioc/shared';
 import { useEffect, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { withQuery } from '../api/client.ts';
+import { apiPath } from '../api/client.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useAuth, useRootUnit } from '../auth/AuthContext.tsx';
 import { currentMonth } from '../calendar/days.ts';
 import { PeriodPicker } from '../calendar/PeriodPicker.tsx';
@@ -24,8 +23,6 @@ import { TrendCard } from './TrendCard.tsx';
 import { useSelection } from './useSelection.ts';
 import './indicators.css';
 
-const SERIES = '/api/v1/indicator-series';
-
 /** What the period picker says of an indicator with no monthly figures, under it and on the types it cannot show. */
 const REPORTED_KEYS = {
   quarter: 'indicators.period.reportedQuarterly',
@@ -40,8 +37,8 @@ export function IndicatorsPage() {
   const { t, lang } = useI18n();
   const { me } = useAuth();
   const root = useRootUnit();
-  const catalogue = useResource<Indicator[]>('/api/v1/indicators');
-  const elements = useResource<DataElement[]>('/api/v1/data-elements');
+  const catalogue = useApiQuery('GET /api/v1/indicators');
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const { units } = useActiveUnits();
   const today = useMemo(() => currentMonth(new Date()), []);
   const selection = useSelection({
@@ -64,11 +61,8 @@ export function IndicatorsPage() {
   const elapsed = period ? elapsedShare(period, latestMonth) : 1;
 
   const trendQuery = code && period ? { code, unit, ...rangeEnding(period, TREND_LENGTH[periodType]) } : null;
-  const trend = useResource<IndicatorSeries>(trendQuery ? withQuery(SERIES, trendQuery) : null);
-  useLiveReload('indicators.values', () => {
-    probe.reload();
-    trend.reload();
-  });
+  const trend = useApiQuery('GET /api/v1/indicator-series', trendQuery ? { query: trendQuery } : null);
+  useLiveReload('indicators.values', ['GET /api/v1/indicator-series']);
 
   // Drilling into a commune from the map or the ranking, far down the page, shows its figures from the top.
   const shownUnit = useRef(unit);
@@ -127,8 +121,8 @@ export function IndicatorsPage() {
         </p>
       </header>
 
-      {catalogue.error !== null && <ErrorNotice error={catalogue.error} onRetry={catalogue.reload} />}
-      {catalogue.loading && !catalogue.data && <LoadingBlock />}
+      {catalogue.error !== null && <ErrorNotice error={catalogue.error} onRetry={catalogue.refetch} />}
+      {catalogue.isLoading && <LoadingBlock />}
       {catalogue.data && indicators.length === 0 && (
         <EmptyState title={t('indicators.empty.catalogue.title')}>
           <p>{t('indicators.empty.catalogue.text')}</p>
@@ -168,7 +162,7 @@ export function IndicatorsPage() {
           {selection.requestedCode !== null && selection.requestedCode !== code && (
             <p className="notice notice-warning">{t('indicators.unknownCode', { code: selection.requestedCode })}</p>
           )}
-          {probe.error !== null && !period && <ErrorNotice error={probe.error} onRetry={probe.reload} />}
+          {probe.error !== null && !period && <ErrorNotice error={probe.error} onRetry={probe.refetch} />}
 
           {period && (
             <>
@@ -222,7 +216,11 @@ export function IndicatorsPage() {
                 unitName={unitName}
                 series={trend}
                 cumulative={isCumulative}
-                csvHref={trendQuery ? withQuery(SERIES, { ...trendQuery, format: 'csv' }) : '#'}
+                csvHref={
+                  trendQuery
+                    ? apiPath('GET /api/v1/indicator-series', { query: { ...trendQuery, format: 'csv' } })
+                    : '#'
+                }
               />
 
               <CommunesSection

@@ -1,7 +1,6 @@
-import type { Indicator, IndicatorSeries } from '@ioc/shared';
+import type { Indicator } from '@ioc/shared';
 import { Suspense, useMemo } from 'react';
-import { withQuery } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { formatPeriod, isFiner, parseViewPeriod, type ViewPeriodType } from '../calendar/periods.ts';
 import { KpiTile } from '../components/KpiTile.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -39,10 +38,10 @@ export function KpiCard(props: KpiCardProps) {
   // A quarterly figure (GRDP) seen for a month shows its latest finished quarter, and says which.
   const type = parseViewPeriod(selectedPeriod)?.type ?? 'month';
   const period = isFiner(type, frequency) ? completedPeriod(selectedPeriod, frequency) : selectedPeriod;
-  const series = useResource<IndicatorSeries>(
-    withQuery('/api/v1/indicator-series', { code: indicator.code, unit, ...rangeEnding(period, SPARK_LENGTH) }),
-  );
-  useLiveReload('indicators.values', series.reload);
+  const series = useApiQuery('GET /api/v1/indicator-series', {
+    query: { code: indicator.code, unit, ...rangeEnding(period, SPARK_LENGTH) },
+  });
+  useLiveReload('indicators.values', ['GET /api/v1/indicator-series']);
   const points = series.data?.points;
   const point = points?.at(-1) ?? null;
   const value = point?.value ?? null;
@@ -59,7 +58,7 @@ export function KpiCard(props: KpiCardProps) {
 
   let shown: string;
   if (series.error !== null) shown = t('indicators.kpi.failed');
-  else if (value === null) shown = series.loading ? '…' : t('indicators.noValue');
+  else if (value === null) shown = series.isFetching ? '…' : t('indicators.noValue');
   else shown = figures.fixed(value, indicator.decimals);
 
   return (
@@ -73,7 +72,7 @@ export function KpiCard(props: KpiCardProps) {
       raw={series.error !== null ? null : value}
       unit={indicator.unit ? figures.unit(indicator) : undefined}
       unitSticks={unitSticks(indicator.unit)}
-      busy={series.loading}
+      busy={series.isFetching}
     >
       {value !== null && <PlanBar progress={progress} cumulative={cumulative} />}
       <p className="kpi-growth">

@@ -12,8 +12,8 @@ export function PlanBar({ progress, cumulative }: { progress: PlanProgress; cumu
   if (progress.ratio === null) {
     return <p className="plan-line muted">{t('indicators.plan.none')}</p>;
   }
-  const percent = fixed(progress.ratio * 100, 1);
-  const pace = fixed(progress.expected * 100, 0);
+  const percent = progress.ratio * 100;
+  const pace = progress.expected * 100;
   const label = cumulative
     ? t('indicators.plan.cumulative', { percent, pace })
     : t('indicators.plan.level', { percent });
@@ -29,7 +29,7 @@ export function PlanBar({ progress, cumulative }: { progress: PlanProgress; cumu
         )}
       </div>
       <span className={`plan-percent tone-${progress.tone}`}>
-        {percent}% <span className="muted">{t('indicators.plan.short')}</span>
+        {fixed(percent, 1)}% <span className="muted">{t('indicators.plan.short')}</span>
       </span>
     </div>
   );

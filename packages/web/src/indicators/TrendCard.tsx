@@ -1,6 +1,6 @@
-import type { Indicator, IndicatorSeries } from '@ioc/shared';
+import type { Indicator } from '@ioc/shared';
 import { useMemo } from 'react';
-import type { Resource } from '../api/useResource.ts';
+import type { ApiQueryResult } from '../api/queries.ts';
 import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
 import { useChart } from '../charts/useChart.ts';
 import { useThemeColours } from '../charts/useThemeColours.ts';
@@ -16,7 +16,7 @@ import { useFigures } from './useFigures.ts';
 interface TrendCardProps {
   indicator: Indicator;
   unitName: string;
-  series: Resource<IndicatorSeries>;
+  series: ApiQueryResult<'GET /api/v1/indicator-series'>;
   csvHref: string;
   cumulative: boolean;
 }
@@ -69,8 +69,8 @@ export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: 
         <CsvLink href={csvHref} testId="trend-csv" />
       </header>
       {indicator.description && <p className="muted small trend-description">{indicator.description}</p>}
-      {series.error !== null && <ErrorNotice error={series.error} onRetry={series.reload} />}
-      {series.loading && !points && <LoadingBlock />}
+      {series.error !== null && <ErrorNotice error={series.error} onRetry={series.refetch} />}
+      {series.isLoading && <LoadingBlock />}
       {points && !hasValue && <p className="notice notice-info">{t('indicators.trend.empty')}</p>}
       <div
         ref={container}

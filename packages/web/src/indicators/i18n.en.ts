@@ -12,16 +12,20 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'overview.discipline.all': 'Details',
   'overview.discipline.failed': 'Reporting discipline could not be loaded.',
   'overview.discipline.nothingExpected': 'No report is expected from this unit this month.',
-  'overview.discipline.reportedDue': '{reported}/{expected} reports due are in',
-  'overview.discipline.reportedEarly': '{reported}/{expected} reports in early',
-  'overview.discipline.late': '{count} late',
-  'overview.discipline.missing': '{count} missing',
+  'overview.discipline.reportedDue':
+    '{reported, number}/{expected, plural, one {# report due is} other {# reports due are}} in',
+  'overview.discipline.reportedEarly':
+    '{reported, number}/{expected, plural, one {# report} other {# reports}} in early',
+  'overview.discipline.late': '{count, number} late',
+  'overview.discipline.missing': '{count, number} missing',
   'overview.discipline.missingUnits': 'Units with missing reports',
   'overview.discipline.noneMissing': 'No unit is missing a report that is due.',
   'overview.discipline.bySet': 'By report form',
-  'overview.discipline.more': '+{count} units',
-  'overview.discipline.notDue': 'Report forms not yet due, left out: {count} (next deadline {at}).',
-  'overview.discipline.firstDeadline': 'No report is due yet; the first deadline is {at}.',
+  'overview.discipline.more': '+{count, plural, one {# unit} other {# units}}',
+  'overview.discipline.notDue':
+    '{count, plural, one {# report form not yet due is} other {# report forms not yet due are}} left out (next deadline {at, date, day} {at, time, hourMinute}).',
+  'overview.discipline.firstDeadline':
+    'No report is due yet; the first deadline is {at, date, day} {at, time, hourMinute}.',
 
   'event.indicators.values': 'New figures',
   'event.indicators.values.text': 'Unit {unit} updated figures for {periods}',
@@ -49,8 +53,9 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'indicators.kpi.failed': 'Could not load the figures',
   'indicators.plan.short': 'of year plan',
   'indicators.plan.none': 'No yearly plan set',
-  'indicators.plan.cumulative': 'Year to date at {percent}% of the yearly plan; about {pace}% is on schedule.',
-  'indicators.plan.level': 'At {percent}% of the planned level for the year.',
+  'indicators.plan.cumulative':
+    'Year to date at {percent, number, ::.0}% of the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
+  'indicators.plan.level': 'At {percent, number, ::.0}% of the planned level for the year.',
   'indicators.growth.good': 'a good change',
   'indicators.growth.bad': 'a bad change',
   'indicators.trend.title': 'Trend: {name}',
@@ -89,18 +94,19 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'indicators.map.pickPeriod': 'Select this period',
   'indicators.map.discs': 'No boundaries yet: each commune is a disc at its centre.',
   'indicators.map.hint': 'Click a commune or ward to see its figures. Scroll to zoom.',
-  'indicators.map.rank': 'Ranked {rank} of {count}',
+  'indicators.map.rank': 'Ranked {rank, number} of {count, number}',
   'indicators.map.aria':
-    'Map of {count} communes and wards coloured by the indicator; {withValue} have data. The ranking beside it has the same figures.',
+    'Map of {count, plural, one {# commune or ward} other {# communes and wards}} coloured by the indicator; {withValue, plural, one {# has} other {# have}} data. The ranking beside it has the same figures.',
   'indicators.ranking.title': 'Ranking of communes and wards',
-  'indicators.ranking.subtitle': '{withValue} of {count} units have data',
+  'indicators.ranking.subtitle':
+    '{withValue, plural, one {# of {count, number} units has data} other {# of {count, number} units have data}}',
   'indicators.ranking.lowerBetter': 'lower is better',
   'indicators.ranking.caption': 'Communes and wards ranked by {name}',
   'indicators.ranking.valueUnit': 'Values in {unit}.',
   'indicators.ranking.planNote.cumulative':
-    '% of plan: the total from January to the end of {period} against the yearly plan; about {pace}% is on schedule.',
+    '% of plan: the total from January to the end of {period} against the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
   'indicators.ranking.planNote.year':
-    '% of plan: the value for {period} against the yearly plan; about {pace}% is on schedule.',
+    '% of plan: the value for {period} against the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
   'indicators.ranking.planNote.level': '% of plan: the value for the period against the planned level for the year.',
   'indicators.ranking.outOfScope.title': 'The province-wide ranking is not available to you',
   'indicators.ranking.outOfScope.text':

@@ -1,8 +1,7 @@
-import type { DataElement, Indicator, IndicatorSeries } from '@ioc/shared';
+import type { DataElement, Indicator } from '@ioc/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { withQuery } from '../api/client.ts';
-import { type Resource, useResource } from '../api/useResource.ts';
+import { type ApiQueryResult, useApiQuery } from '../api/queries.ts';
 import { isFiner, parseViewPeriod, type ViewPeriodType } from '../calendar/periods.ts';
 import { indicatorFrequencies, pickHeadlines, probeOrder } from './catalogue.ts';
 import { completedPeriod, latestMonthOf, latestWithValue, probeRange } from './periods.ts';
@@ -23,7 +22,7 @@ export interface ResolvedSelection {
   /** The latest month with a figure for the selected indicator and unit, or last month. */
   latestMonth: string;
   headlines: string[];
-  probe: Resource<IndicatorSeries>;
+  probe: ApiQueryResult<'GET /api/v1/indicator-series'>;
   /** The page's URL with part of the selection changed. */
   hrefFor(patch: Partial<Selection>): string;
   select(patch: Partial<Selection>): void;
@@ -58,18 +57,21 @@ export function useSelection(input: {
   const indicator = indicators.find((candidate) => candidate.code === code) ?? null;
   const frequency = frequencyOf(code);
 
-  const probe = useResource<IndicatorSeries>(
-    code ? withQuery('/api/v1/indicator-series', { code, unit, ...probeRange(frequency, today) }) : null,
+  const probe = useApiQuery(
+    'GET /api/v1/indicator-series',
+    code ? { query: { code, unit, ...probeRange(frequency, today) } } : null,
   );
   const latest = probe.data ? latestWithValue(probe.data.points) : null;
-  const tryNext = !known && probe.data !== undefined && latest === null && tried < candidates.length - 1;
+  // A cached answer being asked again says nothing yet: only a fresh one moves on to the next headline.
+  const answered = probe.data !== undefined && !probe.isFetching;
+  const tryNext = !known && answered && latest === null && tried < candidates.length - 1;
   useEffect(() => {
     if (tryNext) setTried((index) => index + 1);
   }, [tryNext]);
 
   // Nothing reported in three years: last month, the one whose figures are due now.
   const latestMonth = latestMonthOf(latest, today);
-  const settled = (probe.data !== undefined || probe.error !== null) && !tryNext;
+  const settled = (answered || probe.error !== null) && !tryNext;
   const requested = selection.period ?? (settled ? (latest ?? latestMonth) : null);
   const requestedType = parseViewPeriod(requested)?.type ?? 'month';
   const period = requested && isFiner(requestedType, frequency) ? completedPeriod(requested, frequency) : requested;

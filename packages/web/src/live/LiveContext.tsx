@@ -1,5 +1,6 @@
 import { type BusEvent, EVENT_NAMES, type EventName } from '@ioc/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { apiPath } from '../api/client.ts';
 
 export type LiveStatus = 'connecting' | 'open' | 'closed';
 
@@ -15,7 +16,7 @@ interface LiveValue {
   subscribe(name: EventName, listener: Listener): () => void;
 }
 
-const STREAM_URL = '/api/v1/stream';
+const STREAM_URL = apiPath('GET /api/v1/stream');
 const RECENT_LIMIT = 20;
 /** After this many failed attempts in a row the link is shown as lost rather than reconnecting. */
 const FAILURES_BEFORE_LOST = 3;

@@ -1,5 +1,7 @@
 import type { BusEvent, EventName } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
+import { type QueryTarget, refreshQueries } from '../api/queries.ts';
 import { useLive } from './LiveContext.tsx';
 import { type ReloadTiming, reloadScheduler } from './reloadScheduler.ts';
 
@@ -11,24 +13,38 @@ interface LiveReloadOptions<N extends EventName> extends Partial<ReloadTiming> {
   when?(event: BusEvent<N>): boolean;
 }
 
+/** The queries to ask again: routes or single requests, or a function naming them when the burst ends. */
+export type LiveTargets = readonly QueryTarget[] | (() => readonly QueryTarget[]);
+
 /**
- * Calls `reload` when any of `events` arrives, once per burst (see `reloadScheduler`), never after the component is
- * gone. `reload` may change between renders; the latest one runs. The returned function asks for the same reload,
- * for changes the page makes itself.
+ * Asks the page's `targets` again when any of `events` arrives, once per burst (see `reloadScheduler`), never after
+ * the component is gone. The targets may change between renders; the latest ones are asked. The returned function
+ * asks the same, for changes the page makes itself.
  */
 export function useLiveReload<N extends EventName>(
   events: N | readonly N[],
-  reload: () => void,
+  targets: LiveTargets,
   options: LiveReloadOptions<N> = {},
 ): () => void {
+  const client = useQueryClient();
   const { subscribe } = useLive();
-  const latest = useRef({ reload, when: options.when });
+  const latest = useRef({ targets, when: options.when });
   useEffect(() => {
-    latest.current = { reload, when: options.when };
+    latest.current = { targets, when: options.when };
   });
   const delay = options.delay ?? DEFAULT_TIMING.delay;
   const maxWait = options.maxWait ?? DEFAULT_TIMING.maxWait;
-  const scheduler = useMemo(() => reloadScheduler(() => latest.current.reload(), { delay, maxWait }), [delay, maxWait]);
+  const scheduler = useMemo(
+    () =>
+      reloadScheduler(
+        () => {
+          const { targets: current } = latest.current;
+          void refreshQueries(client, typeof current === 'function' ? current() : current);
+        },
+        { delay, maxWait },
+      ),
+    [client, delay, maxWait],
+  );
   useEffect(() => () => scheduler.cancel(), [scheduler]);
   const names = typeof events === 'string' ? events : events.join(' ');
   useEffect(() => {

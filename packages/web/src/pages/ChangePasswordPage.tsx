@@ -1,7 +1,7 @@
 import type { ChangePasswordBody } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { useAuth, useMe } from '../auth/AuthContext.tsx';
 import { TextField } from '../components/Field.tsx';
@@ -38,7 +38,7 @@ export function ChangePasswordPage() {
 
     setBusy(true);
     try {
-      await api.post('/api/v1/auth/password', { currentPassword, newPassword } satisfies ChangePasswordBody);
+      await apiCall('POST /api/v1/auth/password', { body: { currentPassword, newPassword } });
       const updated = await refresh();
       navigate(updated ? '/' : '/login', { replace: true });
     } catch (cause) {

@@ -1,7 +1,6 @@
-import type { UnitMapCollection } from '@ioc/shared';
 import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -15,10 +14,10 @@ export function MapPage() {
   const t = useT();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const geojson = useResource<UnitMapCollection>('/api/v1/orgunits/geojson');
+  const geojson = useApiQuery('GET /api/v1/orgunits/geojson');
   const data = useMemo(() => (geojson.data ? buildMapData(geojson.data) : null), [geojson.data]);
 
-  useLiveReload('boundaries.imported', geojson.reload);
+  useLiveReload('boundaries.imported', ['GET /api/v1/orgunits/geojson']);
 
   const wards = data?.units.filter((unit) => unit.kind === 'ward').length ?? 0;
   const withoutBoundary = data?.units.filter((unit) => !unit.hasBoundary).length ?? 0;
@@ -33,8 +32,8 @@ export function MapPage() {
         </div>
         {data && <UnitSearch units={data.units} onFound={(unit) => openUnit(unit.code)} />}
       </header>
-      {geojson.error !== null && <ErrorNotice error={geojson.error} onRetry={geojson.reload} />}
-      {geojson.loading && !data && <LoadingBlock />}
+      {geojson.error !== null && <ErrorNotice error={geojson.error} onRetry={geojson.refetch} />}
+      {geojson.isLoading && <LoadingBlock />}
       {data && (
         <>
           {withoutBoundary > 0 && (

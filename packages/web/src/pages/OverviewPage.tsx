@@ -1,6 +1,5 @@
-import type { OrgUnit, OrgUnitGroup } from '@ioc/shared';
 import { Suspense, useMemo } from 'react';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { useAuth, useHomeUnit, useMe } from '../auth/AuthContext.tsx';
 import { currentMonth } from '../calendar/days.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
@@ -34,12 +33,12 @@ export function OverviewPage() {
   const me = useMe();
   const mayReadUnits = can('orgunits.read');
   const mayReadAlerts = can('alerts.read');
-  const units = useResource<OrgUnit[]>(mayReadUnits ? '/api/v1/orgunits' : null);
-  const groups = useResource<OrgUnitGroup[]>(mayReadUnits ? '/api/v1/orgunit-groups' : null);
+  const units = useApiQuery('GET /api/v1/orgunits', mayReadUnits ? {} : null);
+  const groups = useApiQuery('GET /api/v1/orgunit-groups', mayReadUnits ? {} : null);
   const thisMonth = useMemo(() => currentMonth(new Date()), []);
 
   // Importing boundaries changes how many units have one; nothing else on this page changes at runtime.
-  useLiveReload('boundaries.imported', units.reload);
+  useLiveReload('boundaries.imported', ['GET /api/v1/orgunits']);
 
   // A commune officer's scope is their commune: the province's figures would only answer "out of scope".
   const scopeUnit = useHomeUnit();
@@ -73,10 +72,10 @@ export function OverviewPage() {
       )}
       <div className="overview-grid">
         <div className="overview-main">
-          {mayReadUnits && units.error !== null && <ErrorNotice error={units.error} onRetry={units.reload} />}
-          {mayReadUnits && units.loading && !units.data && <LoadingBlock />}
+          {mayReadUnits && units.error !== null && <ErrorNotice error={units.error} onRetry={units.refetch} />}
+          {mayReadUnits && units.isLoading && <LoadingBlock />}
           {units.data && <UnitStats units={units.data} />}
-          {mayReadUnits && groups.error !== null && <ErrorNotice error={groups.error} onRetry={groups.reload} />}
+          {mayReadUnits && groups.error !== null && <ErrorNotice error={groups.error} onRetry={groups.refetch} />}
           {groups.data && <GroupList groups={groups.data} units={units.data ?? []} />}
         </div>
         <LiveFeed />

@@ -1,6 +1,5 @@
-import type { OrgUnitDetail } from '@ioc/shared';
 import { Link, useParams } from 'react-router';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
@@ -12,7 +11,7 @@ import { UnitProfileCard } from '../units/UnitProfileCard.tsx';
 export function UnitPage() {
   const { t, lang } = useI18n();
   const { id = '' } = useParams();
-  const detail = useResource<OrgUnitDetail>(`/api/v1/orgunits/${encodeURIComponent(id)}`);
+  const detail = useApiQuery('GET /api/v1/orgunits/:id', { params: { id } });
 
   const unit = detail.data?.unit ?? null;
 
@@ -23,8 +22,8 @@ export function UnitPage() {
         <span aria-hidden="true"> › </span>
         <span aria-current="page">{unit ? localName(lang, unit.name, unit.nameEn) : id}</span>
       </nav>
-      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
-      {detail.loading && !unit && <LoadingBlock />}
+      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.refetch} />}
+      {detail.isLoading && <LoadingBlock />}
       {unit && detail.data && (
         <>
           <header className="page-header">

@@ -21,7 +21,7 @@ export function KpiTiles({ figures }: { figures: PsFigures }) {
           label={t('ps.kpi.received')}
           value={fmt.count(figures.received)}
           raw={figures.received}
-          note={t('ps.kpi.toProcess', { count: fmt.count(figures.toProcess) })}
+          note={t('ps.kpi.toProcess', { count: figures.toProcess })}
         />
         <KpiTile
           testId="ps-kpi-carriedOver"
@@ -74,7 +74,7 @@ export function KpiTiles({ figures }: { figures: PsFigures }) {
           value={fmt.rate(figures.onTimeRate)}
           raw={figures.onTimeRate}
           share={figures.onTimeRate}
-          note={t('ps.kpi.ofFinished', { count: fmt.count(finished.total) })}
+          note={t('ps.kpi.ofFinished', { count: finished.total })}
         />
         <KpiTile
           testId="ps-kpi-avgDays"
@@ -90,8 +90,8 @@ export function KpiTiles({ figures }: { figures: PsFigures }) {
           raw={figures.onlineShare}
           share={figures.onlineShare}
           note={t('ps.kpi.ofReceived', {
-            count: fmt.count(figures.channels.online),
-            total: fmt.count(figures.received),
+            count: figures.channels.online,
+            total: figures.received,
           })}
         />
         <KpiTile
@@ -100,7 +100,7 @@ export function KpiTiles({ figures }: { figures: PsFigures }) {
           value={fmt.rate(figures.onlinePaymentShare)}
           raw={figures.onlinePaymentShare}
           share={figures.onlinePaymentShare}
-          note={t('ps.kpi.ofReceived', { count: fmt.count(figures.paidOnline), total: fmt.count(figures.received) })}
+          note={t('ps.kpi.ofReceived', { count: figures.paidOnline, total: figures.received })}
         />
         <KpiTile
           testId="ps-kpi-digitised"
@@ -108,7 +108,7 @@ export function KpiTiles({ figures }: { figures: PsFigures }) {
           value={fmt.rate(figures.digitisationShare)}
           raw={figures.digitisationShare}
           share={figures.digitisationShare}
-          note={t('ps.kpi.ofReceived', { count: fmt.count(figures.digitised), total: fmt.count(figures.received) })}
+          note={t('ps.kpi.ofReceived', { count: figures.digitised, total: figures.received })}
         />
       </div>
     </section>

@@ -1,6 +1,5 @@
-import type { PsTickerItem } from '@ioc/shared';
 import { useMemo, useState } from 'react';
-import type { Resource } from '../api/useResource.ts';
+import type { ApiQueryResult } from '../api/queries.ts';
 import { useRootUnit } from '../auth/AuthContext.tsx';
 import { sameLocalDay } from '../calendar/days.ts';
 import { useNow } from '../calendar/useNow.ts';
@@ -15,7 +14,7 @@ const LIVE_KEYS = { open: 'live.open', connecting: 'live.connecting', closed: 'l
 
 interface LiveTickerProps {
   unit: string;
-  opening: Resource<PsTickerItem[]>;
+  opening: ApiQueryResult<'GET /api/v1/public-services/ticker'>;
 }
 
 /** The latest dossiers synced: the API's list, then each `dossier.synced` event on top, briefly highlighted. */
@@ -54,8 +53,8 @@ export function LiveTicker({ unit, opening }: LiveTickerProps) {
           <span className="visually-hidden">{t(LIVE_KEYS[status])}</span>
         </span>
       </header>
-      {opening.error !== null && <ErrorNotice error={opening.error} onRetry={opening.reload} />}
-      {opening.loading && !opening.data && <LoadingBlock />}
+      {opening.error !== null && <ErrorNotice error={opening.error} onRetry={opening.refetch} />}
+      {opening.isLoading && <LoadingBlock />}
       {opening.data && entries.length === 0 && <p className="muted">{t('ps.ticker.empty')}</p>}
       {entries.length > 0 && (
         <ol className="ps-ticker" aria-live="polite" aria-relevant="additions">

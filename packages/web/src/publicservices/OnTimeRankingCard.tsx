@@ -81,7 +81,7 @@ export function OnTimeRankingCard(props: OnTimeRankingCardProps) {
     <RankingCard
       titleId={`ps-ranking-${by}-title`}
       title={t(by === 'agency' ? 'ps.ranking.agency.title' : 'ps.ranking.unit.title')}
-      subtitle={t('ps.ranking.subtitle', { count: fmt.count(rows.length) })}
+      subtitle={t('ps.ranking.subtitle', { count: rows.length })}
       testId={`ps-ranking-${by}`}
       classNames={{ card: 'ps-ranking-card', wrap: 'ps-ranking-wrap', table: 'ps-ranking-table' }}
       actions={
@@ -112,7 +112,7 @@ export function OnTimeRankingCard(props: OnTimeRankingCardProps) {
       ]}
       rows={tableRows}
       empty={t('ps.ranking.empty')}
-      footer={unplaced > 0 && <p className="muted small">{t('ps.ranking.unplaced', { count: fmt.count(unplaced) })}</p>}
+      footer={unplaced > 0 && <p className="muted small">{t('ps.ranking.unplaced', { count: unplaced })}</p>}
     />
   );
 }

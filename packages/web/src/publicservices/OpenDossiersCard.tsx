@@ -1,5 +1,5 @@
-import type { PsOpenDossier, PsOpenList } from '@ioc/shared';
-import type { Resource } from '../api/useResource.ts';
+import type { PsOpenDossier } from '@ioc/shared';
+import type { ApiQueryResult } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
@@ -10,7 +10,7 @@ export type OpenProgress = 'overdue' | 'dueSoon';
 interface OpenDossiersCardProps {
   progress: OpenProgress;
   onProgress(progress: OpenProgress): void;
-  lists: Record<OpenProgress, Resource<PsOpenList>>;
+  lists: Record<OpenProgress, ApiQueryResult<'GET /api/v1/public-services/open-dossiers'>>;
   /** The agency the list is narrowed to, with its name; null for every agency. */
   agency: { key: string; name: string } | null;
   onClearAgency(): void;
@@ -30,7 +30,7 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
         <div>
           <h2 id="ps-open-title">{t('ps.open.title')}</h2>
           <p className="muted small">
-            {t('ps.open.subtitle', { time: list.data ? fmt.dateTime(list.data.asOf) : '…' })}
+            {list.data ? t('ps.open.subtitle', { time: new Date(list.data.asOf) }) : t('ps.open.subtitleLoading')}
           </p>
         </div>
         <fieldset className="segmented ps-open-tabs">
@@ -65,8 +65,8 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
           </span>
         </p>
       )}
-      {list.error !== null && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <LoadingBlock />}
+      {list.error !== null && <ErrorNotice error={list.error} onRetry={list.refetch} />}
+      {list.isLoading && <LoadingBlock />}
       {dossiers && dossiers.length === 0 && (
         <p className="notice notice-success">
           {t(progress === 'overdue' ? 'ps.open.empty.overdue' : 'ps.open.empty.dueSoon')}
@@ -76,8 +76,8 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
         <>
           <p className="muted small" aria-live="polite">
             {t(progress === 'overdue' ? 'ps.open.shown' : 'ps.open.shownSoon', {
-              shown: fmt.count(dossiers.length),
-              total: fmt.count(list.data.total),
+              shown: dossiers.length,
+              total: list.data.total,
             })}
           </p>
           <div className="table-wrap ps-open-wrap">
@@ -122,7 +122,7 @@ function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: Open
       <td className="ps-date">{fmt.date(dossier.receivedAt)}</td>
       <td className="ps-date">{fmt.date(dossier.dueAt)}</td>
       <td className={progress === 'overdue' ? 'ps-late' : 'ps-soon'}>
-        {latenessText(t, fmt, dossier.workingDaysLate)}
+        {latenessText(t, dossier.workingDaysLate)}
         {dossier.secondSupplement && (
           <span className="badge badge-danger" title={t('ps.open.secondSupplementHint')}>
             {t('ps.open.secondSupplement')}
@@ -134,7 +134,7 @@ function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: Open
           <>
             <span className="ps-holder-name">{[holder.handler, holder.title].filter(Boolean).join(', ') || '—'}</span>
             {holder.department && <span className="muted ps-holder-line">{holder.department}</span>}
-            <span className="muted small ps-holder-line">{t('ps.open.since', { time: fmt.date(holder.since) })}</span>
+            <span className="muted small ps-holder-line">{t('ps.open.since', { time: new Date(holder.since) })}</span>
           </>
         ) : (
           <span className="muted">{t('ps.open.noHolder')}</span>

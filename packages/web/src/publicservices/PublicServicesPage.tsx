@@ -1,9 +1,7 @@
-import type { PsOpenList, PsSummary, PsTickerItem, PsTrend } from '@ioc/shared';
 import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { withQuery } from '../api/client.ts';
 import { useActiveUnits } from '../api/orgUnits.ts';
-import { useResource } from '../api/useResource.ts';
+import { type QueryTarget, useApiQuery } from '../api/queries.ts';
 import { useHomeUnit, useRootUnit } from '../auth/AuthContext.tsx';
 import { currentMonth } from '../calendar/days.ts';
 import { PeriodPicker } from '../calendar/PeriodPicker.tsx';
@@ -27,7 +25,6 @@ import { trendWindow, trendYears } from './trend.ts';
 import './publicservices.css';
 import './lists.css';
 
-const BASE = '/api/v1/public-services';
 const OPEN_LIMIT = 50;
 /** A burst of synced dossiers moves the counts once it settles, and at least every 2 s while it lasts. */
 const REFRESH_DELAY_MS = 500;
@@ -39,7 +36,7 @@ const TREND_REFRESH_MS = 60_000;
  * figures follow from them and move live as dossiers are synced.
  */
 export function PublicServicesPage() {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   const { units } = useActiveUnits();
   const [params, setParams] = useSearchParams();
   const today = useMemo(() => currentMonth(new Date()), []);
@@ -63,22 +60,28 @@ export function PublicServicesPage() {
     setParams(search);
   };
 
-  const summary = useResource<PsSummary>(withQuery(`${BASE}/summary`, { period, unit, groupBy: 'agency' }));
-  const communes = useResource<PsSummary>(
-    seesProvince ? withQuery(`${BASE}/summary`, { period, unit: root, groupBy: 'unit' }) : null,
+  const summary = useApiQuery('GET /api/v1/public-services/summary', { query: { period, unit, groupBy: 'agency' } });
+  const communes = useApiQuery(
+    'GET /api/v1/public-services/summary',
+    seesProvince ? { query: { period, unit: root, groupBy: 'unit' } } : null,
   );
   const openQuery = { unit, agency: agency?.key, limit: OPEN_LIMIT };
-  const overdue = useResource<PsOpenList>(withQuery(`${BASE}/open-dossiers`, { ...openQuery, progress: 'overdue' }));
-  const dueSoon = useResource<PsOpenList>(withQuery(`${BASE}/open-dossiers`, { ...openQuery, progress: 'dueSoon' }));
-  const ticker = useResource<PsTickerItem[]>(withQuery(`${BASE}/ticker`, { unit, limit: 30 }));
+  const overdue = useApiQuery('GET /api/v1/public-services/open-dossiers', {
+    query: { ...openQuery, progress: 'overdue' },
+  });
+  const dueSoon = useApiQuery('GET /api/v1/public-services/open-dossiers', {
+    query: { ...openQuery, progress: 'dueSoon' },
+  });
+  const ticker = useApiQuery('GET /api/v1/public-services/ticker', { query: { unit, limit: 30 } });
   // The trend is the slowest to compute: asked last, so the rest of the page does not wait behind it.
   const years = trendYears(period);
   const year = years[years.length - 1] ?? period.slice(0, 4);
   const earlierYear = years.length === 2 ? (years[0] ?? null) : null;
-  const trendEarlier = useResource<PsTrend>(
-    earlierYear ? withQuery(`${BASE}/trend`, { period: earlierYear, unit }) : null,
+  const trendEarlier = useApiQuery(
+    'GET /api/v1/public-services/trend',
+    earlierYear ? { query: { period: earlierYear, unit } } : null,
   );
-  const trendYear = useResource<PsTrend>(withQuery(`${BASE}/trend`, { period: year, unit }));
+  const trendYear = useApiQuery('GET /api/v1/public-services/trend', { query: { period: year, unit } });
 
   // Every figure on the page moves when dossiers are synced; one refresh after a burst, not one per dossier (a request
   // still running is followed, not cancelled). The monthly trend barely moves with one dossier and costs the most, so
@@ -87,11 +90,13 @@ export function PublicServicesPage() {
   useLiveReload(
     'dossier.synced',
     () => {
-      for (const resource of [summary, communes, overdue, dueSoon]) resource.reload();
-      if (Date.now() - trendRefreshed.current < TREND_REFRESH_MS) return;
+      const figures: QueryTarget[] = [
+        'GET /api/v1/public-services/summary',
+        'GET /api/v1/public-services/open-dossiers',
+      ];
+      if (Date.now() - trendRefreshed.current < TREND_REFRESH_MS) return figures;
       trendRefreshed.current = Date.now();
-      trendYear.reload();
-      trendEarlier.reload();
+      return [...figures, 'GET /api/v1/public-services/trend'];
     },
     { delay: REFRESH_DELAY_MS, maxWait: REFRESH_MAX_WAIT_MS },
   );
@@ -162,11 +167,11 @@ export function PublicServicesPage() {
 
       {data?.period.running && (
         <p className="muted small ps-running" data-testid="ps-running">
-          {t('ps.running', { time: fmt.dateTime(data.period.to) })}
+          {t('ps.running', { time: new Date(data.period.to) })}
         </p>
       )}
-      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.reload} />}
-      {summary.loading && !data && <LoadingBlock />}
+      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.refetch} />}
+      {summary.isLoading && <LoadingBlock />}
 
       {data && (
         <>
@@ -177,8 +182,8 @@ export function PublicServicesPage() {
               unitName={unitName(unit)}
               error={trendYear.error ?? trendEarlier.error}
               onRetry={() => {
-                trendYear.reload();
-                trendEarlier.reload();
+                void trendYear.refetch();
+                void trendEarlier.refetch();
               }}
             />
           </div>
@@ -196,7 +201,7 @@ export function PublicServicesPage() {
               />
             )}
             {seesProvince && communes.error !== null && (
-              <ErrorNotice error={communes.error} onRetry={communes.reload} />
+              <ErrorNotice error={communes.error} onRetry={communes.refetch} />
             )}
             {seesProvince && !communeRows && communes.error === null && <LoadingBlock />}
             {communeRows && (

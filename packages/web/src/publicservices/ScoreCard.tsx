@@ -28,7 +28,7 @@ export function ScoreCard({ score }: { score: PsScore }) {
     ? t('ps.score.empty')
     : view.complete
       ? `${fmt.fixed(view.total, 1)}/${view.maxPoints}`
-      : t('ps.score.known', { total: fmt.fixed(view.total, 1), max: fmt.number(view.maxAvailable, 1) });
+      : t('ps.score.known', { total: view.total, max: view.maxAvailable });
 
   return (
     <section
@@ -57,7 +57,7 @@ export function ScoreCard({ score }: { score: PsScore }) {
                   <span className="ps-gauge-unit">
                     {view.complete
                       ? t('ps.score.outOf', { max: view.maxPoints })
-                      : t('ps.score.knownShort', { max: fmt.number(view.maxAvailable, 1) })}
+                      : t('ps.score.knownShort', { max: view.maxAvailable })}
                   </span>
                 </>
               ) : (
@@ -78,8 +78,8 @@ export function ScoreCard({ score }: { score: PsScore }) {
           {view.hasData && !view.complete && (
             <p className="muted small ps-score-note">
               {t('ps.score.range', {
-                low: fmt.fixed(view.possible.low, 1),
-                high: fmt.fixed(view.possible.high, 1),
+                low: view.possible.low,
+                high: view.possible.high,
               })}
             </p>
           )}
@@ -117,7 +117,9 @@ function GroupItem({ group }: { group: GroupRow }) {
               {group.state === 'partial' && <span className="badge badge-warning">{t('ps.group.partial')}</span>}
             </span>
             <span className="ps-group-points">
-              {t('ps.group.points', { points: fmt.fixed(group.points, 1), max: fmt.number(group.maxPoints, 1) })}
+              {group.points === null
+                ? t('ps.group.pointsUnknown', { max: group.maxPoints })
+                : t('ps.group.points', { points: group.points, max: group.maxPoints })}
             </span>
           </span>
           <span className="ps-bar" aria-hidden="true">

@@ -1,5 +1,4 @@
-import type { Connector } from '@ioc/shared';
-import { useResource } from '../api/useResource.ts';
+import { useApiQuery } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { lagParts, type SourceState, sourceState } from './sources.ts';
@@ -14,8 +13,8 @@ const STATE_CLASS: Record<SourceState, string> = {
 
 /** Where the dossiers come from: each one-stop connector's health (last success, lag, last error). */
 export function SourcesCard() {
-  const { t, fmt } = useI18n();
-  const connectors = useResource<Connector[]>('/api/v1/public-services/connectors');
+  const { t } = useI18n();
+  const connectors = useApiQuery('GET /api/v1/public-services/connectors');
   const list = connectors.data;
   return (
     <section className="card ps-sources-card" aria-labelledby="ps-sources-title" data-testid="ps-sources">
@@ -23,7 +22,7 @@ export function SourcesCard() {
         <h2 id="ps-sources-title">{t('ps.sources.title')}</h2>
         <p className="muted small">{t('ps.sources.subtitle')}</p>
       </header>
-      {connectors.error !== null && <ErrorNotice error={connectors.error} onRetry={connectors.reload} />}
+      {connectors.error !== null && <ErrorNotice error={connectors.error} onRetry={connectors.refetch} />}
       {list && list.length === 0 && <p className="muted">{t('ps.sources.none')}</p>}
       {list && list.length > 0 && (
         <ul className="ps-sources">
@@ -38,14 +37,13 @@ export function SourcesCard() {
                   <div className="small">
                     {t(`ps.sources.state.${state}`)}
                     {lag && ` · ${t(`ps.sources.lag.${lag.unit}`, { n: lag.value })}`}
-                    {c.lastSuccessAt && ` · ${t('ps.sources.lastSuccess', { time: fmt.dateTime(c.lastSuccessAt) })}`}
+                    {c.lastSuccessAt && ` · ${t('ps.sources.lastSuccess', { time: new Date(c.lastSuccessAt) })}`}
                   </div>
                   {c.lastError && (
                     <div className="small ps-source-error">
-                      {t('ps.sources.lastError', {
-                        time: c.lastErrorAt ? fmt.dateTime(c.lastErrorAt) : '—',
-                        error: c.lastError,
-                      })}
+                      {c.lastErrorAt
+                        ? t('ps.sources.lastError', { time: new Date(c.lastErrorAt), error: c.lastError })
+                        : t('ps.sources.lastErrorUndated', { error: c.lastError })}
                     </div>
                   )}
                 </div>

@@ -27,9 +27,7 @@ export function TrendCard({ points, unitName, error, onRetry }: TrendCardProps) 
       shortLabel: (period) => formatPeriodShort(period, lang),
       longLabel: (period) => formatPeriod(period, lang),
       scoreText: (point) =>
-        point.score === null
-          ? '—'
-          : t('ps.trend.known', { total: fmt.fixed(point.score, 1), max: fmt.number(point.maxAvailable, 1) }),
+        point.score === null ? '—' : t('ps.trend.known', { total: point.score, max: point.maxAvailable }),
       rate: fmt.rate,
       count: fmt.count,
       text: {

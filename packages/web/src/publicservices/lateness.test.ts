@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makeFormatter } from '../format/formatter.ts';
 import { testTranslators } from '../i18n/testing.ts';
 import { publicServicesEn } from './i18n.en.ts';
 import { publicServicesVi } from './i18n.vi.ts';
@@ -18,11 +17,12 @@ describe('how late an open dossier is', () => {
   });
 
   it('says it in words, in Vietnamese and English', () => {
-    const fmt = makeFormatter('vi');
-    expect(latenessText(tVi, fmt, 3.5)).toBe('trễ 3,5 ngày làm việc');
-    expect(latenessText(tVi, fmt, -1.25)).toBe('còn 1,3 ngày làm việc');
-    expect(latenessText(tVi, fmt, 0.01)).toBe('vừa quá hạn');
-    expect(latenessText(tVi, fmt, null)).toBe('không có hạn trả');
-    expect(latenessText(tEn, makeFormatter('en'), 211.57)).toBe('211.6 working days late');
+    expect(latenessText(tVi, 3.5)).toBe('trễ 3,5 ngày làm việc');
+    expect(latenessText(tVi, -1.25)).toBe('còn 1,3 ngày làm việc');
+    expect(latenessText(tVi, 0.01)).toBe('vừa quá hạn');
+    expect(latenessText(tVi, null)).toBe('không có hạn trả');
+    expect(latenessText(tEn, 211.57)).toBe('211.6 working days late');
+    expect(latenessText(tEn, 1)).toBe('1.0 working days late');
+    expect(latenessText(tVi, 1234)).toBe('trễ 1.234,0 ngày làm việc');
   });
 });

@@ -1,4 +1,3 @@
-import type { Formatter } from '../format/formatter.ts';
 import type { MessageKey, Translate } from '../i18n/index.tsx';
 
 export type Lateness =
@@ -27,8 +26,8 @@ const LATENESS_KEYS = {
   noDue: 'ps.open.noDue',
 } as const satisfies Record<Lateness['kind'], MessageKey>;
 
-/** `trễ 3,5 ngày làm việc`, `còn 1,5 ngày làm việc`, `vừa quá hạn`. */
-export function latenessText(t: Translate, fmt: Formatter, workingDaysLate: number | null): string {
+/** `trễ 3,5 ngày làm việc`, `còn 1,5 ngày làm việc`, `vừa quá hạn`: the days keep their one decimal. */
+export function latenessText(t: Translate, workingDaysLate: number | null): string {
   const late = lateness(workingDaysLate);
-  return t(LATENESS_KEYS[late.kind], 'days' in late ? { days: fmt.fixed(late.days, 1) } : undefined);
+  return t(LATENESS_KEYS[late.kind], 'days' in late ? { days: late.days } : undefined);
 }

@@ -1,6 +1,6 @@
 import type { UnitProfile, UpdateUnitProfileBody } from '@ioc/shared';
 import { type FormEvent, useState } from 'react';
-import { api } from '../api/client.ts';
+import { apiCall } from '../api/client.ts';
 import { useFieldErrors } from '../api/errorText.ts';
 import { TextField } from '../components/Field.tsx';
 import { FormAlert } from '../components/FormAlert.tsx';
@@ -78,7 +78,7 @@ export function ProfileForm({ unitId, profile, onSaved, onCancel }: ProfileFormP
 
     setBusy(true);
     try {
-      onSaved(await api.patch<UnitProfile>(`/api/v1/orgunits/${encodeURIComponent(unitId)}/profile`, body));
+      onSaved(await apiCall('PATCH /api/v1/orgunits/:id/profile', { params: { id: unitId }, body }));
     } catch (cause) {
       setErrors(fieldErrors(cause, FIELD_NAMES));
     } finally {

@@ -27,19 +27,15 @@ export function UnitFacts({ detail }: { detail: OrgUnitDetail }) {
         <dt>{t('unit.area')}</dt>
         <dd>{unit.areaKm2 === null ? '—' : `${fmt.number(unit.areaKm2)} km²`}</dd>
         <dt>{t('unit.centroid')}</dt>
-        <dd>
-          {lat === undefined || lon === undefined
-            ? '—'
-            : t('unit.centroidValue', { lat: fmt.number(lat, 5), lon: fmt.number(lon, 5) })}
-        </dd>
+        <dd>{lat === undefined || lon === undefined ? '—' : t('unit.centroidValue', { lat, lon })}</dd>
         <dt>{t('unit.boundary')}</dt>
         <dd>{unit.hasGeometry ? t('unit.boundaryYes') : t('unit.boundaryNo')}</dd>
         <dt>{t('unit.validity')}</dt>
         <dd data-testid="unit-validity">
           {unit.validTo
-            ? t('unit.closedSince', { date: fmt.date(unit.validTo) })
+            ? t('unit.closedSince', { date: new Date(unit.validTo) })
             : unit.validFrom
-              ? t('unit.validSince', { date: fmt.date(unit.validFrom) })
+              ? t('unit.validSince', { date: new Date(unit.validFrom) })
               : t('unit.valid')}
         </dd>
         {parent && (

@@ -5,14 +5,14 @@ import { useI18n } from '../i18n/index.tsx';
 type Mapping = OrgUnitDetail['predecessors'][number];
 
 function MappingList({ mappings, testId }: { mappings: Mapping[]; testId: string }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   return (
     <ul className="mapping-list" data-testid={testId}>
       {mappings.map((mapping) => (
         <li key={mapping.id}>
           <Link to={`/units/${mapping.id}`}>{mapping.name}</Link>
           <span className="muted"> ({mapping.code})</span>
-          {mapping.share < 1 && <span className="badge">{t('unit.share', { share: fmt.percent(mapping.share) })}</span>}
+          {mapping.share < 1 && <span className="badge">{t('unit.share', { share: mapping.share })}</span>}
         </li>
       ))}
     </ul>

@@ -1,7 +1,7 @@
-import type { UnitProfile } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
+import { apiKey, updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -14,11 +14,15 @@ export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: bo
   const { t, fmt } = useI18n();
   const { can } = useAuth();
   const { showToast } = useToast();
-  const profile = useResource<UnitProfile>(`/api/v1/orgunits/${encodeURIComponent(unitId)}/profile`);
+  const queryClient = useQueryClient();
+  const request = { params: { id: unitId } };
+  const profile = useApiQuery('GET /api/v1/orgunits/:id/profile', request);
   const [editing, setEditing] = useState(false);
 
   // Someone else may be editing the same profile; show their change when it lands.
-  useLiveReload('orgunit.updated', profile.reload, { when: (event) => event.payload.id === unitId && !editing });
+  useLiveReload('orgunit.updated', [apiKey('GET /api/v1/orgunits/:id/profile', request)], {
+    when: (event) => event.payload.id === unitId && !editing,
+  });
   const outOfScope = profile.error instanceof ApiError && profile.error.code === 'OUT_OF_SCOPE';
   const mayEdit = can('orgunits.profile.write') && !closed;
   const current = profile.data ?? null;
@@ -54,15 +58,15 @@ export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: bo
           {t('profile.outOfScope')}
         </p>
       )}
-      {profile.error !== null && !outOfScope && <ErrorNotice error={profile.error} onRetry={profile.reload} />}
-      {profile.loading && !current && <LoadingBlock />}
+      {profile.error !== null && !outOfScope && <ErrorNotice error={profile.error} onRetry={profile.refetch} />}
+      {profile.isLoading && <LoadingBlock />}
       {current && editing && (
         <ProfileForm
           unitId={unitId}
           profile={current}
           onCancel={() => setEditing(false)}
           onSaved={(saved) => {
-            profile.setData(() => saved);
+            updateQueries(queryClient, 'GET /api/v1/orgunits/:id/profile', () => saved, request);
             setEditing(false);
             showToast({ title: t('profile.savedTitle'), text: t('profile.saved'), tone: 'success' });
           }}
@@ -81,7 +85,7 @@ export function UnitProfileCard({ unitId, closed }: { unitId: string; closed: bo
           <p className="muted small">
             {current.updatedAt
               ? t('profile.updated', {
-                  at: fmt.dateTime(current.updatedAt),
+                  at: new Date(current.updatedAt),
                   by: current.updatedBy ?? t('common.system'),
                 })
               : t('profile.neverUpdated')}

@@ -1,6 +1,6 @@
 import type { TaskDetail, TaskPriority, TaskUnit } from '@ioc/shared';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useFieldErrors } from '../../api/errorText.ts';
 import { addDays } from '../../calendar/days.ts';
 import { CheckboxList } from '../../components/CheckboxList.tsx';
@@ -73,10 +73,9 @@ export function AssignTaskDialog({ units, today, document, onClose, onAssigned }
     }
     setBusy(true);
     try {
-      const detail = await api.post<TaskDetail>(
-        '/api/v1/tasks',
-        assignBody({ ...draft, documentId: picked?.id ?? null }),
-      );
+      const detail = await apiCall('POST /api/v1/tasks', {
+        body: assignBody({ ...draft, documentId: picked?.id ?? null }),
+      });
       onAssigned(detail);
     } catch (cause) {
       setErrors(fieldErrors(cause, SERVER_FIELDS));

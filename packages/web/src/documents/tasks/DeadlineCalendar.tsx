@@ -1,7 +1,6 @@
-import type { TaskPage } from '@ioc/shared';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { Resource } from '../../api/useResource.ts';
+import type { ApiQueryResult } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, type MessageKey, useI18n } from '../../i18n/index.tsx';
@@ -27,7 +26,7 @@ const TONE_KEYS: Record<Exclude<DayTone, 'none'>, MessageKey> = {
 };
 
 interface DeadlineCalendarProps {
-  tasks: Resource<TaskPage>;
+  tasks: ApiQueryResult<'GET /api/v1/tasks'>;
   today: string;
   nearlyDueDays: number;
 }
@@ -55,8 +54,8 @@ export function DeadlineCalendar({ tasks, today, nearlyDueDays }: DeadlineCalend
           <p className="muted small">{t('calendar.subtitle', { days: nearlyDueDays })}</p>
         </div>
       </header>
-      {tasks.error !== null && <ErrorNotice error={tasks.error} onRetry={tasks.reload} />}
-      {tasks.loading && !tasks.data && <LoadingBlock />}
+      {tasks.error !== null && <ErrorNotice error={tasks.error} onRetry={tasks.refetch} />}
+      {tasks.isLoading && <LoadingBlock />}
       <table className="dir-calendar">
         <caption className="visually-hidden">{t('calendar.title')}</caption>
         <thead>
@@ -126,7 +125,7 @@ export function DeadlineCalendar({ tasks, today, nearlyDueDays }: DeadlineCalend
       </p>
       {chosen ? (
         <div className="dir-calendar-list" aria-live="polite" data-testid="calendar-list">
-          <h3>{t('calendar.dueOn', { date: fmt.date(chosen.date) })}</h3>
+          <h3>{t('calendar.dueOn', { date: new Date(chosen.date) })}</h3>
           <ul>
             {chosen.tasks.map((task) => (
               <li key={task.id}>

@@ -1,8 +1,7 @@
-import type { DocumentDetail, TaskDetail, TaskPage, TaskSummary, TaskTrend, TaskUnit } from '@ioc/shared';
-import { useState } from 'react';
+import type { TaskDetail } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useSearchParams } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { type QueryTarget, refreshQueries, useApiQuery } from '../../api/queries.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { localDay } from '../../calendar/days.ts';
 import { useNow } from '../../calendar/useNow.ts';
@@ -22,7 +21,12 @@ import { TrendCard } from './TrendCard.tsx';
 import { UnitRankingCard } from './UnitRankingCard.tsx';
 import './direction.css';
 
-const BASE = '/api/v1/tasks';
+/** What a task changed anywhere can move on the page: every list, the figures and the trend. */
+const TASK_QUERIES: readonly QueryTarget[] = [
+  'GET /api/v1/tasks',
+  'GET /api/v1/tasks/summary',
+  'GET /api/v1/tasks/trend',
+];
 const LATE_LIMIT = 15;
 const CALENDAR_LIMIT = 500;
 
@@ -32,7 +36,7 @@ const CALENDAR_LIMIT = 500;
  * moves live on `task.updated`.
  */
 export function DirectionPage() {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const { can } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -41,29 +45,27 @@ export function DirectionPage() {
   const leader = can('tasks.assign');
   const officer = !leader && can('tasks.write');
 
-  const summary = useResource<TaskSummary>(withQuery(`${BASE}/summary`, { year: today.slice(0, 4) }));
-  const trend = useResource<TaskTrend>(withQuery(`${BASE}/trend`, { months: 12 }));
-  const late = useResource<TaskPage>(withQuery(BASE, { state: 'overdue', sort: 'lateness', limit: LATE_LIMIT }));
+  const queryClient = useQueryClient();
+  const summary = useApiQuery('GET /api/v1/tasks/summary', { query: { year: Number(today.slice(0, 4)) } });
+  const trend = useApiQuery('GET /api/v1/tasks/trend', { query: { months: 12 } });
+  const late = useApiQuery('GET /api/v1/tasks', { query: { state: 'overdue', sort: 'lateness', limit: LATE_LIMIT } });
   const range = calendarRange(today);
-  const calendar = useResource<TaskPage>(
-    withQuery(BASE, { open: true, dueFrom: range.from, dueTo: range.to, sort: 'due', limit: CALENDAR_LIMIT }),
-  );
+  const calendar = useApiQuery('GET /api/v1/tasks', {
+    query: { open: true, dueFrom: range.from, dueTo: range.to, sort: 'due', limit: CALENDAR_LIMIT },
+  });
   // A unit officer sees only their own unit's tasks: no unit to pick from.
-  const units = useResource<TaskUnit[]>(officer ? null : `${BASE}/units`);
-  const [generation, setGeneration] = useState(0);
+  const units = useApiQuery('GET /api/v1/tasks/units', officer ? null : {});
 
-  const reloaders = { summary, trend, late, calendar };
-  const reloadAll = () => {
-    for (const resource of Object.values(reloaders)) resource.reload();
-    setGeneration((value) => value + 1);
-  };
   // The stream carries only the tasks in the user's scope; any of them can move a figure on the page.
-  const refresh = useLiveReload('task.updated', reloadAll);
+  const refresh = useLiveReload('task.updated', TASK_QUERIES);
 
   // `?assign=1` opens the form; `?assignFrom=<document id>` opens it on that document (from the documents page).
   const assignFrom = Number(params.get('assignFrom')) || null;
   const assigning = leader && (params.get('assign') === '1' || assignFrom !== null);
-  const source = useResource<DocumentDetail>(assigning && assignFrom ? `/api/v1/documents/${assignFrom}` : null);
+  const source = useApiQuery(
+    'GET /api/v1/documents/:id',
+    assigning && assignFrom ? { params: { id: assignFrom } } : null,
+  );
   const setAssigning = (open: boolean) => {
     const next = new URLSearchParams(params);
     next.delete('assignFrom');
@@ -77,12 +79,12 @@ export function DirectionPage() {
     next.delete('assignFrom');
     const done: TaskDoneState = { done: 'task.done.assigned' };
     navigate({ pathname: `/direction/tasks/${detail.task.id}`, search: next.toString() }, { state: done });
-    reloadAll();
+    void refreshQueries(queryClient, TASK_QUERIES);
   };
 
   const outlet: DirectionOutlet = { today, onChanged: refresh };
   const data = summary.data;
-  const list = <TaskListCard mine={officer} units={units.data ?? null} generation={generation} />;
+  const list = <TaskListCard mine={officer} units={units.data ?? null} />;
 
   return (
     <div className="page dir-page" data-testid="direction-page">
@@ -94,7 +96,7 @@ export function DirectionPage() {
           </h1>
           <p className="muted">
             {t(officer ? 'direction.subtitle.officer' : 'direction.subtitle', { year: today.slice(0, 4) })}
-            {data && ` · ${t('direction.asOf', { date: fmt.date(data.today) })}`}
+            {data && ` · ${t('direction.asOf', { date: new Date(data.today) })}`}
           </p>
         </div>
         {leader && (
@@ -110,8 +112,8 @@ export function DirectionPage() {
         )}
       </header>
 
-      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.reload} />}
-      {summary.loading && !data && <LoadingBlock />}
+      {summary.error !== null && <ErrorNotice error={summary.error} onRetry={summary.refetch} />}
+      {summary.isLoading && <LoadingBlock />}
       {data && <KpiTiles summary={data} />}
 
       {officer && list}
@@ -137,7 +139,7 @@ export function DirectionPage() {
           onAssigned={onAssigned}
         />
       )}
-      {units.error !== null && leader && <ErrorNotice error={units.error} onRetry={units.reload} />}
+      {units.error !== null && leader && <ErrorNotice error={units.error} onRetry={units.refetch} />}
 
       <Outlet context={outlet} />
     </div>

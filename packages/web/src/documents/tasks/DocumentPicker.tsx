@@ -1,6 +1,6 @@
 import type { DocumentPage } from '@ioc/shared';
 import { type KeyboardEvent, useId, useState } from 'react';
-import { api, withQuery } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useErrorText } from '../../api/errorText.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { pickerQuery } from '../search.ts';
@@ -30,7 +30,7 @@ export function DocumentPicker({ value, onChange }: DocumentPickerProps) {
     setBusy(true);
     setError(null);
     try {
-      const page = await api.get<DocumentPage>(withQuery('/api/v1/documents', { ...pickerQuery(query), limit: 8 }));
+      const page = await apiCall('GET /api/v1/documents', { query: { ...pickerQuery(query), limit: 8 } });
       setResults(page.documents);
     } catch (cause) {
       setError(cause);

@@ -1,6 +1,6 @@
 import type { TaskDetail } from '@ioc/shared';
 import { useId, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useErrorText } from '../../api/errorText.ts';
 import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 
@@ -11,7 +11,7 @@ interface ExtensionPendingProps {
 
 /** A request for a later deadline waiting for the leader who assigned the task; they approve or refuse it here. */
 export function ExtensionPending({ detail, onDone }: ExtensionPendingProps) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const errorText = useErrorText();
   const noteId = useId();
   const [note, setNote] = useState('');
@@ -25,10 +25,10 @@ export function ExtensionPending({ detail, onDone }: ExtensionPendingProps) {
     setError(null);
     try {
       const body = note.trim() ? { approve, note: note.trim() } : { approve };
-      const next = await api.post<TaskDetail>(
-        `/api/v1/tasks/${detail.task.id}/extensions/${pending.id}/decision`,
+      const next = await apiCall('POST /api/v1/tasks/:id/extensions/:extensionId/decision', {
+        params: { id: detail.task.id, extensionId: pending.id },
         body,
-      );
+      });
       setNote('');
       onDone(next, approve ? 'task.done.approved' : 'task.done.refused');
     } catch (cause) {
@@ -46,10 +46,10 @@ export function ExtensionPending({ detail, onDone }: ExtensionPendingProps) {
       data-due={pending.requestedDueDate}
     >
       <div className="dir-pending-text">
-        <h3 id="task-pending-title">{t('task.pending.title', { date: fmt.date(pending.requestedDueDate) })}</h3>
+        <h3 id="task-pending-title">{t('task.pending.title', { date: new Date(pending.requestedDueDate) })}</h3>
         <p>{pending.reason}</p>
         <p className="small">
-          {t('task.pending.by', { name: pending.requestedBy, time: fmt.dateTime(pending.requestedAt) })}
+          {t('task.pending.by', { name: pending.requestedBy, time: new Date(pending.requestedAt) })}
         </p>
       </div>
       {detail.can.decideExtension ? (

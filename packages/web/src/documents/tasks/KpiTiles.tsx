@@ -15,7 +15,7 @@ export function KpiTiles({ summary }: { summary: TaskSummary }) {
         label={t('direction.kpi.open')}
         value={fmt.count(total.open)}
         raw={total.open}
-        note={t('direction.kpi.assigned', { count: fmt.count(total.assigned) })}
+        note={t('direction.kpi.assigned', { count: total.assigned })}
       />
       <KpiTile
         testId="direction-kpi-overdue"
@@ -41,7 +41,7 @@ export function KpiTiles({ summary }: { summary: TaskSummary }) {
         value={fmt.rate(total.onTimeRate)}
         raw={total.onTimeRate}
         share={total.onTimeRate}
-        note={t('direction.kpi.ofDue', { done: fmt.count(total.doneOnTime), due: fmt.count(due) })}
+        note={t('direction.kpi.ofDue', { done: total.doneOnTime, due: due })}
       />
       <KpiTile
         testId="direction-kpi-averageDelay"

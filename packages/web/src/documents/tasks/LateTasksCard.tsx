@@ -1,6 +1,5 @@
-import type { TaskPage } from '@ioc/shared';
 import { Link } from 'react-router';
-import type { Resource } from '../../api/useResource.ts';
+import type { ApiQueryResult } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
@@ -8,7 +7,7 @@ import { ProgressBar, TimingText } from './TaskBits.tsx';
 import { useTaskLink } from './taskLink.ts';
 
 /** Overdue tasks, most late first: who holds each, how many days late, and the document it came from. */
-export function LateTasksCard({ late }: { late: Resource<TaskPage> }) {
+export function LateTasksCard({ late }: { late: ApiQueryResult<'GET /api/v1/tasks'> }) {
   const { t, lang, fmt } = useI18n();
   const link = useTaskLink();
   const tasks = late.data?.tasks;
@@ -25,8 +24,8 @@ export function LateTasksCard({ late }: { late: Resource<TaskPage> }) {
           </span>
         )}
       </header>
-      {late.error !== null && <ErrorNotice error={late.error} onRetry={late.reload} />}
-      {late.loading && !late.data && <LoadingBlock />}
+      {late.error !== null && <ErrorNotice error={late.error} onRetry={late.refetch} />}
+      {late.isLoading && <LoadingBlock />}
       {tasks && tasks.length === 0 && <p className="notice notice-success">{t('direction.late.empty')}</p>}
       {tasks && tasks.length > 0 && (
         <div className="table-wrap">
@@ -59,9 +58,7 @@ export function LateTasksCard({ late }: { late: Resource<TaskPage> }) {
                   <td>
                     <TimingText task={task} />
                     {task.reminders > 0 && (
-                      <span className="muted small dir-reminded">
-                        {t('task.reminded', { count: fmt.count(task.reminders) })}
-                      </span>
+                      <span className="muted small dir-reminded">{t('task.reminded', { count: task.reminders })}</span>
                     )}
                   </td>
                   <td>
@@ -72,9 +69,7 @@ export function LateTasksCard({ late }: { late: Resource<TaskPage> }) {
             </tbody>
           </table>
           {late.data && late.data.total > tasks.length && (
-            <p className="muted small">
-              {t('direction.late.more', { shown: fmt.count(tasks.length), total: fmt.count(late.data.total) })}
-            </p>
+            <p className="muted small">{t('direction.late.more', { shown: tasks.length, total: late.data.total })}</p>
           )}
         </div>
       )}

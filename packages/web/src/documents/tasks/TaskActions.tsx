@@ -1,6 +1,6 @@
 import type { TaskDetail } from '@ioc/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useFieldErrors } from '../../api/errorText.ts';
 import { readInlineFiles } from '../../api/inlineFiles.ts';
 import { addDays, dayOf } from '../../calendar/days.ts';
@@ -20,8 +20,13 @@ const ACTION_KEYS: Record<TaskAction, MessageKey> = {
   cancel: 'task.action.cancel',
 };
 
-const NOTE_PATHS = { comment: 'comments', remind: 'reminders', escalate: 'escalate', cancel: 'cancel' } as const;
-type NoteAction = keyof typeof NOTE_PATHS;
+const NOTE_ROUTES = {
+  comment: 'POST /api/v1/tasks/:id/comments',
+  remind: 'POST /api/v1/tasks/:id/reminders',
+  escalate: 'POST /api/v1/tasks/:id/escalate',
+  cancel: 'POST /api/v1/tasks/:id/cancel',
+} as const;
+type NoteAction = keyof typeof NOTE_ROUTES;
 
 interface TaskActionsProps {
   detail: TaskDetail;
@@ -83,7 +88,7 @@ function ReportForm({ detail, onDone }: TaskActionsProps) {
     setBusy(true);
     try {
       const body = reportBody(percent, text, await readInlineFiles(files));
-      const next = await api.post<TaskDetail>(`/api/v1/tasks/${detail.task.id}/reports`, body);
+      const next = await apiCall('POST /api/v1/tasks/:id/reports', { params: { id: detail.task.id }, body });
       setText('');
       setFiles(null);
       onDone(next, body.percent === 100 ? 'task.done.completed' : 'task.done.report');
@@ -186,10 +191,10 @@ function ExtensionForm({ detail, onDone }: TaskActionsProps) {
     }
     setBusy(true);
     try {
-      const next = await api.post<TaskDetail>(
-        `/api/v1/tasks/${detail.task.id}/extensions`,
-        extensionBody(dueDate, reason),
-      );
+      const next = await apiCall('POST /api/v1/tasks/:id/extensions', {
+        params: { id: detail.task.id },
+        body: extensionBody(dueDate, reason),
+      });
       onDone(next, 'task.done.extension');
     } catch (cause) {
       setErrors(fieldErrors(cause, ['dueDate', 'reason']));
@@ -258,9 +263,7 @@ function NoteForm({ action, detail, onDone }: TaskActionsProps & { action: NoteA
     setErrors({});
     setBusy(true);
     try {
-      const next = await api.post<TaskDetail>(`/api/v1/tasks/${detail.task.id}/${NOTE_PATHS[action]}`, {
-        text: text.trim(),
-      });
+      const next = await apiCall(NOTE_ROUTES[action], { params: { id: detail.task.id }, body: { text: text.trim() } });
       setText('');
       onDone(next, words.done);
     } catch (cause) {

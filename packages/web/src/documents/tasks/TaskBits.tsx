@@ -46,7 +46,7 @@ export function ProgressBar({ task, testId }: { task: Pick<Task, 'progress' | 's
 
 /** `trễ 5 ngày`, `còn 3 ngày`… coloured by how pressing it is. */
 export function TimingText({ task }: { task: Pick<Task, 'state' | 'daysLeft' | 'daysLate'> }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const timing = taskTiming(task);
   const tone =
     timing.kind === 'overdue' || timing.kind === 'doneLate'
@@ -58,7 +58,7 @@ export function TimingText({ task }: { task: Pick<Task, 'state' | 'daysLeft' | '
           : 'muted';
   return (
     <span className={`dir-timing dir-tone-${tone}`} data-kind={timing.kind}>
-      {timingText(t, timing, fmt.count)}
+      {timingText(t, timing)}
     </span>
   );
 }

@@ -1,7 +1,8 @@
 import type { TaskDetail } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { useResource } from '../../api/useResource.ts';
+import { apiKey, updateQueries, useApiQuery } from '../../api/queries.ts';
 import { Drawer } from '../../components/Drawer.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
@@ -33,9 +34,11 @@ export function TaskDrawer() {
   const { onChanged } = useDirectionOutlet();
   const id = Number(taskId);
   const valid = Number.isInteger(id) && id > 0;
-  const detail = useResource<TaskDetail>(valid ? `/api/v1/tasks/${id}` : null);
+  const queryClient = useQueryClient();
+  const request = { params: { id } };
+  const detail = useApiQuery('GET /api/v1/tasks/:id', valid ? request : null);
 
-  useLiveReload('task.updated', detail.reload, {
+  useLiveReload('task.updated', [apiKey('GET /api/v1/tasks/:id', request)], {
     delay: 250,
     maxWait: 1000,
     when: (event) => event.payload.id === id,
@@ -47,7 +50,7 @@ export function TaskDrawer() {
     isDoneState(state) ? { id, message: state.done } : null,
   );
   const onDone = (next: TaskDetail, message: MessageKey) => {
-    detail.setData(() => next);
+    updateQueries(queryClient, 'GET /api/v1/tasks/:id', () => next, request);
     setDone({ id, message });
     onChanged();
   };
@@ -74,8 +77,8 @@ export function TaskDrawer() {
       data-testid="task-drawer"
     >
       {!valid && <p className="notice notice-danger">{t('task.notFound')}</p>}
-      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.reload} />}
-      {detail.loading && !detail.data && <LoadingBlock />}
+      {detail.error !== null && <ErrorNotice error={detail.error} onRetry={detail.refetch} />}
+      {detail.isLoading && <LoadingBlock />}
       {detail.data && task && (
         <div className="dir-detail" data-task-id={task.id} data-state={task.state}>
           <dl className="dir-facts">
@@ -88,7 +91,7 @@ export function TaskDrawer() {
               </>
             )}
             <dt>{t('task.fact.assigned')}</dt>
-            <dd>{t('task.fact.assignedBy', { name: task.assignedBy.name, time: fmt.date(task.assignedAt) })}</dd>
+            <dd>{t('task.fact.assignedBy', { name: task.assignedBy.name, time: new Date(task.assignedAt) })}</dd>
             {task.document && (
               <>
                 <dt>{t('task.fact.document')}</dt>
@@ -105,8 +108,8 @@ export function TaskDrawer() {
                 <span className="muted small">
                   {' '}
                   {t('task.fact.extendedFrom', {
-                    date: fmt.date(task.originalDueDate),
-                    count: fmt.count(task.extensions),
+                    date: new Date(task.originalDueDate),
+                    count: task.extensions,
                   })}
                 </span>
               )}
@@ -118,7 +121,7 @@ export function TaskDrawer() {
               <ProgressBar task={task} testId="task-progress" />
               {task.lastReportAt && (
                 <span className="muted small dir-task-doc">
-                  {t('task.fact.lastReport', { time: fmt.dateTime(task.lastReportAt) })}
+                  {t('task.fact.lastReport', { time: new Date(task.lastReportAt) })}
                 </span>
               )}
             </dd>

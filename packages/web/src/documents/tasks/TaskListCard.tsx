@@ -1,8 +1,7 @@
-import { TASK_STATES, type TaskPage, type TaskState, type TaskUnit } from '@ioc/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { TASK_STATES, type TaskState, type TaskUnit } from '@ioc/shared';
+import { type FormEvent, useId, useState } from 'react';
 import { Link } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
@@ -19,11 +18,10 @@ interface TaskListCardProps {
   /** A unit officer's list is their unit's tasks; a leader's, every task, with a unit filter. */
   mine: boolean;
   units: TaskUnit[] | null;
-  /** Moves on every live change, so the list is asked again. */
-  generation: number;
 }
 
-export function TaskListCard({ mine, units, generation }: TaskListCardProps) {
+/** The page's live reload asks this list again with the page's other task queries. */
+export function TaskListCard({ mine, units }: TaskListCardProps) {
   const { t, lang, fmt } = useI18n();
   const link = useTaskLink();
   const ids = { q: useId(), state: useId(), unit: useId(), sort: useId() };
@@ -34,8 +32,8 @@ export function TaskListCard({ mine, units, generation }: TaskListCardProps) {
   const [q, setQ] = useState('');
   const [offset, setOffset] = useState(0);
 
-  const list = useResource<TaskPage>(
-    withQuery('/api/v1/tasks', {
+  const list = useApiQuery('GET /api/v1/tasks', {
+    query: {
       open: state === 'open' ? true : undefined,
       state: state === 'open' || state === 'all' ? undefined : state,
       unit: unit || undefined,
@@ -43,17 +41,8 @@ export function TaskListCard({ mine, units, generation }: TaskListCardProps) {
       sort,
       limit: PAGE_SIZE,
       offset,
-    }),
-  );
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` moves when a task changed somewhere.
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    list.reload();
-  }, [generation]);
+    },
+  });
 
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -133,8 +122,8 @@ export function TaskListCard({ mine, units, generation }: TaskListCardProps) {
           </button>
         </div>
       </form>
-      {list.error !== null && <ErrorNotice error={list.error} onRetry={list.reload} />}
-      {list.loading && !list.data && <LoadingBlock />}
+      {list.error !== null && <ErrorNotice error={list.error} onRetry={list.refetch} />}
+      {list.isLoading && <LoadingBlock />}
       {tasks && tasks.length === 0 && (
         <p className="notice notice-info" data-testid="direction-tasks-empty">
           {q || state !== 'open' || unit ? t('direction.list.noMatch') : t('direction.list.empty')}
@@ -208,9 +197,9 @@ export function TaskListCard({ mine, units, generation }: TaskListCardProps) {
           <nav className="dir-pager" aria-label={t('direction.list.pages')}>
             <span className="muted small" aria-live="polite">
               {t('direction.list.range', {
-                from: fmt.count(offset + 1),
-                to: fmt.count(offset + tasks.length),
-                total: fmt.count(total),
+                from: offset + 1,
+                to: offset + tasks.length,
+                total: total,
               })}
             </span>
             <button

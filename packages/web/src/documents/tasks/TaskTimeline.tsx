@@ -1,5 +1,6 @@
 import type { TaskEvent } from '@ioc/shared';
 import { useI18n } from '../../i18n/index.tsx';
+import { fileUrl } from '../format.ts';
 import { STATE_TONES } from './format.ts';
 import { EVENT_KINDS, eventHeadline, isEventKind } from './timeline.ts';
 
@@ -26,7 +27,7 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
                 <span className="dir-event-dot" aria-hidden="true" />
                 <div className="dir-event-body">
                   <p className="dir-event-head">
-                    <strong>{eventHeadline(t, event, fmt.date)}</strong>
+                    <strong>{eventHeadline(t, event)}</strong>
                     <time dateTime={event.at} className="muted small">
                       {fmt.dateTime(event.at)}
                     </time>
@@ -42,7 +43,7 @@ export function TaskTimeline({ events }: { events: readonly TaskEvent[] }) {
                     <ul className="dir-files">
                       {event.files.map((file) => (
                         <li key={file.id}>
-                          <a href={`/api/v1/files/${file.id}`} download={file.name}>
+                          <a href={fileUrl(file.id)} download={file.name}>
                             {file.name}
                           </a>{' '}
                           <span className="muted small">{fmt.fileSize(file.size)}</span>

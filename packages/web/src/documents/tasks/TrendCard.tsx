@@ -1,6 +1,5 @@
-import type { TaskTrend } from '@ioc/shared';
 import { useMemo } from 'react';
-import type { Resource } from '../../api/useResource.ts';
+import type { ApiQueryResult } from '../../api/queries.ts';
 import { formatPeriod, formatPeriodShort } from '../../calendar/periods.ts';
 import { useChart } from '../../charts/useChart.ts';
 import { useThemeColours } from '../../charts/useThemeColours.ts';
@@ -11,7 +10,7 @@ import { directionColours } from './chartColours.ts';
 import { buildTaskTrendOption, monthOfPoint } from './trendOption.ts';
 
 /** Open and overdue tasks at each month's end over twelve months, with the tasks assigned each month. */
-export function TrendCard({ trend }: { trend: Resource<TaskTrend> }) {
+export function TrendCard({ trend }: { trend: ApiQueryResult<'GET /api/v1/tasks/trend'> }) {
   const { t, lang, fmt } = useI18n();
   const colours = useThemeColours(directionColours);
   // Twelve months of zeros (a unit never given a task) say less than a sentence.
@@ -44,8 +43,8 @@ export function TrendCard({ trend }: { trend: Resource<TaskTrend> }) {
           <p className="muted small">{t('direction.trend.subtitle')}</p>
         </div>
       </header>
-      {trend.error !== null && <ErrorNotice error={trend.error} onRetry={trend.reload} />}
-      {trend.loading && !trend.data && <LoadingBlock />}
+      {trend.error !== null && <ErrorNotice error={trend.error} onRetry={trend.refetch} />}
+      {trend.isLoading && <LoadingBlock />}
       {points && points.length === 0 && <p className="notice notice-info">{t('direction.trend.empty')}</p>}
       <div
         ref={chart}

@@ -37,11 +37,11 @@ export function UnitRankingCard({ summary }: { summary: TaskSummary }) {
             </span>
           )}
           <span className="muted small dir-task-doc">
-            {t('direction.ranking.openCount', { count: fmt.count(row.open) })}
+            {t('direction.ranking.openCount', { count: row.open })}
             {row.overdue > 0 && (
               <span className="dir-tone-bad">
                 {' · '}
-                {t('direction.ranking.overdueCount', { count: fmt.count(row.overdue) })}
+                {t('direction.ranking.overdueCount', { count: row.overdue })}
               </span>
             )}
           </span>
@@ -97,7 +97,7 @@ export function UnitRankingCard({ summary }: { summary: TaskSummary }) {
       footer={
         <p className="muted small">
           {t('direction.ranking.note', { count: summary.reviewThreshold })}
-          {idle > 0 && ` ${t('direction.ranking.idle', { count: fmt.count(idle) })}`}
+          {idle > 0 && ` ${t('direction.ranking.idle', { count: idle })}`}
         </p>
       }
     />

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makeFormatter } from '../../format/formatter.ts';
 import { testTranslators } from '../../i18n/testing.ts';
 import { isOpen, stateLabel, taskTiming, timingText } from './format.ts';
 import { tasksEn } from './i18n.en.ts';
@@ -27,13 +26,14 @@ describe('how late a task is', () => {
   });
 
   it('writes it in Vietnamese and in English, one day and many', () => {
-    const count = makeFormatter('vi').count;
-    expect(timingText(tVi, { kind: 'overdue', days: 1200 }, count)).toBe('trễ 1.200 ngày');
+    expect(timingText(tVi, { kind: 'overdue', days: 1200 })).toBe('trễ 1.200 ngày');
+    expect(timingText(tEn, { kind: 'overdue', days: 1200 })).toBe('1,200 days late');
     expect(timingText(tVi, { kind: 'left', days: 3 })).toBe('còn 3 ngày');
     expect(timingText(tVi, { kind: 'dueToday' })).toBe('đến hạn hôm nay');
     expect(timingText(tEn, { kind: 'overdue', days: 1 })).toBe('1 day late');
     expect(timingText(tEn, { kind: 'overdue', days: 5 })).toBe('5 days late');
     expect(timingText(tEn, { kind: 'doneLate', days: 2 })).toBe('done 2 days late');
+    expect(timingText(tEn, { kind: 'left', days: 1 })).toBe('1 day left');
   });
 });
 

@@ -37,20 +37,18 @@ export function taskTiming(task: Pick<Task, 'state' | 'daysLeft' | 'daysLate'>):
   return { kind: 'left', days: left };
 }
 
-const TIMING_KEYS: Record<Timing['kind'], { one: MessageKey; many: MessageKey }> = {
-  overdue: { one: 'task.timing.overdue.one', many: 'task.timing.overdue' },
-  dueToday: { one: 'task.timing.dueToday', many: 'task.timing.dueToday' },
-  left: { one: 'task.timing.left.one', many: 'task.timing.left' },
-  doneOnTime: { one: 'task.timing.doneOnTime', many: 'task.timing.doneOnTime' },
-  doneLate: { one: 'task.timing.doneLate.one', many: 'task.timing.doneLate' },
-  cancelled: { one: 'task.timing.cancelled', many: 'task.timing.cancelled' },
+const TIMING_KEYS: Record<Timing['kind'], MessageKey> = {
+  overdue: 'task.timing.overdue',
+  dueToday: 'task.timing.dueToday',
+  left: 'task.timing.left',
+  doneOnTime: 'task.timing.doneOnTime',
+  doneLate: 'task.timing.doneLate',
+  cancelled: 'task.timing.cancelled',
 };
 
-/** `trễ 5 ngày` / `5 days late`, `còn 3 ngày` / `3 days left`, `hạn hôm nay`, `hoàn thành đúng hạn`. */
-export function timingText(t: Translate, timing: Timing, count: (value: number) => string = String): string {
-  const keys = TIMING_KEYS[timing.kind];
-  if (!('days' in timing)) return t(keys.many);
-  return t(timing.days === 1 ? keys.one : keys.many, { days: count(timing.days) });
+/** `trễ 5 ngày` / `5 days late`, `1 day left`, `hạn hôm nay`, `hoàn thành đúng hạn`: the count agrees in the message. */
+export function timingText(t: Translate, timing: Timing): string {
+  return t(TIMING_KEYS[timing.kind], 'days' in timing ? { days: timing.days } : undefined);
 }
 
 export type TaskTone = 'bad' | 'warn' | 'neutral' | 'good' | 'muted';

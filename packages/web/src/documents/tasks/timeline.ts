@@ -25,17 +25,17 @@ export function isEventKind(kind: string): kind is TaskEventKind {
 }
 
 /** The heading of a timeline entry: what happened, with its figure (`Báo cáo tiến độ: 50%`, `… đến 15/12/2026`). */
-export function eventHeadline(t: Translate, event: TaskEvent, formatDate: (day: string) => string): string {
+export function eventHeadline(t: Translate, event: TaskEvent): string {
   const label = isEventKind(event.kind) ? t(EVENT_KINDS[event.kind].label) : event.kind;
   if (event.kind === 'report' && event.percent !== null)
     return t('task.event.reportPercent', { percent: event.percent });
   if (event.dueDate !== null && (event.kind === 'extension_requested' || event.kind === 'extension_approved')) {
     return t(event.kind === 'extension_requested' ? 'task.event.requestedUntil' : 'task.event.approvedUntil', {
-      date: formatDate(event.dueDate),
+      date: new Date(event.dueDate),
     });
   }
   if (event.kind === 'assigned' && event.dueDate !== null) {
-    return t('task.event.assignedDue', { date: formatDate(event.dueDate) });
+    return t('task.event.assignedDue', { date: new Date(event.dueDate) });
   }
   return label;
 }

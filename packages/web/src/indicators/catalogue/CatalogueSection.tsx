@@ -1,5 +1,5 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { Resource } from '../../api/useResource.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { useT } from '../../i18n/index.tsx';
@@ -7,7 +7,7 @@ import { SectionToolbar, type SectionToolbarProps } from './SectionToolbar.tsx';
 
 type CatalogueSectionProps = SectionToolbarProps & {
   /** The lists the section waits for: the first to fail is said, with a retry of them all. */
-  resources: readonly Resource<unknown>[];
+  resources: readonly UseQueryResult<unknown>[];
   children: ReactNode;
 };
 
@@ -22,7 +22,7 @@ export function CatalogueSection({ resources, children, ...toolbar }: CatalogueS
         <ErrorNotice
           error={error}
           onRetry={() => {
-            for (const resource of resources) resource.reload();
+            for (const resource of resources) void resource.refetch();
           }}
         />
       )}

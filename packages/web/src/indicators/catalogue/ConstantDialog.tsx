@@ -1,11 +1,11 @@
 import type { IndicatorConstant, SaveConstantBody } from '@ioc/shared';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { formatForInput, parseNumber } from '../data/valueChecks.ts';
 import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
-import { codeAndNameProblems, itemPath, PATHS } from './catalogue.ts';
+import { codeAndNameProblems } from './catalogue.ts';
 import { useCatalogueSave } from './useCatalogueSave.ts';
 
 const FIELDS = ['name', 'value'] as const;
@@ -35,7 +35,7 @@ export function ConstantDialog({ constant, constants, usedBy, onClose, onSaved }
     else if (parsed.value === null) found.value = t('common.required');
     if (!check(found) || 'problem' in parsed || parsed.value === null) return;
     const body: SaveConstantBody = { name: name.trim(), value: parsed.value };
-    await save(async () => onSaved(await api.put<IndicatorConstant>(itemPath(PATHS.constants, code), body)));
+    await save(async () => onSaved(await apiCall('PUT /api/v1/indicator-constants/:code', { params: { code }, body })));
   };
 
   return (

@@ -1,9 +1,8 @@
-import type { Indicator, IndicatorConstant } from '@ioc/shared';
-import { useResource } from '../../api/useResource.ts';
+import type { Indicator } from '@ioc/shared';
+import { useApiQuery } from '../../api/queries.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
 import { ConstantDialog } from './ConstantDialog.tsx';
-import { PATHS } from './catalogue.ts';
 import { useCatalogueEditing } from './useCatalogueSection.ts';
 
 /** The indicators whose formula names `C{code}`. */
@@ -14,9 +13,12 @@ function usersOf(code: string, indicators: readonly Indicator[] | undefined): st
 
 export function ConstantsSection() {
   const { t, fmt } = useI18n();
-  const constants = useResource<IndicatorConstant[]>(PATHS.constants);
-  const indicators = useResource<Indicator[]>(PATHS.indicators);
-  const { editing, startNew, edit, close, saved } = useCatalogueEditing(constants, (constant) => constant.name);
+  const constants = useApiQuery('GET /api/v1/indicator-constants');
+  const indicators = useApiQuery('GET /api/v1/indicators');
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing(
+    'GET /api/v1/indicator-constants',
+    (constant) => constant.name,
+  );
 
   return (
     <CatalogueSection

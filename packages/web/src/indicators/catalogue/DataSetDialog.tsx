@@ -1,6 +1,6 @@
 import type { DataElement, DataSet, SaveDataSetBody } from '@ioc/shared';
 import { useMemo, useState } from 'react';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { compareUnits, isLocalUnit, useActiveUnits } from '../../api/orgUnits.ts';
 import { useRootUnit } from '../../auth/AuthContext.tsx';
 import { CheckboxList } from '../../components/CheckboxList.tsx';
@@ -9,7 +9,7 @@ import { localName, type Translate, useI18n } from '../../i18n/index.tsx';
 import { kindLabel } from '../../units/kind.ts';
 import { unitLabel } from '../unitLabels.ts';
 import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
-import { codeAndNameProblems, FREQUENCIES, FREQUENCY_LABEL, itemPath, labelOf, PATHS } from './catalogue.ts';
+import { codeAndNameProblems, FREQUENCIES, FREQUENCY_LABEL, labelOf } from './catalogue.ts';
 import {
   elementsOfFrequency,
   keepElementsOfFrequency,
@@ -151,7 +151,7 @@ export function DataSetDialog({ dataSet, dataSets, elements, onClose, onSaved }:
       units: unitsUntouched ? undefined : unitsToSave(reporting, chosenUnits, dataSet?.units ?? [], communeIds),
     };
     await save(
-      async () => onSaved(await api.put<DataSet>(itemPath(PATHS.dataSets, code), body)),
+      async () => onSaved(await apiCall('PUT /api/v1/data-sets/:code', { params: { code }, body })),
       (cause, named) => {
         const all = { ...named, ...memberErrors(cause, body, t) };
         if (all.elements || all.units) delete all.form;

@@ -1,10 +1,10 @@
-import type { DataElement, DataSet } from '@ioc/shared';
+import type { DataSet } from '@ioc/shared';
 import { useMemo } from 'react';
 import { isLocalUnit, useActiveUnits } from '../../api/orgUnits.ts';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
-import { FREQUENCY_LABEL, labelOf, PATHS } from './catalogue.ts';
+import { FREQUENCY_LABEL, labelOf } from './catalogue.ts';
 import { DataSetDialog } from './DataSetDialog.tsx';
 import { reportingMode } from './dataSets.ts';
 import { ScheduleText } from './ScheduleText.tsx';
@@ -14,11 +14,11 @@ const searchText = (set: DataSet) => `${set.code} ${set.name} ${set.nameEn}`;
 
 export function DataSetsSection() {
   const { t, lang } = useI18n();
-  const dataSets = useResource<DataSet[]>(PATHS.dataSets);
-  const elements = useResource<DataElement[]>(PATHS.elements);
+  const dataSets = useApiQuery('GET /api/v1/data-sets');
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const { units } = useActiveUnits();
   const { filter, setFilter, visible } = useCatalogueFilter(dataSets.data, searchText);
-  const { editing, startNew, edit, close, saved } = useCatalogueEditing(dataSets, (set) =>
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing('GET /api/v1/data-sets', (set) =>
     localName(lang, set.name, set.nameEn),
   );
   const communeIds = useMemo(() => units.filter(isLocalUnit).map((unit) => unit.id), [units]);

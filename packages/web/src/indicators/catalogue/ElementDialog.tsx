@@ -1,6 +1,6 @@
 import type { DataElement, SaveDataElementBody } from '@ioc/shared';
 import { useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { TextField } from '../../components/Field.tsx';
 import { type Lang, useI18n } from '../../i18n/index.tsx';
 import { formatForInput, parseNumber } from '../data/valueChecks.ts';
@@ -13,9 +13,7 @@ import {
   codeAndNameProblems,
   FREQUENCIES,
   FREQUENCY_LABEL,
-  itemPath,
   labelOf,
-  PATHS,
   VALUE_TYPE_LABEL,
   VALUE_TYPES,
 } from './catalogue.ts';
@@ -92,7 +90,7 @@ export function ElementDialog({ element, elements, onClose, onSaved }: ElementDi
       minValue: min.value,
       maxValue: max.value,
     };
-    await save(async () => onSaved(await api.put<DataElement>(itemPath(PATHS.elements, code), body)));
+    await save(async () => onSaved(await apiCall('PUT /api/v1/data-elements/:code', { params: { code }, body })));
   };
 
   const frequencyChanged = element !== undefined && frequency !== element.frequency;

@@ -1,10 +1,10 @@
 import type { DataElement } from '@ioc/shared';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import { optionName } from '../data/categoryOptions.ts';
 import { unitLabel } from '../unitLabels.ts';
 import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
-import { AGGREGATION_HINT, AGGREGATION_LABEL, FREQUENCY_LABEL, labelOf, PATHS, VALUE_TYPE_LABEL } from './catalogue.ts';
+import { AGGREGATION_HINT, AGGREGATION_LABEL, FREQUENCY_LABEL, labelOf, VALUE_TYPE_LABEL } from './catalogue.ts';
 import { ElementDialog } from './ElementDialog.tsx';
 import { useCatalogueEditing, useCatalogueFilter } from './useCatalogueSection.ts';
 
@@ -12,9 +12,9 @@ const searchText = (element: DataElement) => `${element.code} ${element.name} ${
 
 export function ElementsSection() {
   const { t, lang, fmt } = useI18n();
-  const elements = useResource<DataElement[]>(PATHS.elements);
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const { filter, setFilter, visible } = useCatalogueFilter(elements.data, searchText);
-  const { editing, startNew, edit, close, saved } = useCatalogueEditing(elements, (element) =>
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing('GET /api/v1/data-elements', (element) =>
     localName(lang, element.name, element.nameEn),
   );
 

@@ -1,10 +1,10 @@
 import type { DataElement, Indicator, IndicatorConstant, SaveIndicatorBody } from '@ioc/shared';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { TextField } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
-import { codeAndNameProblems, itemPath, PATHS } from './catalogue.ts';
+import { codeAndNameProblems } from './catalogue.ts';
 import { FormulaEditor, type Refusal } from './FormulaEditor.tsx';
 import { ChoiceGroup, TextAreaField } from './fields.tsx';
 import { formulaProblems } from './formula.ts';
@@ -73,7 +73,7 @@ export function IndicatorDialog({
       description: description.trim() || null,
     };
     await save(
-      async () => onSaved(await api.put<Indicator>(itemPath(PATHS.indicators, code), body)),
+      async () => onSaved(await apiCall('PUT /api/v1/indicators/:code', { params: { code }, body })),
       (cause, named) => {
         const problems = formulaProblems(cause, 'formula');
         setRefusal(problems.length > 0 ? { formula: sent, problems } : null);

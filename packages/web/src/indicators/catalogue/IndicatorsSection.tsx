@@ -1,9 +1,8 @@
-import type { DataElement, Indicator, IndicatorConstant } from '@ioc/shared';
-import { useResource } from '../../api/useResource.ts';
+import type { Indicator } from '@ioc/shared';
+import { useApiQuery } from '../../api/queries.ts';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import { unitLabel } from '../unitLabels.ts';
 import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
-import { PATHS } from './catalogue.ts';
 import { FormulaText } from './FormulaText.tsx';
 import { IndicatorDialog } from './IndicatorDialog.tsx';
 import { useCatalogueEditing, useCatalogueFilter } from './useCatalogueSection.ts';
@@ -13,11 +12,11 @@ const searchText = (indicator: Indicator) =>
 
 export function IndicatorsSection() {
   const { t, lang } = useI18n();
-  const indicators = useResource<Indicator[]>(PATHS.indicators);
-  const elements = useResource<DataElement[]>(PATHS.elements);
-  const constants = useResource<IndicatorConstant[]>(PATHS.constants);
+  const indicators = useApiQuery('GET /api/v1/indicators');
+  const elements = useApiQuery('GET /api/v1/data-elements');
+  const constants = useApiQuery('GET /api/v1/indicator-constants');
   const { filter, setFilter, visible } = useCatalogueFilter(indicators.data, searchText);
-  const { editing, startNew, edit, close, saved } = useCatalogueEditing(indicators, (indicator) =>
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing('GET /api/v1/indicators', (indicator) =>
     localName(lang, indicator.name, indicator.nameEn),
   );
 

@@ -1,6 +1,6 @@
-import type { Indicator, IndicatorTarget } from '@ioc/shared';
+import type { Indicator } from '@ioc/shared';
 import { type KeyboardEvent, useMemo, useRef, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useErrorText } from '../../api/errorText.ts';
 import { useRootUnit } from '../../auth/AuthContext.tsx';
 import { matchesSearch } from '../../components/search.ts';
@@ -8,7 +8,6 @@ import { useToast } from '../../components/Toasts.tsx';
 import { localName, type MessageKey, useI18n } from '../../i18n/index.tsx';
 import { formatForInput } from '../data/valueChecks.ts';
 import { unitLabel } from '../unitLabels.ts';
-import { itemPath, PATHS } from './catalogue.ts';
 import { changedPlans, type PlanProblem, type PlanRow, sortPlanRows } from './plans.ts';
 
 type RowResult = { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
@@ -78,10 +77,10 @@ export function PlanTable({ indicator, year, rows, cumulative, drafts, onDraftsC
     for (const [index, change] of changes.entries()) {
       setResults((current) => ({ ...current, [change.unit]: { status: 'saving' } }));
       try {
-        const saved = await api.put<IndicatorTarget>(
-          `${itemPath(PATHS.indicators, indicator.code)}/targets/${encodeURIComponent(change.unit)}/${year}`,
-          { value: change.value },
-        );
+        const saved = await apiCall('PUT /api/v1/indicators/:code/targets/:unit/:year', {
+          params: { code: indicator.code, unit: change.unit, year },
+          body: { value: change.value },
+        });
         onSaved(change.unit, saved.value);
         onDraftsChange(({ [change.unit]: _sent, ...rest }) => rest);
         setResults((current) => ({ ...current, [change.unit]: { status: 'saved' } }));

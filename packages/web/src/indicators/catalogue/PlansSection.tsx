@@ -1,7 +1,6 @@
-import type { DataElement, Indicator, IndicatorRanking, IndicatorValues } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { updateQueries, useApiQuery } from '../../api/queries.ts';
 import { useRootUnit } from '../../auth/AuthContext.tsx';
 import { localDay } from '../../calendar/days.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -10,7 +9,6 @@ import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { cumulativeCodes } from '../catalogue.ts';
 import { IndicatorPicker } from '../IndicatorPicker.tsx';
-import { PATHS } from './catalogue.ts';
 import { PlanTable } from './PlanTable.tsx';
 import type { PlanRow } from './plans.ts';
 import { SectionToolbar } from './SectionToolbar.tsx';
@@ -23,8 +21,9 @@ export function PlansSection() {
   const { t } = useI18n();
   const root = useRootUnit();
   const yearId = useId();
-  const indicators = useResource<Indicator[]>(PATHS.indicators);
-  const elements = useResource<DataElement[]>(PATHS.elements);
+  const queryClient = useQueryClient();
+  const indicators = useApiQuery('GET /api/v1/indicators');
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const thisYear = Number(localDay(new Date()).slice(0, 4));
   const [chosen, setChosen] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);
@@ -33,12 +32,10 @@ export function PlansSection() {
   const code = chosen ?? indicators.data?.[0]?.code ?? null;
   const indicator = indicators.data?.find((item) => item.code === code) ?? null;
 
-  const ranking = useResource<IndicatorRanking>(
-    code ? withQuery('/api/v1/indicator-ranking', { code, period: String(year) }) : null,
-  );
-  const province = useResource<IndicatorValues>(
-    code ? withQuery('/api/v1/indicator-values', { codes: code, unit: root.code, period: String(year) }) : null,
-  );
+  const rankingRequest = code ? { query: { code, period: String(year) } } : null;
+  const provinceRequest = code ? { query: { codes: code, unit: root.code, period: String(year) } } : null;
+  const ranking = useApiQuery('GET /api/v1/indicator-ranking', rankingRequest);
+  const province = useApiQuery('GET /api/v1/indicator-values', provinceRequest);
 
   const cumulative = useMemo(
     () => (indicators.data && elements.data ? cumulativeCodes(indicators.data, elements.data) : new Set<string>()),
@@ -58,21 +55,25 @@ export function PlansSection() {
   const error = indicators.error ?? elements.error ?? ranking.error ?? province.error;
 
   const onSaved = (unit: string, value: number) => {
-    if (unit === root.code) {
-      province.setData(
-        (current) =>
-          current && {
-            ...current,
-            values: current.values.map((item) => (item.code === code ? { ...item, target: value } : item)),
-          },
+    if (unit === root.code && provinceRequest) {
+      const setTarget = <T extends { code: string; target: number | null }>(item: T): T =>
+        item.code === code ? { ...item, target: value } : item;
+      updateQueries(
+        queryClient,
+        'GET /api/v1/indicator-values',
+        (current) => current && { ...current, values: current.values.map(setTarget) },
+        provinceRequest,
       );
-    } else {
-      ranking.setData(
+    } else if (rankingRequest) {
+      updateQueries(
+        queryClient,
+        'GET /api/v1/indicator-ranking',
         (current) =>
           current && {
             ...current,
             rows: current.rows.map((row) => (row.unit === unit ? { ...row, target: value } : row)),
           },
+        rankingRequest,
       );
     }
   };
@@ -112,10 +113,10 @@ export function PlansSection() {
         <ErrorNotice
           error={error}
           onRetry={() => {
-            indicators.reload();
-            elements.reload();
-            ranking.reload();
-            province.reload();
+            void indicators.refetch();
+            void elements.refetch();
+            void ranking.refetch();
+            void province.refetch();
           }}
         />
       )}

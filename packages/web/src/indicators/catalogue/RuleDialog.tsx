@@ -1,17 +1,9 @@
 import type { DataElement, SaveValidationRuleBody, ValidationRule } from '@ioc/shared';
 import { useMemo, useState } from 'react';
-import { api } from '../../api/client.ts';
+import { apiCall } from '../../api/client.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { CatalogueDialog, CodeField, NameFields } from './CatalogueDialog.tsx';
-import {
-  codeAndNameProblems,
-  itemPath,
-  labelOf,
-  OPERATOR_LABEL,
-  OPERATOR_SIGN,
-  OPERATORS,
-  PATHS,
-} from './catalogue.ts';
+import { codeAndNameProblems, labelOf, OPERATOR_LABEL, OPERATOR_SIGN, OPERATORS } from './catalogue.ts';
 import { FormulaEditor, type Refusal } from './FormulaEditor.tsx';
 import { ChoiceGroup, SelectField } from './fields.tsx';
 import { formulaProblems } from './formula.ts';
@@ -62,7 +54,7 @@ export function RuleDialog({ rule, rules, elements, onClose, onSaved }: RuleDial
       severity: severity === 'warning' ? 'warning' : 'error',
     };
     await save(
-      async () => onSaved(await api.put<ValidationRule>(itemPath(PATHS.rules, code), body)),
+      async () => onSaved(await apiCall('PUT /api/v1/validation-rules/:code', { params: { code }, body })),
       (cause, named) => {
         const refusalOf = (side: Side): Refusal | null => {
           const problems = formulaProblems(cause, side);

@@ -1,8 +1,8 @@
-import type { DataElement, ValidationRule } from '@ioc/shared';
-import { useResource } from '../../api/useResource.ts';
+import type { ValidationRule } from '@ioc/shared';
+import { useApiQuery } from '../../api/queries.ts';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import { CatalogueSection, CatalogueTable, EditCell } from './CatalogueSection.tsx';
-import { labelOf, OPERATOR_LABEL, OPERATOR_SIGN, PATHS } from './catalogue.ts';
+import { labelOf, OPERATOR_LABEL, OPERATOR_SIGN } from './catalogue.ts';
 import { FormulaText } from './FormulaText.tsx';
 import { RuleDialog } from './RuleDialog.tsx';
 import { useCatalogueEditing, useCatalogueFilter } from './useCatalogueSection.ts';
@@ -11,10 +11,10 @@ const searchText = (rule: ValidationRule) => `${rule.code} ${rule.name} ${rule.n
 
 export function RulesSection() {
   const { t, lang } = useI18n();
-  const rules = useResource<ValidationRule[]>(PATHS.rules);
-  const elements = useResource<DataElement[]>(PATHS.elements);
+  const rules = useApiQuery('GET /api/v1/validation-rules');
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const { filter, setFilter, visible } = useCatalogueFilter(rules.data, searchText);
-  const { editing, startNew, edit, close, saved } = useCatalogueEditing(rules, (rule) =>
+  const { editing, startNew, edit, close, saved } = useCatalogueEditing('GET /api/v1/validation-rules', (rule) =>
     localName(lang, rule.name, rule.nameEn),
   );
 

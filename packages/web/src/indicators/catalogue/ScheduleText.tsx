@@ -4,7 +4,7 @@ import { describeDeadline, describeLock, exampleSchedule, type ReportSchedule } 
 
 /** The deadline and the lock in words, with the dates they fall on for the period running now. */
 export function ScheduleText({ schedule, part }: { schedule: ReportSchedule; part: 'deadline' | 'lock' }) {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   const example = exampleSchedule(schedule, new Date());
   const words = part === 'deadline' ? describeDeadline(schedule, t) : describeLock(schedule, t);
   const sentence = words.charAt(0).toLocaleUpperCase(lang) + words.slice(1);
@@ -16,7 +16,7 @@ export function ScheduleText({ schedule, part }: { schedule: ReportSchedule; par
         <div className="muted small">
           {t('catalogue.dataSet.example', {
             period: formatPeriod(example.period.id, lang, 'arabic'),
-            at: fmt.shortDateTime(at.toISOString()),
+            at,
           })}
         </div>
       )}

@@ -1,12 +1,12 @@
 import type { MessageKey, Translate } from '../../i18n/index.tsx';
 
-export const PATHS = {
-  elements: '/api/v1/data-elements',
-  indicators: '/api/v1/indicators',
-  constants: '/api/v1/indicator-constants',
-  dataSets: '/api/v1/data-sets',
-  rules: '/api/v1/validation-rules',
-} as const;
+/** The lists the catalogue's sections edit, each entry known by its code. */
+export type CatalogueListRoute =
+  | 'GET /api/v1/data-elements'
+  | 'GET /api/v1/indicators'
+  | 'GET /api/v1/indicator-constants'
+  | 'GET /api/v1/data-sets'
+  | 'GET /api/v1/validation-rules';
 
 /** The code of every catalogue entry, as the server checks it. */
 export const CODE_PATTERN = /^[A-Z0-9_]{2,40}$/;
@@ -29,10 +29,6 @@ export function codeAndNameProblems(
   if (!typed.name.trim()) found.name = t('common.required');
   if (typed.nameEn !== undefined && !typed.nameEn.trim()) found.nameEn = t('common.required');
   return found;
-}
-
-export function itemPath(base: string, code: string): string {
-  return `${base}/${encodeURIComponent(code)}`;
 }
 
 /** The list with `item` in place of the entry of the same code, or added; kept in code order as the server sends it. */

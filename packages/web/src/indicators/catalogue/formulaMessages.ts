@@ -1,12 +1,13 @@
-import type { Lang, MessageKey, Translate, TranslateParams } from '../../i18n/index.tsx';
+import type { Lang, MessageKey, MessageValues, Translate } from '../../i18n/index.tsx';
 import type { FormulaProblem } from './formula.ts';
 
-type Pattern = [RegExp, MessageKey, (match: RegExpExecArray) => TranslateParams];
+type Pattern = [RegExp, MessageKey, (match: RegExpExecArray) => MessageValues];
 
 const none = () => ({});
 const text = (match: RegExpExecArray) => ({ text: match[1] ?? '' });
 const code = (match: RegExpExecArray) => ({ code: match[1] ?? '' });
-const limit = (match: RegExpExecArray) => ({ limit: match[1] ?? '' });
+// The limit is counted in the sentence (`1 level`, `2 levels`): a number, not the matched text.
+const limit = (match: RegExpExecArray) => ({ limit: Number(match[1] ?? 0) });
 
 /** The server's formula messages (`formula.ts`, `formula-lexer.ts` on the server), most specific first. */
 const PATTERNS: Pattern[] = [

@@ -41,7 +41,9 @@ export function ConflictNotice({ conflicts, elements, onTakeTheirs, onKeepMine, 
                     <strong>{show(conflict.current)}</strong>
                     {conflict.by && (
                       <div className="muted small">
-                        {t('data.conflict.by', { by: conflict.by, at: fmt.shortDateTime(conflict.at) })}
+                        {conflict.at
+                          ? t('data.conflict.by', { by: conflict.by, at: new Date(conflict.at) })
+                          : t('data.conflict.byUndated', { by: conflict.by })}
                       </div>
                     )}
                   </td>

@@ -2,7 +2,7 @@ import type { DataSet } from '@ioc/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useActiveUnits } from '../../api/orgUnits.ts';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
@@ -23,7 +23,7 @@ export function DataEntryPage() {
   const { t } = useI18n();
   const { me, can } = useAuth();
   const [params, setParams] = useSearchParams();
-  const sets = useResource<DataSet[]>('/api/v1/data-sets');
+  const sets = useApiQuery('GET /api/v1/data-sets');
   const { units, error: unitsError } = useActiveUnits();
   const scope = me?.orgUnit?.code ?? null;
   const [dirty, setDirty] = useState(false);
@@ -108,9 +108,9 @@ export function DataEntryPage() {
           </button>
         ))}
       </nav>
-      {sets.error !== null && <ErrorNotice error={sets.error} onRetry={sets.reload} />}
+      {sets.error !== null && <ErrorNotice error={sets.error} onRetry={sets.refetch} />}
       {unitsError !== null && <ErrorNotice error={unitsError} />}
-      {sets.loading && !sets.data && <LoadingBlock />}
+      {sets.isLoading && <LoadingBlock />}
       {sets.data && !set && (
         <EmptyState title={t('data.noSets.title')}>
           <p>{t('data.noSets.text')}</p>

@@ -1,8 +1,9 @@
-import type { DataEntryForm, DataSet, EntryValue, RuleViolation, ValuesBatchResult } from '@ioc/shared';
+import type { DataEntryForm, DataSet, EntryValue, ValuesBatchResult } from '@ioc/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { ApiError, api, withQuery } from '../../api/client.ts';
+import { ApiError, apiCall } from '../../api/client.ts';
 import { describeFieldError } from '../../api/errorMessages.ts';
-import { useResource } from '../../api/useResource.ts';
+import { apiKey, readNow, refreshQueries, useApiQuery } from '../../api/queries.ts';
 import { useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
@@ -51,12 +52,12 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
   const { can } = useAuth();
   const idPrefix = useId();
   const tableRef = useRef<HTMLTableElement>(null);
-  const path = withQuery('/api/v1/data-entry', { dataSet: dataSet.code, unit, period });
-  const form = useResource<DataEntryForm>(path);
-  const violations = useResource<RuleViolation[]>(
-    can('indicators.read')
-      ? withQuery('/api/v1/validation-violations', { dataSet: dataSet.code, period, parent: unit })
-      : null,
+  const queryClient = useQueryClient();
+  const request = { query: { dataSet: dataSet.code, unit, period } };
+  const form = useApiQuery('GET /api/v1/data-entry', request);
+  const violations = useApiQuery(
+    'GET /api/v1/validation-violations',
+    can('indicators.read') ? { query: { dataSet: dataSet.code, period, parent: unit } } : null,
   );
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -153,18 +154,17 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
     setServerErrors(NO_ERRORS);
     setConflicts([]);
     try {
-      const outcome = await api.post<ValuesBatchResult>('/api/v1/data-entry', {
-        dataSet: dataSet.code,
-        unit,
-        period,
-        loadedAt,
-        values: sent,
+      const outcome = await apiCall('POST /api/v1/data-entry', {
+        body: { dataSet: dataSet.code, unit, period, loadedAt, values: sent },
       });
+      // The stored form comes back first, so the saved notice never stands over the status from before the save.
+      await refreshQueries(queryClient, [
+        apiKey('GET /api/v1/data-entry', request),
+        'GET /api/v1/validation-violations',
+      ]);
       setResult(outcome);
       setDrafts({});
       setTouched(new Set());
-      form.reload();
-      violations.reload();
     } catch (cause) {
       const details = cause instanceof ApiError ? cause.fieldErrors : [];
       const found = cause instanceof ApiError && cause.code === 'CONFLICT' ? conflictsOf(details, sent) : [];
@@ -188,14 +188,13 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
     const keys = new Set(conflicts.map((conflict) => conflict.key));
     setDrafts((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !keys.has(key))));
     setConflicts([]);
-    form.reload();
+    void form.refetch();
   };
 
   /** A fresh read gives a new loadedAt: sending again with it stores the officer's values over theirs. */
   const keepMine = async () => {
     try {
-      const fresh = await api.get<DataEntryForm>(path);
-      form.setData(() => fresh);
+      const fresh = await readNow(queryClient, 'GET /api/v1/data-entry', request);
       setConflicts([]);
       await save(fresh.loadedAt);
     } catch (cause) {
@@ -232,7 +231,7 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
     next?.select();
   };
 
-  if (form.error !== null && !data) return <ErrorNotice error={form.error} onRetry={form.reload} />;
+  if (form.error !== null && !data) return <ErrorNotice error={form.error} onRetry={form.refetch} />;
   if (!data) return <LoadingBlock />;
 
   const locked = data.locked;
@@ -289,7 +288,7 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
         </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
-      {form.error !== null && <ErrorNotice error={form.error} onRetry={form.reload} />}
+      {form.error !== null && <ErrorNotice error={form.error} onRetry={form.refetch} />}
       {result && <SaveResult result={result} />}
 
       <form className="entry-form" onSubmit={(event) => event.preventDefault()} noValidate>
@@ -338,7 +337,7 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
                       {!category && sum !== null && (
                         <small className={mismatch ? 'entry-sum entry-sum-off' : 'entry-sum'}>
                           {t(mismatch ? 'data.entry.sumDiffers' : 'data.entry.sum', {
-                            sum: fmt.number(sum, 6),
+                            sum: sum,
                           })}
                         </small>
                       )}

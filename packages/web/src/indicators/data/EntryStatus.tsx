@@ -9,7 +9,8 @@ export function EntryStatus({ form, violations }: { form: DataEntryForm; violati
   const deadline = new Date(form.deadline);
   const overdue = daysBetween(deadline, now);
   const { report } = form;
-  const days = (value: number) => fmt.number(value, value < 10 ? 1 : 0);
+  // Under ten days to a tenth (`1,5 ngày`), beyond in whole days; the message makes the count agree.
+  const days = (value: number) => (value < 10 ? Math.round(value * 10) / 10 : Math.round(value));
 
   let reportText: string;
   let reportTone: string;
@@ -29,7 +30,7 @@ export function EntryStatus({ form, violations }: { form: DataEntryForm; violati
     <div className="entry-status" data-testid="entry-status" data-report={reportState} data-locked={form.locked}>
       <ul className="entry-facts">
         <li>
-          <strong>{t('data.status.deadline', { at: fmt.shortDateTime(form.deadline) })}</strong>
+          <strong>{t('data.status.deadline', { at: new Date(form.deadline) })}</strong>
           <span className="muted">
             {overdue > 0
               ? t('data.status.overdue', { days: days(overdue) })
@@ -41,11 +42,11 @@ export function EntryStatus({ form, violations }: { form: DataEntryForm; violati
           {report && (
             <span className="muted">
               {t('data.status.submitted', {
-                at: fmt.shortDateTime(report.firstSubmittedAt),
+                at: new Date(report.firstSubmittedAt),
                 by: report.submittedBy ?? t('common.system'),
               })}
               {report.lastSubmittedAt !== report.firstSubmittedAt &&
-                ` · ${t('data.status.updated', { at: fmt.shortDateTime(report.lastSubmittedAt) })}`}
+                ` · ${t('data.status.updated', { at: new Date(report.lastSubmittedAt) })}`}
             </span>
           )}
         </li>
@@ -56,9 +57,7 @@ export function EntryStatus({ form, violations }: { form: DataEntryForm; violati
             <span className="badge badge-muted">{t('data.status.open')}</span>
           )}
           <span className="muted">
-            {form.lockAt
-              ? t('data.status.lockAt', { at: fmt.shortDateTime(form.lockAt) })
-              : t('data.status.neverLocks')}
+            {form.lockAt ? t('data.status.lockAt', { at: new Date(form.lockAt) }) : t('data.status.neverLocks')}
           </span>
         </li>
       </ul>

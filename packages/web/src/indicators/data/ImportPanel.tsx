@@ -1,6 +1,6 @@
 import type { DataSet, ImportProblem, ImportReport } from '@ioc/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { ApiError, uploadFile, withQuery } from '../../api/client.ts';
+import { ApiError, apiPath, uploadFile } from '../../api/client.ts';
 import { formatPeriod } from '../../calendar/periods.ts';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { FieldShell } from '../../components/Field.tsx';
@@ -37,8 +37,8 @@ export function ImportPanel({ dataSet, period }: { dataSet: DataSet; period: str
   const [progress, setProgress] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const code = encodeURIComponent(dataSet.code);
-  const templateHref = withQuery(`/api/v1/data-sets/${code}/template`, { period });
+  const params = { code: dataSet.code };
+  const templateHref = apiPath('GET /api/v1/data-sets/:code/template', { params, query: { period } });
   const setName = localName(lang, dataSet.name, dataSet.nameEn);
 
   const send = async (mode: 'all' | 'valid') => {
@@ -47,8 +47,8 @@ export function ImportPanel({ dataSet, period }: { dataSet: DataSet; period: str
     setReport(null);
     setProgress(0);
     try {
-      const path = withQuery(`/api/v1/data-sets/${code}/import`, { period, mode });
-      setReport(await uploadFile<ImportReport>(path, file, XLSX_TYPE, setProgress));
+      const request = { params, query: { period, mode } };
+      setReport(await uploadFile('POST /api/v1/data-sets/:code/import', request, file, XLSX_TYPE, setProgress));
     } catch (cause) {
       setError(cause);
     } finally {
@@ -104,7 +104,7 @@ export function ImportPanel({ dataSet, period }: { dataSet: DataSet; period: str
               </button>
               {file && (
                 <span className="muted small">
-                  {file.name} · {t('boundaries.size', { size: fmt.number(file.size / 1024 / 1024, 2) })}
+                  {file.name} · {t('boundaries.size', { size: file.size / 1024 / 1024 })}
                 </span>
               )}
             </div>

@@ -4,7 +4,7 @@ import type { ValueProblem } from './valueChecks.ts';
 
 /** What is wrong with a typed value, in the user's language; an ambiguous number gets both readings spelled out. */
 export function useValueWording(): (problem: ValueProblem, typed: string) => string {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   return useCallback(
     (problem: ValueProblem, typed: string) => {
       switch (problem.rule) {
@@ -22,11 +22,15 @@ export function useValueWording(): (problem: ValueProblem, typed: string) => str
         case 'integer':
           return t('data.check.integer');
         case 'minimum':
-          return t('validation.minimum', { limit: fmt.number(problem.limit) });
+          return problem.limit === undefined
+            ? t('validation.invalid')
+            : t('validation.minimum', { limit: problem.limit });
         case 'maximum':
-          return t('validation.maximum', { limit: fmt.number(problem.limit) });
+          return problem.limit === undefined
+            ? t('validation.invalid')
+            : t('validation.maximum', { limit: problem.limit });
       }
     },
-    [t, lang, fmt],
+    [t, lang],
   );
 }

@@ -56,8 +56,7 @@ export function DisciplineCard({ set, at }: { set: DataSetDiscipline; at: string
       <header className="discipline-card-head">
         <h2>{localName(lang, set.name, set.nameEn)}</h2>
         <p className="muted small">
-          {formatPeriod(set.period, lang, 'arabic')} ·{' '}
-          {t('data.status.deadline', { at: fmt.shortDateTime(set.deadline) })}
+          {formatPeriod(set.period, lang, 'arabic')} · {t('data.status.deadline', { at: new Date(set.deadline) })}
         </p>
       </header>
       <div className="rates">
@@ -80,9 +79,7 @@ export function DisciplineCard({ set, at }: { set: DataSetDiscipline; at: string
       <dl className="discipline-counts">
         <div className="count-reported">
           <dt>{t('discipline.reported')}</dt>
-          <dd>
-            {t('discipline.ofExpected', { reported: fmt.number(set.reported), expected: fmt.number(set.expected) })}
-          </dd>
+          <dd>{t('discipline.ofExpected', { reported: set.reported, expected: set.expected })}</dd>
         </div>
         {counts.map((count) => (
           <div key={count.key} className={`count-${count.key}`}>

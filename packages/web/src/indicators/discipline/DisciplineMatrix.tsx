@@ -11,8 +11,9 @@ type Cell = UnitDiscipline['cells'][number];
 const STATUSES: ReportStatus[] = ['onTime', 'late', 'missing', 'pending'];
 
 function CellText({ cell }: { cell: Cell }) {
-  const { t, fmt } = useI18n();
-  const days = fmt.number(cell.daysLate, 1);
+  const { t } = useI18n();
+  // Days late to a tenth: `+1,5 ngày`, and `+1 day` agrees in English.
+  const days = Math.round(cell.daysLate * 10) / 10;
   switch (cell.status) {
     case 'onTime':
       return <>✓ {t('discipline.status.onTime')}</>;
@@ -35,13 +36,13 @@ interface DisciplineMatrixProps {
 
 /** Units × data sets, one coloured status per report; a cell opens the unit's form when the user enters data. */
 export function DisciplineMatrix({ dataSets, rows, total, onlyLate }: DisciplineMatrixProps) {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   const { can } = useAuth();
   const mayEnter = can('indicators.write');
 
   const titleOf = (cell: Cell) => {
-    if (cell.submittedAt) return t('discipline.cell.submitted', { at: fmt.shortDateTime(cell.submittedAt) });
-    if (cell.status === 'missing') return t('discipline.cell.overdue', { days: fmt.number(cell.daysLate, 1) });
+    if (cell.submittedAt) return t('discipline.cell.submitted', { at: new Date(cell.submittedAt) });
+    if (cell.status === 'missing') return t('discipline.cell.overdue', { days: Math.round(cell.daysLate * 10) / 10 });
     return t('discipline.status.pending');
   };
 

@@ -1,8 +1,7 @@
-import { type Discipline, parsePeriod } from '@ioc/shared';
+import { parsePeriod } from '@ioc/shared';
 import { useId, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { useHomeUnit, useMe } from '../../auth/AuthContext.tsx';
 import { currentMonth } from '../../calendar/days.ts';
 import { formatPeriod } from '../../calendar/periods.ts';
@@ -23,7 +22,7 @@ const IMPORT_RELOAD = { delay: 1500, maxWait: 5000 };
 
 /** Reporting discipline: for a month, how completely and how punctually each data set was reported, per unit. */
 export function DisciplinePage() {
-  const { t, lang, fmt } = useI18n();
+  const { t, lang } = useI18n();
   const me = useMe();
   const monthId = useId();
   const [params, setParams] = useSearchParams();
@@ -32,9 +31,9 @@ export function DisciplinePage() {
   // Local state too, so the checkbox turns at once rather than when the router has caught up.
   const [onlyLate, setOnlyLate] = useState(params.get('only') === 'late');
   const parent = useHomeUnit();
-  const discipline = useResource<Discipline>(withQuery('/api/v1/discipline', { period: month, parent }));
+  const discipline = useApiQuery('GET /api/v1/discipline', { query: { period: month, parent } });
 
-  useLiveReload('indicators.values', discipline.reload, IMPORT_RELOAD);
+  useLiveReload('indicators.values', ['GET /api/v1/discipline'], IMPORT_RELOAD);
 
   const months = useMemo(() => {
     const list = recentPeriods(parsePeriod(thisMonth)!, MONTHS_SHOWN).map((period) => period.id);
@@ -70,7 +69,7 @@ export function DisciplinePage() {
           <h1>{t('discipline.title')}</h1>
           <p className="muted">
             {t('discipline.subtitle', { unit: me.orgUnit ? localName(lang, me.orgUnit.name, me.orgUnit.nameEn) : '' })}
-            {data && ` · ${t('discipline.at', { at: fmt.shortDateTime(data.at) })}`}
+            {data && ` · ${t('discipline.at', { at: new Date(data.at) })}`}
           </p>
         </div>
       </header>
@@ -124,8 +123,8 @@ export function DisciplinePage() {
         </label>
       </div>
 
-      {discipline.error !== null && <ErrorNotice error={discipline.error} onRetry={discipline.reload} />}
-      {discipline.loading && !data && <LoadingBlock />}
+      {discipline.error !== null && <ErrorNotice error={discipline.error} onRetry={discipline.refetch} />}
+      {discipline.isLoading && <LoadingBlock />}
       {data && data.dataSets.length === 0 && (
         <EmptyState title={t('data.noSets.title')}>
           <p>{t('data.noSets.text')}</p>

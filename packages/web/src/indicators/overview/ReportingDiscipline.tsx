@@ -1,8 +1,7 @@
-import type { Discipline } from '@ioc/shared';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { ApiError, withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { formatPeriod } from '../../calendar/periods.ts';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
@@ -17,15 +16,15 @@ const IMPORT_RELOAD = { delay: 1500, maxWait: 5000 };
 
 /** This month's reporting discipline in one card: completeness and timeliness, and the units still to report. */
 export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
-  const { t, lang, fmt } = useI18n();
-  const discipline = useResource<Discipline>(withQuery('/api/v1/discipline', { period: month, parent }));
+  const { t, lang } = useI18n();
+  const discipline = useApiQuery('GET /api/v1/discipline', { query: { period: month, parent } });
   const data = discipline.data;
   const summary = useMemo(
     () => (data ? summariseDiscipline(data, (unit) => localName(lang, unit.name, unit.nameEn)) : null),
     [data, lang],
   );
 
-  useLiveReload('indicators.values', discipline.reload, IMPORT_RELOAD);
+  useLiveReload('indicators.values', ['GET /api/v1/discipline'], IMPORT_RELOAD);
 
   if (discipline.error instanceof ApiError && discipline.error.status === 403) return null;
   const names = summary
@@ -38,7 +37,7 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
       aria-labelledby="overview-discipline-title"
       data-testid="overview-discipline"
       data-completeness={summary?.completeness == null ? undefined : Math.round(summary.completeness * 10) / 10}
-      aria-busy={discipline.loading}
+      aria-busy={discipline.isFetching}
     >
       <header className="overview-section-head">
         <h2 id="overview-discipline-title">
@@ -52,12 +51,12 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
       {discipline.error !== null && (
         <p className="overview-quiet">
           {t('overview.discipline.failed')}{' '}
-          <button type="button" className="button button-small" onClick={discipline.reload}>
+          <button type="button" className="button button-small" onClick={() => discipline.refetch()}>
             {t('common.retry')}
           </button>
         </p>
       )}
-      {discipline.loading && !data && <LoadingBlock />}
+      {discipline.isLoading && <LoadingBlock />}
       {data && summary && summary.expected === 0 && (
         <p className="overview-quiet">
           {t(data.dataSets.length === 0 ? 'data.noSets.title' : 'overview.discipline.nothingExpected')}
@@ -81,19 +80,16 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
           </div>
           <p className="overview-discipline-counts">
             {t(summary.due ? 'overview.discipline.reportedDue' : 'overview.discipline.reportedEarly', {
-              reported: fmt.number(summary.reported),
-              expected: fmt.number(summary.expected),
+              reported: summary.reported,
+              expected: summary.expected,
             })}
             {summary.late > 0 && (
-              <span className="overview-late">
-                {' '}
-                · {t('overview.discipline.late', { count: fmt.number(summary.late) })}
-              </span>
+              <span className="overview-late"> · {t('overview.discipline.late', { count: summary.late })}</span>
             )}
             {summary.missing > 0 && (
               <span className="overview-missing-count">
                 {' · '}
-                {t('overview.discipline.missing', { count: fmt.number(summary.missing) })}
+                {t('overview.discipline.missing', { count: summary.missing })}
               </span>
             )}
           </p>
@@ -116,7 +112,7 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
                     ))}
                     {names.more > 0 && (
                       <Link to="/data/discipline?only=late" className="chip">
-                        {t('overview.discipline.more', { count: fmt.number(names.more) })}
+                        {t('overview.discipline.more', { count: names.more })}
                       </Link>
                     )}
                   </p>
@@ -144,8 +140,8 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
                     </span>
                     <span className="overview-set-count">
                       {t('discipline.ofExpected', {
-                        reported: fmt.number(set.reported),
-                        expected: fmt.number(set.expected),
+                        reported: set.reported,
+                        expected: set.expected,
                       })}
                     </span>
                   </li>
@@ -155,8 +151,8 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
           {summary.nextDeadline && (
             <p className="muted small">
               {t(summary.due ? 'overview.discipline.notDue' : 'overview.discipline.firstDeadline', {
-                count: fmt.number(summary.notDue),
-                at: fmt.shortDateTime(summary.nextDeadline),
+                count: summary.notDue,
+                at: new Date(summary.nextDeadline),
               })}
             </p>
           )}

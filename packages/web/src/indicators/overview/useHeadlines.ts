@@ -1,8 +1,9 @@
-import type { DataElement, Indicator, IndicatorSeries } from '@ioc/shared';
+import type { Indicator } from '@ioc/shared';
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, withQuery } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { ApiError } from '../../api/client.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import type { ViewPeriodType } from '../../calendar/periods.ts';
+import { useLiveEvent } from '../../live/LiveContext.tsx';
 import { useLiveReload } from '../../live/useLiveReload.ts';
 import { cumulativeCodes, indicatorFrequencies, KPI_COUNT, pickHeadlines, probeOrder } from '../catalogue.ts';
 import { latestMonthOf, latestWithValue, probeRange } from '../periods.ts';
@@ -32,8 +33,8 @@ function isForbidden(error: unknown): boolean {
  * opens (the first headline reported monthly with a figure for the unit), but without reading or writing the URL.
  */
 export function useHeadlines(unit: string, today: string): Headlines {
-  const catalogue = useResource<Indicator[]>('/api/v1/indicators');
-  const elements = useResource<DataElement[]>('/api/v1/data-elements');
+  const catalogue = useApiQuery('GET /api/v1/indicators');
+  const elements = useApiQuery('GET /api/v1/data-elements');
   const indicators = catalogue.data ?? NONE;
   const headlines = useMemo(() => pickHeadlines(indicators, KPI_COUNT), [indicators]);
   const frequencies = useMemo(() => indicatorFrequencies(indicators, elements.data ?? []), [indicators, elements.data]);
@@ -44,19 +45,22 @@ export function useHeadlines(unit: string, today: string): Headlines {
   const [tried, setTried] = useState(0);
   const code = elementsSettled ? (candidates[tried] ?? null) : null;
   const frequency = code ? (frequencies.get(code) ?? 'month') : 'month';
-  const probe = useResource<IndicatorSeries>(
-    code ? withQuery('/api/v1/indicator-series', { code, unit, ...probeRange(frequency, today) }) : null,
+  const probe = useApiQuery(
+    'GET /api/v1/indicator-series',
+    code ? { query: { code, unit, ...probeRange(frequency, today) } } : null,
   );
   const latest = probe.data ? latestWithValue(probe.data.points) : null;
-  const tryNext = probe.data !== undefined && latest === null && tried < candidates.length - 1;
+  // A cached answer being asked again says nothing yet: only a fresh one moves on to the next headline.
+  const answered = probe.data !== undefined && !probe.isFetching;
+  const tryNext = answered && latest === null && tried < candidates.length - 1;
   useEffect(() => {
     if (tryNext) setTried((index) => index + 1);
   }, [tryNext]);
 
+  useLiveReload('indicators.values', ['GET /api/v1/indicator-series']);
   // The first figures of a fresh install arrive while the page is open: look again from the first headline.
-  useLiveReload('indicators.values', () => {
+  useLiveEvent('indicators.values', () => {
     if (latest === null && tried > 0) setTried(0);
-    else probe.reload();
   });
 
   const byCode = new Map(indicators.map((indicator) => [indicator.code, indicator]));
@@ -67,7 +71,7 @@ export function useHeadlines(unit: string, today: string): Headlines {
   else if (error !== null) status = 'failed';
   else if (catalogue.data && catalogue.data.length === 0) status = 'empty';
   else if (latest !== null) status = 'ready';
-  else if (probe.data !== undefined && !tryNext) status = 'empty';
+  else if (answered && !tryNext) status = 'empty';
 
   return {
     status,
@@ -77,8 +81,8 @@ export function useHeadlines(unit: string, today: string): Headlines {
     frequencies,
     cumulative,
     retry: () => {
-      if (catalogue.error !== null) catalogue.reload();
-      else probe.reload();
+      if (catalogue.error !== null) void catalogue.refetch();
+      else void probe.refetch();
     },
   };
 }

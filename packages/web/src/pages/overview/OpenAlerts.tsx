@@ -1,16 +1,13 @@
-import type { Alert } from '@ioc/shared';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { relativeTime } from '../../alerts/alertView.ts';
 import { ApiError } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
+import { useApiQuery } from '../../api/queries.ts';
 import { useNow } from '../../calendar/useNow.ts';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import { useLiveReload } from '../../live/useLiveReload.ts';
 import { SEVERITIES, summariseAlerts } from './alertSummary.ts';
 
-const OPEN_ALERTS = '/api/v1/alerts?status=open&limit=500';
 const LIMIT = 500;
 /** A batch of values can raise many alerts at once: one reload after the burst, at least every 4 s in a stream. */
 const ALERT_RELOAD = { delay: 800, maxWait: 4000 };
@@ -18,11 +15,11 @@ const ALERT_RELOAD = { delay: 800, maxWait: 4000 };
 /** How many alerts are open, by severity, and the newest few; new ones arrive live. */
 export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, string> }) {
   const { t, lang, fmt } = useI18n();
-  const alerts = useResource<Alert[]>(OPEN_ALERTS);
+  const alerts = useApiQuery('GET /api/v1/alerts', { query: { status: 'open', limit: LIMIT } });
   const now = useNow(30_000);
   const summary = useMemo(() => summariseAlerts(alerts.data ?? []), [alerts.data]);
 
-  useLiveReload('alert.raised', alerts.reload, ALERT_RELOAD);
+  useLiveReload('alert.raised', ['GET /api/v1/alerts'], ALERT_RELOAD);
 
   if (alerts.error instanceof ApiError && alerts.error.status === 403) return null;
   const capped = (alerts.data?.length ?? 0) >= LIMIT;
@@ -33,7 +30,7 @@ export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, strin
       aria-labelledby="overview-alerts-title"
       data-testid="overview-alerts"
       data-open={alerts.data ? summary.open : undefined}
-      aria-busy={alerts.loading}
+      aria-busy={alerts.isFetching}
     >
       <header className="overview-section-head">
         <h2 id="overview-alerts-title">
@@ -52,12 +49,12 @@ export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, strin
       {alerts.error !== null && (
         <p className="overview-quiet">
           {t('overview.alerts.failed')}{' '}
-          <button type="button" className="button button-small" onClick={alerts.reload}>
+          <button type="button" className="button button-small" onClick={() => alerts.refetch()}>
             {t('common.retry')}
           </button>
         </p>
       )}
-      {alerts.loading && !alerts.data && <LoadingBlock />}
+      {alerts.isLoading && <LoadingBlock />}
       {alerts.data && (
         <>
           <ul className="severity-counts">
@@ -91,7 +88,7 @@ export function OpenAlerts({ unitNames }: { unitNames: ReadonlyMap<string, strin
                       {unitName ?? t('alerts.province')}
                       <span aria-hidden="true"> · </span>
                       <time dateTime={alert.raisedAt} title={fmt.dateTime(alert.raisedAt)}>
-                        {relativeTime(alert.raisedAt, now, lang, t('alerts.justNow'))}
+                        {fmt.ago(alert.raisedAt, now) ?? t('alerts.justNow')}
                       </time>
                     </span>
                   </li>

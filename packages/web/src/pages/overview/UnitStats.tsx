@@ -53,9 +53,9 @@ export function UnitStats({ units }: { units: OrgUnit[] }) {
       </ul>
       <p className="muted small">
         {t('overview.units.footnote', {
-          closed: fmt.number(counts.closed),
-          withBoundary: fmt.number(counts.withBoundary),
-          local: fmt.number(counts.local),
+          closed: counts.closed,
+          withBoundary: counts.withBoundary,
+          local: counts.local,
         })}
       </p>
     </section>
