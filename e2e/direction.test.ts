@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, DEMO_PASSWORD, launchBrowser, ROOT, type RunningServer, startServer } from './server.ts';
+import { apiLogin, DEMO_PASSWORD, launchBrowser, ROOT, type RunningServer, signInAs, startServer } from './server.ts';
 
 const SHOTS = join(ROOT, 'e2e/screenshots');
 const TITLE = `Kiểm tra công tác phòng, chống sốt xuất huyết (E2E ${Date.now()})`;
@@ -20,13 +20,7 @@ function localDay(days: number): string {
   return new Date(server.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('app-shell').waitFor();
-}
+const signIn = (page: Page, username: string) => signInAs(server, page, username);
 
 async function openDirection(page: Page): Promise<void> {
   await page.getByTestId('nav-direction').click();

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, ROOT, type RunningServer, startServer } from './server.ts';
+import { launchBrowser, ROOT, type RunningServer, signInAs, startServer } from './server.ts';
 
 const SHOTS = join(ROOT, 'e2e/screenshots');
 
@@ -12,13 +12,7 @@ let officer: Page;
 let leader: Page;
 let period = '';
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto(`${server.url}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('app-shell').waitFor();
-}
+const signIn = (page: Page, username: string) => signInAs(server, page, username);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const ADMIN_PASSWORD = 'admin-pass-e2e';
@@ -91,6 +91,20 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.IOC_TEST_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
+}
+
+/** Signs a page in through the sign-in form, as a person would, and waits for the app's shell. */
+export async function signInAs(
+  server: RunningServer,
+  page: Page,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('app-shell').waitFor();
 }
 
 /** Signs in over the API (not the browser) and returns the cookie header, for writes made "by someone else". */

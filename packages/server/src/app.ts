@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
 import { AppError } from './errors.ts';
 import type { App, Services } from './http/app-types.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkErrors, registerErrorHandling } from './http/errors.ts';
 import { registerGuard } from './http/guard.ts';
 import { acceptRawBody } from './http/route-kit.ts';
 import { registerValidation } from './http/validation.ts';
@@ -24,6 +24,7 @@ import { userRoutes } from './modules/auth/users.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
+import { refuseForeignBodies } from './modules/system/body-gate.ts';
 import { createMetrics } from './modules/system/metrics.ts';
 import type { BackgroundWork } from './modules/system/scan-job.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -83,6 +84,8 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
     bodyLimit: 1024 * 1024,
     // Fastify's two lines per request at info drown the log (2,000 lines in 15 minutes of demo): one line, at debug.
     disableRequestLogging: true,
+    // The router's own refusals (bad percent-encoding, an over-long path segment) get the IOC's error body too.
+    frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
 
   const services = createServices(platform);
@@ -145,6 +148,8 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
     );
   });
 
+  // Before any route: a JSON route refuses another content type before reading its body.
+  refuseForeignBodies(app);
   registerGuard(app, services.auth, config.publicUrl);
   recordRefusedWrites(app, platform);
   const kernel: Kernel = services;

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
-import type { Config } from './config.ts';
+import { type Config, withoutCredentials } from './config.ts';
 import { connectDb } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createKernel } from './kernel.ts';
@@ -25,7 +25,21 @@ export interface OpenPlatform extends Platform {
 export async function openPlatform(config: Config, log?: FastifyBaseLogger): Promise<OpenPlatform> {
   const logger = log ?? (pino({ level: config.logLevel }) as unknown as FastifyBaseLogger);
   const store = connectDb(config);
-  const bus = await createBus(config, (error) => logger.error({ err: error }, 'event handler failed'));
+  let bus: Awaited<ReturnType<typeof createBus>>;
+  try {
+    bus = await createBus(
+      config,
+      (error) => logger.error({ err: error }, 'event handler failed'),
+      (problem) => logger.warn({ err: problem }, 'event bus'),
+    );
+  } catch (error) {
+    await store.close();
+    // NATS says only "CONNECTION_REFUSED": say which setting points where.
+    throw new Error(
+      `cannot connect to the event bus at IOC_BUS_URL=${withoutCredentials(config.busUrl ?? '')}: ${(error as { code?: string }).code ?? (error as Error).message}; start NATS there, or leave IOC_BUS_URL empty for a single server`,
+      { cause: error },
+    );
+  }
   return {
     config,
     store,

@@ -3,11 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ALL_PERMISSIONS } from '@ioc/shared';
 import dotenv from 'dotenv';
+import type { Kysely } from 'kysely';
 import { type OpenPlatform, openPlatform, preparePlatform } from './bootstrap.ts';
-import { type Config, InvalidConfigError, isSecretSetting, loadConfig, SETTINGS } from './config.ts';
+import { type Config, InvalidConfigError, loadConfig, printableSetting, SETTINGS } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { serve } from './main.ts';
-import { verifyChain } from './modules/audit/audit.service.ts';
+import { type ChainReport, verifyChain } from './modules/audit/audit.service.ts';
+import { useAuditKey } from './modules/audit/audit-key.ts';
 import { type Actor, systemActor } from './modules/auth/actor.ts';
 import { UserService } from './modules/auth/users.service.ts';
 import { OrgUnitService } from './modules/orgunits/orgunits.service.ts';
@@ -25,6 +27,27 @@ const USAGE = `ioc — the IOC command line (settings from IOC_* variables and .
   ioc backup [FILE]                      copy the database while it runs (SQLite file or pg_dump archive)
   ioc config                             list every setting with its current value and meaning`;
 
+/** What `audit verify` covered: the keyed and legacy segments, the anchor, this node's checkpoint. */
+function describeChain(report: ChainReport): string {
+  const lines = [
+    report.keyId
+      ? `  ${report.keyed} entries sealed with HMAC-SHA256 (key ${report.keyId}); chain head #${report.headId}`
+      : `  no entry sealed with the key yet; chain head #${report.headId}`,
+  ];
+  if (report.legacy.count > 0) {
+    const fixed =
+      report.keyed > 0
+        ? 'the first keyed entry links to the last of them, so they cannot be re-hashed unseen'
+        : 'not yet fixed by a keyed entry: an edit with recomputed hashes there cannot be detected until the next audited write';
+    lines.push(
+      `  ${report.legacy.count} legacy entries (up to #${report.legacy.lastId}) were written before the key, checked by their SHA-256 links; ${fixed}`,
+    );
+  }
+  if (report.checkpoint) lines.push(`  this node's checkpoint: #${report.checkpoint.id} at ${report.checkpoint.at}`);
+  for (const warning of report.warnings) lines.push(`  note: ${warning}`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** The CLI acts as an administrator on the machine; its writes are audited under this name. */
 const cliActor = (config: Config): Actor =>
   systemActor(`cli:${process.env.USER ?? 'operator'}`, config.rootUnit, new Set(ALL_PERMISSIONS));
@@ -33,6 +56,8 @@ async function withPlatform<T>(config: Config, work: (platform: OpenPlatform) =>
   const platform = await openPlatform(config);
   try {
     await migrateToLatest(platform.db);
+    // What the CLI writes is audited, and `audit verify` checks MACs: both need the chain's key.
+    useAuditKey(platform.db as unknown as Kysely<unknown>, config);
     return await work(platform);
   } finally {
     await platform.close();
@@ -48,7 +73,7 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'config') {
     for (const [name, setting] of Object.entries(SETTINGS)) {
       const value = process.env[name] ?? '';
-      const shown = isSecretSetting(name) && value ? '***' : value || `(default ${setting.default || 'empty'})`;
+      const shown = printableSetting(name, value) || `(default ${setting.default || 'empty'})`;
       process.stdout.write(`${name.padEnd(24)} ${shown}\n    ${setting.description}\n`);
     }
     return 0;
@@ -147,10 +172,12 @@ async function run(argv: string[]): Promise<number> {
       return withPlatform(config, async (platform) => {
         const report = await verifyChain(platform.db);
         if (report.ok) {
-          process.stdout.write(`audit log intact: ${report.checked} entries verified\n`);
+          process.stdout.write(`audit log intact: ${report.checked} entries verified\n${describeChain(report)}`);
           return 0;
         }
-        process.stderr.write(`audit log TAMPERED at entry #${report.broken?.id}: ${report.broken?.reason}\n`);
+        process.stderr.write(
+          `audit log TAMPERED at entry #${report.broken?.id}: ${report.broken?.reason}\n${describeChain(report)}`,
+        );
         return 1;
       });
     }

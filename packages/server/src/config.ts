@@ -1,5 +1,7 @@
+import { accessSync, constants } from 'node:fs';
+import { isIP } from 'node:net';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** One table of every `IOC_*` setting: the README's configuration section and `ioc config` are read from it. */
 interface Setting<T> {
@@ -61,8 +63,57 @@ const instant = (raw: string) => {
   }
   return new Date(at);
 };
+/** Host names, IP addresses and networks (CIDR), comma-separated: what an administrator lets connectors reach. */
+const hostList = (raw: string) => {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const bits = isIP(address) === 6 ? 128 : 32;
+    const network = isIP(address) !== 0 && rest.length === 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+    const name = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(entry);
+    if (!(network && Number(prefix ?? bits) <= bits) && !name) {
+      throw new ConfigError(`'${entry}' is not a host name, an IP address or a network such as 10.20.0.0/16`);
+    }
+  }
+  return entries;
+};
+const readableFile = (raw: string) => {
+  try {
+    accessSync(raw, constants.R_OK);
+  } catch {
+    throw new ConfigError('is not a readable file');
+  }
+  return resolve(raw);
+};
+const subjectPrefix = (raw: string) => {
+  if (!/^[A-Za-z0-9_-]{1,40}(\.[A-Za-z0-9_-]{1,40}){0,5}$/.test(raw)) {
+    throw new ConfigError('must be NATS subject tokens separated by dots (letters, digits, _ -), no wildcards');
+  }
+  return raw;
+};
 /** Settings whose value is never printed: in problems, and by `ioc config`. */
 export const isSecretSetting = (name: string) => /PASSWORD|SECRET/.test(name);
+
+/** A URL as it may be printed: a user name, password or token in it replaced by ***. */
+export function withoutCredentials(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.username) url.username = '***';
+    if (url.password) url.password = '***';
+    return url.toString().replace(/\/$/, '');
+  } catch {
+    return raw.includes('@') ? '(a URL with credentials, not shown)' : raw;
+  }
+}
+
+/** A setting's value as logs, errors and `ioc config` show it: never a secret, never a URL's credentials. */
+export function printableSetting(name: string, raw: string): string {
+  if (isSecretSetting(name)) return raw ? '***' : raw;
+  return /_URL$/.test(name) ? withoutCredentials(raw) : raw;
+}
 const optional =
   <T>(parse: (raw: string) => T) =>
   (raw: string): T | undefined =>
@@ -81,6 +132,23 @@ export const SETTINGS = {
     description: 'NATS URL (nats://host:4222) so several servers share live events; empty = in-process bus',
     default: '',
     parse: optional(url('nats:')),
+  },
+  IOC_BUS_SUBJECT: {
+    description:
+      'NATS subject prefix of this install (events go to PREFIX.events, ended sign-ins to PREFIX.revocations): the same on every node of one install, different for two installs sharing a NATS; empty = ioc.IOC_ROOT_UNIT (ioc.42)',
+    default: '',
+    parse: optional(subjectPrefix),
+  },
+  IOC_BUS_CA_FILE: {
+    description: "CA certificate (PEM) of the NATS server: TLS is then required and the server's certificate checked",
+    default: '',
+    parse: optional(readableFile),
+  },
+  IOC_BUS_CREDS_FILE: {
+    description:
+      'NATS credentials file (user JWT and NKey seed) this node signs in with; or put user:password@ or a token@ in IOC_BUS_URL',
+    default: '',
+    parse: optional(readableFile),
   },
   IOC_ROOT_UNIT: {
     description:
@@ -125,6 +193,12 @@ export const SETTINGS = {
     description: 'length of the lock-out and of the failure window',
     default: '15',
     parse: int(1, 1440),
+  },
+  IOC_AUDIT_KEY_FILE: {
+    description:
+      "file holding the audit chain's HMAC key, created (mode 0600) at first start when missing; every node of one install needs the same file; empty = audit.key in IOC_DATA_DIR",
+    default: '',
+    parse: optional((raw: string) => resolve(raw)),
   },
   IOC_MAX_UPLOAD_MB: {
     description: 'largest accepted upload (boundary files, imports), MB',
@@ -182,6 +256,18 @@ export const SETTINGS = {
     default: '30',
     parse: int(1, 600),
   },
+  IOC_CONNECTOR_ALLOW_HOSTS: {
+    description:
+      'hosts (names, IP addresses or networks such as 10.20.0.0/16, comma-separated) a connector may reach although they are not public: loopback, private, link-local; empty = public addresses only',
+    default: '',
+    parse: hostList,
+  },
+  IOC_IMPORT_MAX_ROWS: {
+    description:
+      'most filled rows a spreadsheet (.xlsx) import reads; a template has one row per unit, and a larger file is refused before it is read to the end',
+    default: '5000',
+    parse: int(10, 1_000_000),
+  },
   IOC_DEMO_DOSSIERS_PER_DAY: {
     description: "demo one-stop system's intake on a working day (IOC_DEMO=1 only; 0 = no public-services demo)",
     default: '3000',
@@ -223,6 +309,12 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   busUrl: string | undefined;
+  /** Prefix of this install's NATS subjects. */
+  busSubject: string;
+  busCaFile: string | undefined;
+  busCredsFile: string | undefined;
+  /** The audit chain's HMAC key, outside the database. */
+  auditKeyFile: string;
   /** The deployment's root unit: the province whose units, agencies and figures the IOC serves. */
   rootUnit: string;
   demo: boolean;
@@ -242,6 +334,9 @@ export interface Config {
   /** The one-stop connector set up from IOC_ONESTOP_*; null when they are not set. */
   onestop: OnestopSettings | null;
   connectorTimeoutSeconds: number;
+  /** Hosts, addresses and networks connectors may reach although they are not public (IOC_CONNECTOR_ALLOW_HOSTS). */
+  connectorAllowHosts: string[];
+  importMaxRows: number;
   onTimeAlertThreshold: number;
   taskNearlyDueDays: number;
   taskReviewReminders: number;
@@ -283,7 +378,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       values[name] = setting.parse(raw);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      problems.push(`${name}=${JSON.stringify(isSecretSetting(name) ? '***' : raw)} ${error.message}`);
+      problems.push(`${name}=${JSON.stringify(printableSetting(name, raw))} ${error.message}`);
     }
   }
   for (const name of Object.keys(env)) {
@@ -304,6 +399,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: resolve(v.IOC_DATA_DIR),
     databaseUrl: v.IOC_DATABASE_URL,
     busUrl: v.IOC_BUS_URL,
+    busSubject: v.IOC_BUS_SUBJECT ?? `ioc.${v.IOC_ROOT_UNIT}`,
+    busCaFile: v.IOC_BUS_CA_FILE,
+    busCredsFile: v.IOC_BUS_CREDS_FILE,
+    auditKeyFile: v.IOC_AUDIT_KEY_FILE ?? join(resolve(v.IOC_DATA_DIR), 'audit.key'),
     rootUnit: v.IOC_ROOT_UNIT,
     demo: v.IOC_DEMO,
     adminPassword: v.IOC_ADMIN_PASSWORD,
@@ -331,6 +430,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     connectorTimeoutSeconds: v.IOC_CONNECTOR_TIMEOUT,
+    connectorAllowHosts: v.IOC_CONNECTOR_ALLOW_HOSTS,
+    importMaxRows: v.IOC_IMPORT_MAX_ROWS,
     onTimeAlertThreshold: v.IOC_PS_ONTIME_THRESHOLD,
     taskNearlyDueDays: v.IOC_TASK_NEARLY_DUE_DAYS,
     taskReviewReminders: v.IOC_TASK_REVIEW_REMINDERS,

@@ -39,6 +39,12 @@ describe('configuration', () => {
     }
   });
 
+  it('never prints the credentials in a URL setting', () => {
+    const attempt = () => loadConfig({ IOC_BUS_URL: 'mqtt://ioc:s3cret@bus.internal:1883' });
+    expect(attempt).toThrow(/IOC_BUS_URL="mqtt:\/\/\*\*\*:\*\*\*@bus.internal:1883" must start with nats:/);
+    expect(attempt).not.toThrow(/s3cret/);
+  });
+
   it('reads PostgreSQL and NATS URLs', () => {
     const config = loadConfig({
       IOC_DATABASE_URL: 'postgres://127.0.0.1/test',

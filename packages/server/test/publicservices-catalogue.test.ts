@@ -234,7 +234,7 @@ describe('CSV import', () => {
     expect((await send('GET', '/api/v1/public-services/procedures/2.001')).json().name).toBe('Thủ tục tốt');
   });
 
-  it('refuses a bad header, a file that is not UTF-8, and an unclosed quote', async () => {
+  it('refuses a bad header, a file marked UTF-8 that is not, and an unclosed quote', async () => {
     const header = await importCsv('code,name,lvl\nA,B,C\n');
     expect(header.statusCode).toBe(400);
     expect(header.json().error.details.map((d: { field: string }) => d.field)).toEqual([
@@ -243,9 +243,11 @@ describe('CSV import', () => {
       '/rows/1/level',
       '/rows/1/online_level',
     ]);
-    const latin1 = await importCsv(Buffer.from([0x63, 0x6f, 0x64, 0x65, 0x0a, 0xe9, 0x0a]));
-    expect(latin1.statusCode).toBe(400);
-    expect(latin1.json().error.details[0].rule).toBe('encoding');
+    // Windows-1258/1252 files are decoded (csv-safety.test.ts); one that says UTF-8 and is not is refused by row.
+    const notUtf8 = await importCsv(Buffer.from([0xef, 0xbb, 0xbf, 0x63, 0x6f, 0x64, 0x65, 0x0a, 0xe9, 0x0a]));
+    expect(notUtf8.statusCode).toBe(400);
+    expect(notUtf8.json().error.details[0]).toMatchObject({ field: '/rows/2', rule: 'csv' });
+    expect(notUtf8.json().error.message).toContain('not valid UTF-8 (row 2, byte 0xE9)');
     const unclosed = await importCsv(`${HEADER}\n2.009,"Tên chưa đóng,HT,,commune,,full,0,,\n`);
     expect(unclosed.statusCode).toBe(400);
     expect(unclosed.json().error.details[0]).toMatchObject({ field: '/rows/2', rule: 'csv' });

@@ -192,7 +192,8 @@ beforeAll(async () => {
     fake.add('DongBoHoSoMC', dossier(code), changed);
   fake.add('CapNhatTienDoHoSoMC', step('HS-101', '20250302090000', 4), changed);
   fake.add('CapNhatTienDoHoSoMC', step('HS-102', '20250302100000', 4), changed);
-  t = await startTestApp();
+  // The fake system listens on loopback: connectors reach it only because it is allowed explicitly.
+  t = await startTestApp({ IOC_CONNECTOR_ALLOW_HOSTS: '127.0.0.1' });
   admin = await t.login('admin', ADMIN_PASSWORD);
 });
 afterAll(async () => {
@@ -481,6 +482,7 @@ describe('the scheduler', () => {
       IOC_ONESTOP_CLIENT_SECRET: SECRET,
       IOC_ONESTOP_SERVICES: 'DongBoHoSoMC',
       IOC_ONESTOP_INTERVAL: '45',
+      IOC_CONNECTOR_ALLOW_HOSTS: '127.0.0.1',
     };
     const u = await startTestApp(env, { database });
     let cursor: string | null = null;

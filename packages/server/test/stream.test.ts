@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StreamRegistry } from '../src/modules/realtime/stream-registry.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { openLiveStream } from './live-stream.ts';
 import { openStream } from './sse-client.ts';
 
 let t: TestApp;
@@ -55,6 +58,126 @@ describe('live events over SSE', () => {
       leaderStream.close();
       ownStream.close();
       otherStream.close();
+    }
+  });
+});
+
+describe('a live stream ends with the sign-in that opened it', () => {
+  const user = async (username: string) => {
+    const created = await t.createUser(admin, {
+      username,
+      displayName: username,
+      roles: ['unit_officer'],
+      orgUnitCode: '18073',
+      password: `${username}-pass`,
+    });
+    return { id: created.id, login: () => t.login(username, `${username}-pass`) };
+  };
+  const touchUnit = () =>
+    t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/orgunits/18073/profile',
+      headers: { cookie: admin },
+      payload: { households: Math.floor(Math.random() * 100_000) },
+    });
+
+  it('ends at logout, while the same user’s other session streams on', async () => {
+    const officer = await user('leaving.officer');
+    const [first, second] = [await officer.login(), await officer.login()];
+    const ending = await openLiveStream(base, { cookie: first });
+    const staying = await openLiveStream(base, { cookie: second });
+    try {
+      const logout = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: first } });
+      expect(logout.statusCode).toBe(200);
+      expect(await ending.endsWithin(2000)).toBe(true);
+      await touchUnit();
+      expect(await staying.endsWithin(300)).toBe(false);
+      expect(staying.names).toContain('orgunit.updated');
+      expect(ending.names).not.toContain('orgunit.updated');
+    } finally {
+      ending.close();
+      staying.close();
+    }
+  });
+
+  it('ends the other sessions’ streams at a password change, not the changing session’s', async () => {
+    const officer = await user('changing.officer');
+    const [changer, other] = [await officer.login(), await officer.login()];
+    const own = await openLiveStream(base, { cookie: changer });
+    const stolen = await openLiveStream(base, { cookie: other });
+    try {
+      const changed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie: changer },
+        payload: { currentPassword: 'changing.officer-pass', newPassword: 'a-new-long-password' },
+      });
+      expect(changed.statusCode).toBe(200);
+      expect(await stolen.endsWithin(2000)).toBe(true);
+      expect(await own.endsWithin(300)).toBe(false);
+    } finally {
+      own.close();
+      stolen.close();
+    }
+  });
+
+  it('ends a user’s streams when an administrator disables the account', async () => {
+    const officer = await user('disabled.officer');
+    const stream = await openLiveStream(base, { cookie: await officer.login() });
+    try {
+      const disable = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${officer.id}`,
+        headers: { cookie: admin },
+        payload: { disabled: true },
+      });
+      expect(disable.statusCode).toBe(200);
+      expect(await stream.endsWithin(2000)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends an API key’s stream when the key is revoked', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/apikeys',
+      headers: { cookie: admin },
+      payload: { name: 'wall display', permissions: ['events.read', 'orgunits.read'], orgUnitCode: '42' },
+    });
+    const { key, apiKey } = created.json() as { key: string; apiKey: { id: number } };
+    const stream = await openLiveStream(base, { authorization: `Bearer ${key}` });
+    try {
+      await t.app.inject({ method: 'POST', url: `/api/v1/apikeys/${apiKey.id}/revoke`, headers: { cookie: admin } });
+      expect(await stream.endsWithin(2000)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends, at the periodic check, a stream whose session expired or was deleted unannounced', async () => {
+    const officer = await user('idle.officer');
+    const [expiring, deleted, live] = [await officer.login(), await officer.login(), await officer.login()];
+    const registry = new StreamRegistry();
+    registry.watch((sessions, keys) => t.services.auth.liveSignIns(sessions, keys));
+    const ended = new Set<string>();
+    for (const [name, cookie] of Object.entries({ expiring, deleted, live })) {
+      const sessionId = createHash('sha256').update(cookie.split('=')[1]!).digest('hex');
+      registry.add({ signIn: { userId: officer.id, sessionId, apiKeyId: null }, end: () => ended.add(name) });
+    }
+    try {
+      expect(await registry.sweep()).toBe(0);
+      const id = (cookie: string) => createHash('sha256').update(cookie.split('=')[1]!).digest('hex');
+      await t.platform.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+        .where('id', '=', id(expiring))
+        .execute();
+      await t.platform.db.deleteFrom('sessions').where('id', '=', id(deleted)).execute();
+      expect(await registry.sweep()).toBe(2);
+      expect([...ended].sort()).toEqual(['deleted', 'expiring']);
+    } finally {
+      registry.closeAll();
     }
   });
 });

@@ -246,7 +246,7 @@ describe('who sees and does what', () => {
       title: 'x',
       leadUnit: 'SYT',
       cooperatingUnits: ['NOPE', 'SYT'],
-      dueDate: '2026-02-30',
+      dueDate: '2026-02-27',
     });
     expect(bad.status).toBe(400);
     const fields = (bad.body.error as { details: { field: string }[] }).details.map((d) => d.field);

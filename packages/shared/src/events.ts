@@ -1,36 +1,82 @@
+import { type Static, type TSchema, Type } from 'typebox';
 import type { Permission } from './permissions.ts';
+import { Nullable } from './schemas/common.ts';
 
-/** Live events pushed over `GET /api/v1/stream`; the name is the SSE `event:` field, the payload its `data:`. */
-export interface EventMap {
-  'orgunit.updated': { id: string; code: string; name: string; fields: string[] };
-  'boundaries.imported': { matched: number; unmatched: string[] };
-  'user.updated': { id: number; username: string };
-  'alert.raised': {
-    id: string;
-    severity: 'info' | 'warning' | 'critical';
-    title: string;
-    titleEn?: string;
-    orgUnit: string | null;
-  };
+// Events cross servers on the NATS bus: every field is bounded and no field may be added, so what a server accepts
+// from another is exactly what the types below say.
+const Strict = { additionalProperties: false } as const;
+const Text = (maxLength = 500) => Type.String({ maxLength });
+/** A unit id: a GSO code, a closed unit's `<code>@2024`, or the deployment's root. */
+const UnitId = Type.String({ pattern: '^[A-Za-z0-9_.@-]{1,40}$' });
+const Instant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+});
+
+/**
+ * Live events pushed over `GET /api/v1/stream`; the name is the SSE `event:` field, the payload its `data:`. One schema
+ * per event gives its type (`EventMap`) and the check a server runs on an event that reached it from another.
+ */
+export const EVENT_PAYLOADS = {
+  'orgunit.updated': Type.Object(
+    { id: UnitId, code: Text(40), name: Text(), fields: Type.Array(Text(60), { maxItems: 100 }) },
+    Strict,
+  ),
+  'boundaries.imported': Type.Object(
+    { matched: Type.Integer({ minimum: 0 }), unmatched: Type.Array(Text(200), { maxItems: 10_000 }) },
+    Strict,
+  ),
+  'user.updated': Type.Object({ id: Type.Integer(), username: Text(100) }, Strict),
+  'alert.raised': Type.Object(
+    {
+      id: Text(40),
+      severity: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]),
+      title: Text(1000),
+      titleEn: Type.Optional(Text(1000)),
+      orgUnit: Nullable(UnitId),
+    },
+    Strict,
+  ),
   /** Values were stored for a unit: pages showing its indicators refresh. */
-  'indicators.values': { unit: string; periods: string[]; elements: string[] };
+  'indicators.values': Type.Object(
+    {
+      unit: UnitId,
+      periods: Type.Array(Text(20), { maxItems: 1000 }),
+      elements: Type.Array(Text(100), { maxItems: 1000 }),
+    },
+    Strict,
+  ),
   /** A dossier arrived or changed status (public services' live ticker). */
-  'dossier.synced': {
-    code: string;
-    procedure: string | null;
-    /** Matched agency code, else the name the portal sent. */
-    agency: string;
-    agencyName: string;
-    status: number;
-    /** When it reached that status. */
-    at: string;
-    unit: string | null;
-  };
+  'dossier.synced': Type.Object(
+    {
+      code: Text(200),
+      procedure: Nullable(Text(1000)),
+      /** Matched agency code, else the name the portal sent. */
+      agency: Text(),
+      agencyName: Text(),
+      status: Type.Integer(),
+      /** When it reached that status. */
+      at: Text(40),
+      unit: Nullable(UnitId),
+    },
+    Strict,
+  ),
   /** A directed task was assigned or changed (a report, an extension, a reminder…): direction pages refresh. */
-  'task.updated': { id: number; kind: string; leadUnit: string; state: string; at: string };
+  'task.updated': Type.Object(
+    { id: Type.Integer(), kind: Text(60), leadUnit: Text(60), state: Text(40), at: Instant },
+    Strict,
+  ),
   /** A document was registered (entered or imported). */
-  'document.registered': { id: number; direction: 'incoming' | 'outgoing'; label: string };
-}
+  'document.registered': Type.Object(
+    {
+      id: Type.Integer(),
+      direction: Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')]),
+      label: Text(1000),
+    },
+    Strict,
+  ),
+} satisfies Record<string, TSchema>;
+
+export type EventMap = { [N in keyof typeof EVENT_PAYLOADS]: Static<(typeof EVENT_PAYLOADS)[N]> };
 
 export type EventName = keyof EventMap;
 
@@ -38,10 +84,11 @@ export type EventName = keyof EventMap;
  * A record several agencies share (a directed task, a document): the agencies it belongs to and their org units. An
  * officer who acts for an agency receives it only if theirs is listed; others, if their scope covers one of the units.
  */
-export interface SharedAudience {
-  agencies: string[];
-  units: string[];
-}
+export const SharedAudience = Type.Object(
+  { agencies: Type.Array(Text(60), { maxItems: 1000 }), units: Type.Array(UnitId, { maxItems: 1000 }) },
+  Strict,
+);
+export type SharedAudience = Static<typeof SharedAudience>;
 
 /**
  * An event as it travels on the bus. `orgUnit` is the unit it is about (null: the whole deployment, for users scoped
@@ -67,13 +114,18 @@ export const EVENT_PERMISSIONS: Record<EventName, Permission> = {
   'document.registered': 'documents.read',
 };
 
-export const EVENT_NAMES: readonly EventName[] = [
-  'orgunit.updated',
-  'boundaries.imported',
-  'user.updated',
-  'alert.raised',
-  'indicators.values',
-  'dossier.synced',
-  'task.updated',
-  'document.registered',
-];
+export const EVENT_NAMES = Object.keys(EVENT_PAYLOADS) as readonly EventName[];
+
+/** The whole event of one name, as a server checks it when it comes from another. */
+export function busEventSchema(name: EventName): TSchema {
+  return Type.Object(
+    {
+      name: Type.Literal(name),
+      payload: EVENT_PAYLOADS[name],
+      orgUnit: Nullable(UnitId),
+      shared: Type.Optional(SharedAudience),
+      at: Instant,
+    },
+    Strict,
+  );
+}

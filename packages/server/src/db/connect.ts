@@ -1,15 +1,18 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import SQLite from 'better-sqlite3';
 import {
   type DatabaseConnection,
+  type DialectAdapter,
   type Driver,
   Kysely,
   PostgresDialect,
+  type PostgresDialectConfig,
+  SqliteAdapter,
   type SqliteDatabase,
   SqliteDialect,
   type SqliteDialectConfig,
@@ -17,6 +20,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { WatchedDriver, WriteHealth } from './write-health.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 export interface Db {
@@ -28,6 +32,8 @@ export interface Db {
   backup(destination: string): Promise<void>;
   /** Runs `work` while no other server process runs its own `exclusive` work (start-up migration and seeding). */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** The last write the store refused for want of space, permission or a sound disk, until a write succeeds. */
+  writeFailure(withinMs: number): { at: Date; message: string } | null;
   close(): Promise<void>;
 }
 
@@ -39,29 +45,48 @@ pg.types.setTypeParser(20, (value: string) => Number(value));
 export function connectDb(options: { databaseUrl: string | undefined; dataDir: string }): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ ...pgConnection(options.databaseUrl), max: 10 });
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const location = redact(options.databaseUrl);
+    const health = new WriteHealth(location);
+    const kysely = new Kysely<Database>({ dialect: new WatchedPostgresDialect({ pool }, health) });
     return {
       kysely,
       engine: 'postgres',
-      location: redact(options.databaseUrl),
+      location,
       backup: (destination) => pgDump(options.databaseUrl as string, destination),
       exclusive: (work) => withAdvisoryLock(options.databaseUrl as string, work),
+      writeFailure: (withinMs) => health.lastFailure(withinMs),
       close: () => kysely.destroy(),
     };
   }
-  mkdirSync(options.dataDir, { recursive: true });
-  const file = join(options.dataDir, 'ioc.sqlite');
-  return openSqlite(file);
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+  } catch (error) {
+    throw new Error(
+      `IOC_DATA_DIR=${options.dataDir}: cannot create the data folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create it, or give the server's user the right to`,
+      { cause: error },
+    );
+  }
+  return openSqlite(join(options.dataDir, 'ioc.sqlite'));
 }
 
 export function openSqlite(file: string): Db {
-  const database = new SQLite(file);
-  database.pragma('journal_mode = WAL');
-  database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
-  database.pragma('synchronous = NORMAL');
+  let database: SQLite.Database;
+  try {
+    database = new SQLite(file);
+    database.pragma('journal_mode = WAL');
+    database.pragma('foreign_keys = ON');
+    database.pragma('busy_timeout = 5000');
+    database.pragma('synchronous = NORMAL');
+  } catch (error) {
+    // SQLite says only "unable to open database file": say which file, which setting, and what it needs.
+    throw new Error(
+      `cannot open the SQLite database ${file} (IOC_DATA_DIR=${dirname(file)}): ${(error as Error).message}; the server's user must be able to write that folder (the database, its -wal and -shm files), and the disk must have room`,
+      { cause: error },
+    );
+  }
+  const health = new WriteHealth(file);
   const kysely = new Kysely<Database>({
-    dialect: new YieldingSqliteDialect({ database: reusingStatements(database) }),
+    dialect: new YieldingSqliteDialect({ database: reusingStatements(database) }, health, () => database.inTransaction),
   });
   return {
     kysely,
@@ -72,8 +97,34 @@ export function openSqlite(file: string): Db {
     },
     // One process owns an SQLite file; there is nobody to exclude.
     exclusive: (work) => work(),
+    writeFailure: (withinMs) => health.lastFailure(withinMs),
     close: () => kysely.destroy(),
   };
+}
+
+/** PostgreSQL's driver, watched for writes the database refuses (disk full, read-only). */
+class WatchedPostgresDialect extends PostgresDialect {
+  constructor(
+    config: PostgresDialectConfig,
+    private readonly health: WriteHealth,
+  ) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new WatchedDriver(super.createDriver(), this.health);
+  }
+}
+
+/**
+ * Kysely runs migrations in a transaction only where its adapter claims transactional DDL, which its SQLite adapter
+ * does not; SQLite has it (CREATE, ALTER and DROP roll back like any write), so a migration that fails half-way
+ * leaves nothing behind.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 /**
@@ -96,12 +147,20 @@ class YieldingSqliteDriver extends SqliteDriver {
 }
 
 class YieldingSqliteDialect extends SqliteDialect {
-  constructor(private readonly settings: SqliteDialectConfig) {
+  constructor(
+    private readonly settings: SqliteDialectConfig,
+    private readonly health: WriteHealth,
+    private readonly inTransaction: () => boolean,
+  ) {
     super(settings);
   }
 
   override createDriver(): Driver {
-    return new YieldingSqliteDriver(this.settings);
+    return new WatchedDriver(new YieldingSqliteDriver(this.settings), this.health, this.inTransaction);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
   }
 }
 

@@ -10,10 +10,11 @@ import * as documents from './migrations/0008_documents.ts';
 import * as kernel from './migrations/0009_kernel.ts';
 import * as alertAgencies from './migrations/0010_alert_agencies.ts';
 import * as documentAgencies from './migrations/0011_document_agencies.ts';
+import * as auditKeyedChain from './migrations/0012_audit_keyed_chain.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
-const MIGRATIONS: Record<string, Migration> = {
+export const MIGRATIONS: Record<string, Migration> = {
   '0001_platform': platform,
   '0002_indicators': indicators,
   '0003_datasets_alerts': datasets,
@@ -25,30 +26,48 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_kernel': kernel,
   '0010_alert_agencies': alertAgencies,
   '0011_document_agencies': documentAgencies,
+  '0012_audit_keyed_chain': auditKeyedChain,
 };
 
 /**
  * On PostgreSQL the bookkeeping tables go in the connection's current schema, so an IOC in its own schema is not
  * confused by another install's tables elsewhere in the same database.
  */
-export async function migrator(db: Kysely<unknown>): Promise<Migrator> {
+export async function migrator(db: Kysely<unknown>, migrations = MIGRATIONS): Promise<Migrator> {
   const schema = isSqlite(db)
     ? undefined
     : (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
   return new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const result: MigrationResultSet = await (await migrator(db as unknown as Kysely<unknown>)).migrateToLatest();
+/**
+ * Kysely's migrator lists the tables of every schema of the database, and fails when another schema is dropped
+ * meanwhile (3F000, before it runs any migration): that answer is tried again rather than stopping the start.
+ */
+const schemaDroppedMeanwhile = (result: MigrationResultSet) =>
+  (result.error as { code?: unknown } | undefined)?.code === '3F000' && (result.results ?? []).length === 0;
+
+/**
+ * Applies the pending migrations and their records in one transaction, on both engines (see connect.ts for SQLite):
+ * a migration that fails half-way (a full disk) leaves the database as it was before this start, and the next start
+ * runs them again from the first pending one.
+ */
+export async function migrateToLatest<T>(db: Kysely<T>, migrations = MIGRATIONS): Promise<string[]> {
+  const runner = await migrator(db as unknown as Kysely<unknown>, migrations);
+  let result: MigrationResultSet = await runner.migrateToLatest();
+  for (let attempt = 1; attempt < 5 && schemaDroppedMeanwhile(result); attempt++) {
+    result = await runner.migrateToLatest();
+  }
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
-    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {
-      cause: result.error,
-    });
+    throw new Error(
+      `migration ${failed?.migrationName ?? '?'} failed, and the migrations of this start were rolled back: ${String(result.error)}`,
+      { cause: result.error },
+    );
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -17,6 +17,8 @@ export interface Database {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   audit_log: AuditTable;
+  /** The audit chain's head under the audit key: one row (id 1). */
+  audit_anchor: AuditAnchorTable;
   data_elements: DataElementTable;
   data_values: DataValueTable;
   indicators: IndicatorTable;
@@ -238,6 +240,18 @@ export interface AuditTable {
   after_json: string | null;
   prev_hash: string;
   hash: string;
+  /** HMAC-SHA256 of `hash` under the audit key; null for entries written before the chain was keyed. */
+  mac: string | null;
+}
+
+export interface AuditAnchorTable {
+  id: number;
+  head_id: number;
+  head_hash: string;
+  /** Entries from this id on carry a MAC; those before are the legacy segment. */
+  keyed_from: number;
+  key_id: string | null;
+  mac: string | null;
 }
 
 export interface DossierTable {

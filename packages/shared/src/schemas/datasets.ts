@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, OrgUnitCode } from './common.ts';
+import { Figure, IsoDateTime, Nullable, OrgUnitCode, PeriodId, YEAR_PATTERN } from './common.ts';
 import { CatalogueCode } from './indicators.ts';
 
 const PeriodTypeSchema = Type.Union([
@@ -12,10 +12,6 @@ const PeriodTypeSchema = Type.Union([
 const UnitId = Type.String({
   pattern: '^[0-9]{2,6}(@[0-9]{4})?$',
   description: 'unit id: 18073, or 18070@2024 for a unit closed in 2025',
-});
-const PeriodId = Type.String({
-  pattern: '^[0-9]{4}(Q[1-4]|W[0-9]{2}|[0-9]{2}|[0-9]{4})?$',
-  description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714',
 });
 
 export const SaveDataSetBody = Type.Object(
@@ -67,7 +63,7 @@ export const DataValueInput = Type.Object(
     category: Type.Optional(
       Type.String({ maxLength: 40, description: "a category option of the element; '' or absent for the total" }),
     ),
-    value: Nullable(Type.Number({ description: 'null removes the stored value' })),
+    value: Nullable(Figure('null removes the stored value')),
   },
   { additionalProperties: false },
 );
@@ -207,13 +203,13 @@ export const SaveEntryBody = Type.Object(
     dataSet: CatalogueCode,
     unit: UnitId,
     period: PeriodId,
-    loadedAt: Type.String({ format: 'date-time' }),
+    loadedAt: IsoDateTime,
     values: Type.Array(
       Type.Object(
         {
           element: CatalogueCode,
           category: Type.Optional(Type.String({ maxLength: 40 })),
-          value: Nullable(Type.Number()),
+          value: Nullable(Figure()),
         },
         { additionalProperties: false },
       ),
@@ -225,10 +221,13 @@ export const SaveEntryBody = Type.Object(
 export type SaveEntryBody = Static<typeof SaveEntryBody>;
 
 export const DisciplineQuery = Type.Object({
-  period: Type.String({
-    pattern: '^[0-9]{6}$',
-    description: 'a month, 202611: each data set is judged on its period holding it',
-  }),
+  period: Type.Optional(
+    Type.String({
+      pattern: `^${YEAR_PATTERN}(0[1-9]|1[0-2])$`,
+      description:
+        'a month, 202611: each data set is judged on its period holding it; absent: the latest month in which a deadline has passed',
+    }),
+  ),
   parent: Type.Optional(OrgUnitCode),
   format: Type.Optional(
     Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: one row per unit and data set' }),

@@ -1,8 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from './common.ts';
+import { IsoDateTime, isoDateTime, LocalDate, Nullable, RowId } from './common.ts';
 
-/** A calendar day in the province's time (Asia/Ho_Chi_Minh): deadlines and issue dates are days, not instants. */
-export const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'YYYY-MM-DD' });
+export { LocalDate };
 
 export const DocumentDirection = Type.Union([Type.Literal('incoming'), Type.Literal('outgoing')]);
 export type DocumentDirection = Static<typeof DocumentDirection>;
@@ -27,7 +26,7 @@ export type Signer = Static<typeof Signer>;
 export const TraceStep = Type.Object({
   organId: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
   organName: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  at: Type.String({ maxLength: 40 }),
+  at: IsoDateTime,
   note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
 });
 export type TraceStep = Static<typeof TraceStep>;
@@ -77,7 +76,7 @@ export const DocumentFields = {
   dueDate: Type.Optional(Nullable(LocalDate)),
   steeringType: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 9 }))),
   /** Incoming only: when it arrived (defaults to now) and the places it was routed to. */
-  arrivalDate: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
+  arrivalDate: Type.Optional(Nullable(isoDateTime('when it arrived; default now'))),
   toPlaces: Type.Optional(Type.Array(Type.String({ maxLength: 300 }), { maxItems: 200 })),
   trace: Type.Optional(Type.Array(TraceStep, { maxItems: 200 })),
 };
@@ -180,7 +179,7 @@ export const DocumentSearchQuery = Type.Object(
     to: Type.Optional(LocalDate),
     year: Type.Optional(Type.Integer({ minimum: 1945, maximum: 2200 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-    before: Type.Optional(Type.Integer({ minimum: 1, description: 'cursor: the last id of the previous page' })),
+    before: Type.Optional(RowId('cursor: the last id of the previous page')),
   },
   { additionalProperties: false },
 );

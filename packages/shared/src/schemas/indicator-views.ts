@@ -1,11 +1,7 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, OrgUnitCode } from './common.ts';
+import { Nullable, OrgUnitCode, PeriodId, periodId } from './common.ts';
 
 const IndicatorCode = Type.String({ pattern: '^[A-Z0-9_]{2,40}$' });
-const PeriodId = Type.String({
-  pattern: '^[0-9]{4}(Q[1-4]|W[0-9]{2}|[0-9]{2}|[0-9]{4})?$',
-  description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714',
-});
 const Format = Type.Optional(
   Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: the same rows as a CSV download' }),
 );
@@ -14,7 +10,7 @@ export const SeriesQuery = Type.Object({
   code: IndicatorCode,
   unit: OrgUnitCode,
   from: PeriodId,
-  to: Type.String({ description: 'last period, of the same type as from (inclusive)' }),
+  to: periodId('last period, of the same type as from (inclusive)'),
   format: Format,
 });
 export type SeriesQuery = Static<typeof SeriesQuery>;
@@ -23,7 +19,10 @@ export const SeriesPoint = Type.Object({
   period: Type.String(),
   value: Nullable(Type.Number()),
   lastYear: Nullable(Type.Number({ description: 'the same period one year earlier' })),
-  /** From the first day of the period's year to the end of the period: what the yearly plan is compared with. */
+  /**
+   * From the first day of the period's year to the end of the period: what the yearly plan is compared with; null
+   * unless every period of the year up to this one has a value (in the window or before it).
+   */
   yearToDate: Nullable(Type.Number()),
   target: Nullable(Type.Number({ description: "the unit's plan for the period's year" })),
 });
@@ -50,9 +49,9 @@ export const RankingRow = Type.Object({
   nameEn: Type.String(),
   value: Nullable(Type.Number()),
   target: Nullable(Type.Number()),
-  /** From 1 January to the end of the period. */
+  /** From 1 January to the end of the period; null unless every period of the year so far has a value. */
   yearToDate: Nullable(Type.Number()),
-  /** yearToDate ÷ the yearly plan × 100. */
+  /** yearToDate ÷ the yearly plan × 100, whatever the indicator: the ranking's `value` is the period's alone. */
   percentOfPlan: Nullable(Type.Number()),
   /** The same period a year earlier, cut to the same span while the period is still running. */
   lastYear: Nullable(Type.Number()),
@@ -75,7 +74,7 @@ export const ViewQuery = Type.Object({
   code: IndicatorCode,
   parent: Type.Optional(OrgUnitCode),
   from: PeriodId,
-  to: Type.String(),
+  to: periodId('last period, of the same type as from (inclusive)'),
   format: Format,
 });
 export type ViewQuery = Static<typeof ViewQuery>;

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from './common.ts';
+import { Figure, Nullable, PeriodId } from './common.ts';
 
 export const CatalogueCode = Type.String({
   pattern: '^[A-Z0-9_]{2,40}$',
@@ -26,8 +26,8 @@ export const SaveDataElementBody = Type.Object(
     frequency: PeriodTypeSchema,
     owner: Type.Optional(Nullable(Type.String({ maxLength: 120, description: 'owning department' }))),
     categories: Type.Optional(Type.Array(CatalogueCode, { uniqueItems: true, maxItems: 50 })),
-    minValue: Type.Optional(Nullable(Type.Number())),
-    maxValue: Type.Optional(Nullable(Type.Number())),
+    minValue: Type.Optional(Nullable(Figure())),
+    maxValue: Type.Optional(Nullable(Figure())),
   },
   { additionalProperties: false },
 );
@@ -77,6 +77,10 @@ export const Indicator = Type.Object({
   decimals: Type.Integer(),
   direction: Type.String(),
   description: Nullable(Type.String()),
+  accumulates: Type.Boolean({
+    description:
+      'its value grows with the span it covers (a flow, or a flow per head): its year to date climbs towards the yearly plan through the year; otherwise a level',
+  }),
 });
 export type Indicator = Static<typeof Indicator>;
 
@@ -86,7 +90,7 @@ export const IndicatorValuesQuery = Type.Object({
     pattern: '^[A-Z0-9_]{2,40}(,[A-Z0-9_]{2,40}){0,49}$',
   }),
   unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
-  period: Type.String({ description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714' }),
+  period: PeriodId,
   format: Type.Optional(
     Type.Union([Type.Literal('json'), Type.Literal('csv')], { description: 'csv: the same rows as a download' }),
   ),
@@ -98,7 +102,10 @@ export const IndicatorValue = Type.Object({
   value: Nullable(Type.Number()),
   /** The unit's plan for the period's year (kế hoạch năm). */
   target: Nullable(Type.Number()),
-  /** From 1 January to the end of the period: flows add up, stocks and ratios read at the period's end. */
+  /**
+   * From 1 January to the end of the period: flows add up, stocks read at the period's end, ratios of the sums; null
+   * unless every period of the year up to this one has a value.
+   */
   yearToDate: Nullable(Type.Number()),
   /** yearToDate ÷ the yearly plan × 100: progress towards the year's plan. */
   percentOfPlan: Nullable(Type.Number()),
@@ -117,7 +124,7 @@ export const IndicatorValues = Type.Object({
 });
 export type IndicatorValues = Static<typeof IndicatorValues>;
 
-export const SaveTargetBody = Type.Object({ value: Type.Number() }, { additionalProperties: false });
+export const SaveTargetBody = Type.Object({ value: Figure() }, { additionalProperties: false });
 export type SaveTargetBody = Static<typeof SaveTargetBody>;
 
 export const IndicatorTarget = Type.Object({
@@ -129,7 +136,7 @@ export const IndicatorTarget = Type.Object({
 export type IndicatorTarget = Static<typeof IndicatorTarget>;
 
 export const SaveConstantBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 200 }), value: Type.Number() },
+  { name: Type.String({ minLength: 1, maxLength: 200 }), value: Figure() },
   { additionalProperties: false },
 );
 export type SaveConstantBody = Static<typeof SaveConstantBody>;

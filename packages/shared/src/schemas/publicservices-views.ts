@@ -1,10 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { Nullable, OrgUnitCode } from './common.ts';
+import { localDate, Nullable, OrgUnitCode, PeriodId, RowOffset, YEAR_PATTERN } from './common.ts';
 
-const PeriodId = Type.String({
-  pattern: '^[0-9]{4}(Q[1-4]|W[0-9]{2}|[0-9]{2}|[0-9]{4})?$',
-  description: 'period id: 2025, 2025Q3, 202507, 2025W27, 20250714',
-});
 const Rate = Nullable(Type.Number({ description: 'percentage 0–100; null when there is nothing to divide by' }));
 
 export const PsFigures = Type.Object({
@@ -183,7 +179,7 @@ export const PsTickerItem = Type.Object({
 export type PsTickerItem = Static<typeof PsTickerItem>;
 
 const Instant = Type.String({
-  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$',
+  pattern: `^${YEAR_PATTERN}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})$`,
   description: 'ISO 8601 with its offset, e.g. 2025-03-01T08:30:00+07:00',
 });
 
@@ -248,14 +244,10 @@ export const PlainDossierQuery = Type.Object({
   unit: Type.Optional(OrgUnitCode),
   agency: Type.Optional(Type.String({ maxLength: 500 })),
   status: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-  from: Type.Optional(
-    Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'received on or after (local day)' }),
-  ),
-  to: Type.Optional(
-    Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'received on or before (local day)' }),
-  ),
+  from: Type.Optional(localDate('received on or after (local day)')),
+  to: Type.Optional(localDate('received on or before (local day)')),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  offset: Type.Optional(RowOffset),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')])),
 });
 export type PlainDossierQuery = Static<typeof PlainDossierQuery>;

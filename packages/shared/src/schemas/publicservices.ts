@@ -1,8 +1,8 @@
 import { type Static, Type } from 'typebox';
 import { NationalAgencyId } from './agencies.ts';
-import { ErrorResponse } from './common.ts';
+import { ErrorResponse, isoDateTime, LocalDate, MAX_ID, periodId, RowId, YEAR_PATTERN } from './common.ts';
 
-const DATE_PATTERN = '^[0-9]{14}$';
+const DATE_PATTERN = `^${YEAR_PATTERN}[0-9]{10}$`;
 /** `yyyyMMddHHmmss` in Vietnam's time (UTC+7), as the national portal sends dates. */
 export const PortalDate = Type.String({ pattern: DATE_PATTERN, description: 'yyyyMMddHHmmss, UTC+7' });
 const NOT_KNOWN = 'yyyyMMddHHmmss, UTC+7; "" or null: not known yet';
@@ -63,7 +63,7 @@ export const PortalDossier = Type.Object(
         'the agency handling it: its name, an alias, its code or its national id; when the batch gives MaDinhDanhDV, absent, "" or null mean that agency',
     }),
     HinhThuc: Type.Optional(
-      Type.Union([Type.Integer(), Type.String({ maxLength: 100 })], {
+      Type.Union([Type.Integer({ minimum: -MAX_ID - 1, maximum: MAX_ID }), Type.String({ maxLength: 100 })], {
         description:
           'how the result is handed back (OpenCPS writes "1" for by post, "0" otherwise): not read, and not the channel (KenhThucHien)',
       }),
@@ -242,7 +242,7 @@ export type SaveCalendarDayBody = Static<typeof SaveCalendarDayBody>;
 export const CalendarQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) });
 export type CalendarQuery = Static<typeof CalendarQuery>;
 
-export const CalendarDateParams = Type.Object({ date: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }) });
+export const CalendarDateParams = Type.Object({ date: LocalDate });
 export type CalendarDateParams = Static<typeof CalendarDateParams>;
 
 const httpUrl = (description: string) =>
@@ -289,7 +289,7 @@ export const SaveConnectorBody = Type.Object(
     ),
     enabled: Type.Optional(Type.Boolean({ description: 'run on schedule (default true)' })),
     cursor: Type.Optional(
-      Type.Union([Type.String({ format: 'date-time' }), Type.Null()], {
+      Type.Union([isoDateTime(), Type.Null()], {
         description: 'read from this instant at the next run (to fetch history again); null = the last 30 days',
       }),
     ),
@@ -494,8 +494,8 @@ export const CreateFeedbackBody = Type.Object(
     channel: Type.Optional(
       Type.String({ minLength: 1, maxLength: 50, description: 'e.g. portal, hotline, in person' }),
     ),
-    receivedAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: now' })),
-    dueAt: Type.Optional(Type.String({ format: 'date-time', description: 'default: 15 working days after receipt' })),
+    receivedAt: Type.Optional(isoDateTime('default: now')),
+    dueAt: Type.Optional(isoDateTime('default: 15 working days after receipt')),
     inRemit: Type.Optional(Type.Boolean({ description: "the province's to handle; default true" })),
   },
   { additionalProperties: false },
@@ -531,10 +531,10 @@ export const FeedbackListQuery = Type.Object({
   status: Type.Optional(FeedbackStatus),
   agency: Type.Optional(Type.String({ maxLength: 100 })),
   unit: Type.Optional(FeedbackUnit),
-  from: Type.Optional(Type.String({ format: 'date-time', description: 'received at or after' })),
-  to: Type.Optional(Type.String({ format: 'date-time', description: 'received before' })),
+  from: Type.Optional(isoDateTime('received at or after')),
+  to: Type.Optional(isoDateTime('received before')),
   overdue: Type.Optional(Type.Boolean({ description: 'true: in remit, still open and past its deadline now' })),
-  beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+  beforeId: Type.Optional(RowId()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type FeedbackListQuery = Static<typeof FeedbackListQuery>;
@@ -566,10 +566,7 @@ export const FeedbackStatusBody = Type.Object(
 export type FeedbackStatusBody = Static<typeof FeedbackStatusBody>;
 
 export const FeedbackFiguresQuery = Type.Object({
-  period: Type.String({
-    pattern: '^[0-9]{4}(Q[1-4]|W[0-9]{2}|[0-9]{2}|[0-9]{4})?$',
-    description: 'period id: 2025, 2025Q1, 202503, 2025W10, 20250314 (local time, UTC+7)',
-  }),
+  period: periodId('period id: 2025, 2025Q1, 202503, 2025W10, 20250314 (local time, UTC+7)'),
   unit: Type.Optional(FeedbackUnit),
 });
 export type FeedbackFiguresQuery = Static<typeof FeedbackFiguresQuery>;

@@ -1,6 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { Nullable } from './common.ts';
-import { InlineFile, LocalDate, StoredFile } from './documents.ts';
+import { LocalDate, Nullable, RowId, RowOffset } from './common.ts';
+import { InlineFile, StoredFile } from './documents.ts';
 
 /**
  * Where a directed task stands today. Open tasks are `not_started`, `in_progress`, `nearly_due` (deadline within the
@@ -132,7 +132,7 @@ export const CreateTaskBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 500 }),
     description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
-    documentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    documentId: Type.Optional(Nullable(RowId())),
     leadUnit: Type.String({ minLength: 1, maxLength: 40, description: 'agency code, e.g. SYT' }),
     cooperatingUnits: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 50 })),
     dueDate: LocalDate,
@@ -175,13 +175,13 @@ export const TaskListQuery = Type.Object(
     state: Type.Optional(TaskState),
     open: Type.Optional(Type.Boolean({ description: 'only tasks not yet done or cancelled' })),
     unit: Type.Optional(Type.String({ maxLength: 40, description: 'lead or co-operating unit' })),
-    documentId: Type.Optional(Type.Integer({ minimum: 1 })),
+    documentId: Type.Optional(RowId()),
     q: Type.Optional(Type.String({ maxLength: 200 })),
     dueFrom: Type.Optional(LocalDate),
     dueTo: Type.Optional(LocalDate),
     sort: Type.Optional(Type.Union([Type.Literal('due'), Type.Literal('lateness'), Type.Literal('recent')])),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0 })),
+    offset: Type.Optional(RowOffset),
   },
   { additionalProperties: false },
 );
@@ -220,6 +220,15 @@ export const TaskSummary = Type.Object({
   to: Type.String(),
   today: Type.String(),
   nearlyDueDays: Type.Integer(),
+  scope: Nullable(
+    Type.Array(TaskUnit, {
+      description:
+        'the agencies whose tasks the figures count, as lead or co-operating unit (as the task lists do); null: every task',
+    }),
+  ),
+  carriedOver: Type.Integer({
+    description: 'tasks assigned before `from` and still open, counted because the span runs to today',
+  }),
   byState: Type.Record(Type.String(), Type.Integer()),
   total: TaskUnitFigures,
   /** Units ranked by on-time rate, best first; units with nothing due yet last. */

@@ -1,10 +1,15 @@
 import { type Static, Type } from 'typebox';
-import { IsoDateTime, Nullable, OrgUnitCode } from './common.ts';
+import { IsoDateTime, Nullable, OrgUnitCode, RowId } from './common.ts';
 
 export const Username = Type.String({
   pattern: '^[a-z0-9._-]{3,40}$',
   description: 'lower-case letters, digits, . _ -',
 });
+
+/** A role's code as users are given it; unknown codes are refused by the service, naming them. */
+const RoleCode = Type.String({ minLength: 1, maxLength: 40 });
+/** A permission name (`resource.action`); unknown names are refused by the service. */
+const PermissionName = Type.String({ maxLength: 80 });
 
 export const User = Type.Object({
   id: Type.Integer(),
@@ -27,7 +32,7 @@ export const CreateUserBody = Type.Object({
   displayName: Type.String({ minLength: 1, maxLength: 120 }),
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
   password: Type.Optional(Type.String({ minLength: 10, maxLength: 200 })),
-  roles: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+  roles: Type.Array(RoleCode, { minItems: 1, uniqueItems: true }),
   orgUnitCode: OrgUnitCode,
   agencyCode: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
 });
@@ -37,7 +42,7 @@ export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
     email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 200 }))),
-    roles: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })),
+    roles: Type.Optional(Type.Array(RoleCode, { minItems: 1, uniqueItems: true })),
     orgUnitCode: Type.Optional(OrgUnitCode),
     agencyCode: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40 }))),
     disabled: Type.Optional(Type.Boolean()),
@@ -61,7 +66,7 @@ export const Role = Type.Object({
 });
 export type Role = Static<typeof Role>;
 
-export const UpdateRoleBody = Type.Object({ permissions: Type.Array(Type.String(), { uniqueItems: true }) });
+export const UpdateRoleBody = Type.Object({ permissions: Type.Array(PermissionName, { uniqueItems: true }) });
 export type UpdateRoleBody = Static<typeof UpdateRoleBody>;
 
 export const PermissionInfo = Type.Object({ code: Type.String(), vi: Type.String(), en: Type.String() });
@@ -82,7 +87,7 @@ export type ApiKey = Static<typeof ApiKey>;
 
 export const CreateApiKeyBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
-  permissions: Type.Array(Type.String(), { minItems: 1, uniqueItems: true }),
+  permissions: Type.Array(PermissionName, { minItems: 1, uniqueItems: true }),
   orgUnitCode: OrgUnitCode,
 });
 export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
@@ -112,7 +117,7 @@ export const AuditQuery = Type.Object({
   action: Type.Optional(Type.String({ maxLength: 80, description: 'exact action or a prefix ending in "."' })),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
-  beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
+  beforeId: Type.Optional(RowId()),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
 });
 export type AuditQuery = Static<typeof AuditQuery>;

@@ -46,6 +46,14 @@ export const documents: Subsystem = {
       order: 30,
     },
   ],
+  overview: [
+    {
+      id: 'documents-tasks',
+      place: 'summary',
+      anyOf: ['documents.read'],
+      Component: lazyComponent(() => import('./tasks/TaskOverview.tsx').then((m) => m.TaskOverview)),
+    },
+  ],
   events: DOCUMENT_EVENTS,
   messages: { vi: { ...documentsVi, ...tasksVi }, en: { ...documentsEn, ...tasksEn } },
 };

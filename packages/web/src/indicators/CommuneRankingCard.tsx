@@ -24,21 +24,24 @@ interface CommuneRankingCardProps {
   /** The page's URL with another unit selected. */
   unitHref(unit: string): string;
   csvHref: string;
-  /** Says what "% of plan" means for this indicator and period. */
+  /** Says what each figure is computed on: the period's value, the year to date, "% of plan". */
   planNote: string;
+  /** A yearly period is its own year to date: no column for it. */
+  showYearToDate: boolean;
 }
 
 const COLUMNS: { key: RankingSortKey; label: MessageKey; numeric: boolean }[] = [
   { key: 'rank', label: 'indicators.column.rank', numeric: true },
   { key: 'name', label: 'indicators.column.unit', numeric: false },
   { key: 'value', label: 'indicators.column.value', numeric: true },
+  { key: 'yearToDate', label: 'indicators.column.yearToDate', numeric: true },
   { key: 'percentOfPlan', label: 'indicators.column.plan', numeric: true },
   { key: 'growth', label: 'indicators.column.growth', numeric: true },
 ];
 
 /** The 69 communes, best first; sortable by any column; those without a value always last. */
 export function CommuneRankingCard(props: CommuneRankingCardProps) {
-  const { entries, indicator, direction, selectedUnit, unitHref, csvHref, planNote } = props;
+  const { entries, indicator, direction, selectedUnit, unitHref, csvHref, planNote, showYearToDate } = props;
   const { t, lang } = useI18n();
   const figures = useFigures();
   const [sort, setSort] = useState<{ key: RankingSortKey; order: SortOrder }>({ key: 'rank', order: 'asc' });
@@ -50,7 +53,8 @@ export function CommuneRankingCard(props: CommuneRankingCardProps) {
     setSort((current) =>
       current.key === key ? { key, order: current.order === 'asc' ? 'desc' : 'asc' } : { key, order: firstOrder(key) },
     );
-  const columns: RankingColumn[] = COLUMNS.map((column) => ({
+  const shownColumns = COLUMNS.filter((column) => showYearToDate || column.key !== 'yearToDate');
+  const columns: RankingColumn[] = shownColumns.map((column) => ({
     key: column.key,
     label: t(column.label),
     className: column.numeric ? 'num' : undefined,
@@ -64,7 +68,11 @@ export function CommuneRankingCard(props: CommuneRankingCardProps) {
       testId: `ranking-row-${entry.unit}`,
       className: [edge ? `ranking-${edge}` : '', entry.value === null ? 'row-muted' : ''].filter(Boolean).join(' '),
       selected: entry.unit === selectedUnit,
-      data: { 'data-value': entry.value ?? undefined },
+      data: {
+        'data-value': entry.value ?? undefined,
+        'data-year-to-date': entry.yearToDate ?? undefined,
+        'data-percent-of-plan': entry.percentOfPlan ?? undefined,
+      },
       cells: (
         <>
           <td className="num">
@@ -78,13 +86,28 @@ export function CommuneRankingCard(props: CommuneRankingCardProps) {
             <Link to={unitHref(entry.unit)}>{localName(lang, entry.name, entry.nameEn)}</Link>
           </th>
           {entry.value === null ? (
-            <td colSpan={3} className="no-data">
+            <td colSpan={shownColumns.length - 2} className="no-data">
               {t('indicators.noData')}
             </td>
           ) : (
             <>
               <td className="num">{figures.fixed(entry.value, indicator.decimals)}</td>
-              <td className={`num tone-${entry.planTone}`}>
+              {showYearToDate && (
+                <td
+                  className="num"
+                  title={entry.yearToDate === null ? t('indicators.ranking.noYearToDate') : undefined}
+                >
+                  {entry.yearToDate === null ? '—' : figures.fixed(entry.yearToDate, indicator.decimals)}
+                </td>
+              )}
+              <td
+                className={`num tone-${entry.planTone}`}
+                title={
+                  entry.percentOfPlan === null && entry.target !== null && entry.yearToDate === null
+                    ? t('indicators.ranking.noYearToDate')
+                    : undefined
+                }
+              >
                 {entry.percentOfPlan === null ? '—' : figures.percent(entry.percentOfPlan)}
               </td>
               <td className="num">

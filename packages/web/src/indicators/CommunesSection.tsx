@@ -49,7 +49,7 @@ export function CommunesSection(props: CommunesSectionProps) {
 
   const entries = useMemo(() => {
     if (!ranking.data) return null;
-    // The API judges each commune on its year to date against the yearly plan (flows add up, levels read last).
+    // The API judges each commune on its year to date against the yearly plan, whatever the indicator.
     return rankingEntries(ranking.data, { expected: cumulative ? elapsed : 1, direction });
   }, [ranking.data, cumulative, elapsed, direction]);
   const noCommuneValue = entries?.every((entry) => entry.value === null) ?? false;
@@ -105,12 +105,21 @@ export function CommunesSection(props: CommunesSectionProps) {
     );
   }
 
-  const planNote = !cumulative
-    ? t('indicators.ranking.planNote.level')
-    : t(periodType === 'year' ? 'indicators.ranking.planNote.year' : 'indicators.ranking.planNote.cumulative', {
-        period: periodInSentence(period, lang),
-        pace: elapsed * 100,
-      });
+  // Each figure says what it is computed on: the period alone, from January to its end, against the year's plan.
+  const inSentence = periodInSentence(period, lang);
+  const yearly = periodType === 'year';
+  const planKey = !cumulative
+    ? 'indicators.ranking.planNote.level'
+    : yearly
+      ? 'indicators.ranking.planNote.year'
+      : 'indicators.ranking.planNote.cumulative';
+  const planNote = [
+    t('indicators.ranking.valueNote', { period: inSentence }),
+    yearly ? null : t('indicators.ranking.yearToDateNote', { period: inSentence }),
+    t(planKey, { period: inSentence, pace: elapsed * 100 }),
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div className="indicator-grid">
@@ -141,6 +150,7 @@ export function CommunesSection(props: CommunesSectionProps) {
         unitHref={(next) => hrefFor({ unit: next })}
         csvHref={apiPath('GET /api/v1/indicator-ranking', { query: { ...rankingQuery, format: 'csv' } })}
         planNote={planNote}
+        showYearToDate={!yearly}
       />
     </div>
   );

@@ -52,10 +52,7 @@ export function IndicatorsPage() {
   const { probe, hrefFor, select } = selection;
   const indicators = catalogue.data ?? [];
 
-  const cumulative = useMemo(
-    () => cumulativeCodes(catalogue.data ?? [], elements.data ?? []),
-    [catalogue.data, elements.data],
-  );
+  const cumulative = useMemo(() => cumulativeCodes(catalogue.data ?? []), [catalogue.data]);
   const isCumulative = code !== null && cumulative.has(code);
   const direction = directionOf(indicator?.direction);
   const elapsed = period ? elapsedShare(period, latestMonth) : 1;

@@ -48,7 +48,6 @@ export function KpiCard(props: KpiCardProps) {
   const direction = directionOf(indicator.direction);
   const values = useMemo(() => (points ?? []).map((p) => p.value), [points]);
   const progress = planProgress({
-    value,
     yearToDate: point?.yearToDate ?? null,
     target: point?.target ?? null,
     cumulative,
@@ -74,7 +73,7 @@ export function KpiCard(props: KpiCardProps) {
       unitSticks={unitSticks(indicator.unit)}
       busy={series.isFetching}
     >
-      {value !== null && <PlanBar progress={progress} cumulative={cumulative} />}
+      {value !== null && <PlanBar progress={progress} cumulative={cumulative} hasPlan={Boolean(point?.target)} />}
       <p className="kpi-growth">
         <GrowthText growth={growthOf(value, point?.lastYear ?? null)} direction={direction} />{' '}
         <span className="muted">{t('indicators.kpi.vsLastYear')}</span>

@@ -111,7 +111,8 @@ export function MapCard(props: MapCardProps) {
       if (!entry) return [nameOf(code), t('indicators.noData')];
       const lines = [nameOf(code), `${t('indicators.column.value')}: ${value(entry)}`];
       if (entry.value !== null) {
-        if (entry.percentOfPlan !== null) {
+        if (entry.percentOfPlan !== null && entry.yearToDate !== null) {
+          lines.push(`${t('indicators.column.yearToDate')}: ${figures.value(indicator, entry.yearToDate)}`);
           lines.push(`${t('indicators.column.plan')}: ${figures.percent(entry.percentOfPlan)}`);
         }
         if (entry.growth !== null) {

@@ -6,11 +6,20 @@ import { useFigures } from './useFigures.ts';
  * Progress against the yearly plan: the filled share coloured by whether it is on schedule, a tick where a cumulative
  * figure should be by now (10/12 of the year in October).
  */
-export function PlanBar({ progress, cumulative }: { progress: PlanProgress; cumulative: boolean }) {
+export function PlanBar({
+  progress,
+  cumulative,
+  hasPlan,
+}: {
+  progress: PlanProgress;
+  cumulative: boolean;
+  /** Whether a plan is set: without one there is nothing to compare; with one, a missing month leaves no ratio. */
+  hasPlan: boolean;
+}) {
   const { t } = useI18n();
   const { fixed } = useFigures();
   if (progress.ratio === null) {
-    return <p className="plan-line muted">{t('indicators.plan.none')}</p>;
+    return <p className="plan-line muted">{t(hasPlan ? 'indicators.plan.noYearToDate' : 'indicators.plan.none')}</p>;
   }
   const percent = progress.ratio * 100;
   const pace = progress.expected * 100;

@@ -47,7 +47,6 @@ export function TrendCard({ indicator, unitName, series, csvHref, cumulative }: 
         noValue: t('indicators.noValue'),
       },
       colours,
-      cumulative,
     });
   }, [points, lang, fmt, figures, t, indicator, cumulative, colours]);
   const container = useChart(option);

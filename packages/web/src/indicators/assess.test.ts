@@ -56,9 +56,8 @@ describe('progress against the plan', () => {
     expect(planTone(1.11, 1, 'down')).toBe('bad');
   });
 
-  it('uses year to date for a flow and the value for a level', () => {
+  it('compares the year to date with the plan, on schedule by the share of the year for a flow', () => {
     const flow = planProgress({
-      value: 1500,
       yearToDate: 16000,
       target: 20000,
       cumulative: true,
@@ -69,8 +68,8 @@ describe('progress against the plan', () => {
     expect(flow.expected).toBeCloseTo(10 / 12);
     expect(flow.tone).toBe('warn');
 
+    // A rate's year to date (cases so far ÷ people) stands at 2.1 against a planned 1.9: not a share of the year.
     const rate = planProgress({
-      value: 2.1,
       yearToDate: 2.1,
       target: 1.9,
       cumulative: false,
@@ -83,7 +82,6 @@ describe('progress against the plan', () => {
 
   it('has no progress without a plan', () => {
     const none = planProgress({
-      value: 5,
       yearToDate: 5,
       target: null,
       cumulative: true,
@@ -91,5 +89,10 @@ describe('progress against the plan', () => {
       direction: 'up',
     });
     expect(none).toEqual({ ratio: null, expected: 0.5, tone: 'neutral' });
+  });
+
+  it('has no progress when the year to date is not whole (a month missing)', () => {
+    const gap = planProgress({ yearToDate: null, target: 100, cumulative: true, elapsed: 0.5, direction: 'up' });
+    expect(gap).toEqual({ ratio: null, expected: 0.5, tone: 'neutral' });
   });
 });

@@ -65,20 +65,18 @@ export interface PlanProgress {
 }
 
 /**
- * Where a unit stands against its yearly plan at the end of a period. A cumulative indicator (a flow: revenue,
- * arrivals) compares its year-to-date total with the plan and with the share of the year gone; a level (a rate, a
- * stock) compares its value with the plan directly.
+ * Where a unit stands against its yearly plan at the end of a period, as the ranking's "% of plan" says it: the year
+ * to date against the plan for the year, whatever the indicator. A cumulative indicator (a flow: revenue, cases) is
+ * on schedule when it has done the share of the year gone; a level (a rate, a stock) when it stands at the plan.
  */
 export function planProgress(input: {
-  value: number | null;
   yearToDate: number | null;
   target: number | null;
   cumulative: boolean;
   elapsed: number;
   direction: Direction;
 }): PlanProgress {
-  const achieved = input.cumulative ? input.yearToDate : input.value;
   const expected = input.cumulative ? input.elapsed : 1;
-  const ratio = achieved !== null && input.target ? achieved / input.target : null;
+  const ratio = input.yearToDate !== null && input.target ? input.yearToDate / input.target : null;
   return { ratio, expected, tone: planTone(ratio, expected, input.direction) };
 }

@@ -6,6 +6,7 @@ import {
   kpiCodes,
   matchesIndicator,
   pickHeadlines,
+  pickHealth,
   sortIndicators,
 } from './catalogue.ts';
 
@@ -18,6 +19,7 @@ const indicator = (code: string, name = code, formula = `#{${code}}`): Indicator
   decimals: 0,
   direction: 'up',
   description: null,
+  accumulates: false,
 });
 
 const element = (code: string, aggregation: string): DataElement => ({
@@ -92,23 +94,34 @@ describe('the indicator picker', () => {
   });
 });
 
-describe('cumulative indicators', () => {
-  const elements = [element('REV', 'sum'), element('TAX', 'sum'), element('POOR', 'last'), element('HH', 'last')];
-
-  it('are sums and differences of summed elements, directly or through other indicators', () => {
+describe('health indicators', () => {
+  it('are dengue, bed occupancy, immunisation and outpatient visits, in that order, whatever else exists', () => {
     const catalogue = [
-      indicator('REVENUE', 'r', '#{REV}'),
-      indicator('NET', 'n', '#{REV} - #{TAX.LOCAL}'),
-      indicator('TOTAL', 't', 'I{NET} + (#{TAX})'),
-      indicator('POVERTY', 'p', '#{POOR} / #{HH} * 100'),
-      indicator('STOCK', 's', '#{POOR}'),
-      indicator('SCALED', 'x', '#{REV} * 2'),
-      indicator('PLUS_CONSTANT', 'c', '#{REV} + C{BASE}'),
-      indicator('LOOP_A', 'a', 'I{LOOP_B}'),
-      indicator('LOOP_B', 'b', 'I{LOOP_A}'),
-      indicator('UNKNOWN', 'u', '#{MISSING}'),
+      'GRDP',
+      'OUTPATIENT_VISITS',
+      'BED_OCCUPANCY',
+      'DENGUE_CASES',
+      'VACCINATION_COVERAGE',
+      'DENGUE_INCIDENCE',
+    ].map((code) => indicator(code));
+    expect(pickHealth(catalogue)).toEqual([
+      'DENGUE_INCIDENCE',
+      'DENGUE_CASES',
+      'BED_OCCUPANCY',
+      'VACCINATION_COVERAGE',
+      'OUTPATIENT_VISITS',
+    ]);
+    expect(pickHealth([indicator('GRDP')])).toEqual([]);
+  });
+});
+
+describe('cumulative indicators', () => {
+  it('are those the server says accumulate', () => {
+    const catalogue = [
+      { ...indicator('REVENUE'), accumulates: true },
+      { ...indicator('POVERTY', 'p', '#{POOR} / #{HH} * 100'), accumulates: false },
     ];
-    expect([...cumulativeCodes(catalogue, elements)].sort()).toEqual(['NET', 'REVENUE', 'TOTAL']);
+    expect([...cumulativeCodes(catalogue)]).toEqual(['REVENUE']);
   });
 });
 

@@ -15,13 +15,24 @@ const HEADLINE_SLOTS: readonly RegExp[][] = [
   [/^POVERTY_RATE$/, /POVERTY/, /POOR/],
 ];
 
+/**
+ * The health figures the health page shows until subsystem 4 lands, each as the codes it may have: dengue incidence
+ * and cases, hospital bed occupancy, infant immunisation, outpatient visits.
+ */
+const HEALTH_SLOTS: readonly RegExp[][] = [
+  [/^DENGUE_INCIDENCE$/, /DENGUE.*(INCIDENCE|RATE)/],
+  [/^DENGUE_CASES$/, /DENGUE/],
+  [/^BED_OCCUPANCY$/, /BED/],
+  [/^VACCINATION_COVERAGE$/, /VACCIN|IMMUNI/],
+  [/^OUTPATIENT_VISITS$/, /OUTPATIENT/],
+];
+
 export const KPI_COUNT = 5;
 
-/** Headline codes present in the catalogue, topped up with the first of the catalogue to `count`. */
-export function pickHeadlines(indicators: readonly Indicator[], count = KPI_COUNT): string[] {
-  const codes = indicators.map((indicator) => indicator.code);
+/** For each slot, the first code matching one of its patterns in order, none taken twice; empty slots skipped. */
+function pickSlots(codes: readonly string[], slots: readonly RegExp[][]): string[] {
   const picked: string[] = [];
-  for (const slot of HEADLINE_SLOTS) {
+  for (const slot of slots) {
     for (const pattern of slot) {
       const found = codes.find((code) => pattern.test(code) && !picked.includes(code));
       if (found) {
@@ -30,6 +41,21 @@ export function pickHeadlines(indicators: readonly Indicator[], count = KPI_COUN
       }
     }
   }
+  return picked;
+}
+
+/** The health indicators present in the catalogue, in the order of HEALTH_SLOTS. */
+export function pickHealth(indicators: readonly Indicator[]): string[] {
+  return pickSlots(
+    indicators.map((indicator) => indicator.code),
+    HEALTH_SLOTS,
+  );
+}
+
+/** Headline codes present in the catalogue, topped up with the first of the catalogue to `count`. */
+export function pickHeadlines(indicators: readonly Indicator[], count = KPI_COUNT): string[] {
+  const codes = indicators.map((indicator) => indicator.code);
+  const picked = pickSlots(codes, HEADLINE_SLOTS);
   for (const code of codes) {
     if (picked.length >= count) break;
     if (!picked.includes(code)) picked.push(code);
@@ -72,35 +98,11 @@ export function matchesIndicator(indicator: Indicator, query: string): boolean {
 const REFERENCE = /([#IC])\{([A-Z0-9_]+)(?:\.[A-Z0-9_]+)?\}/g;
 
 /**
- * A cumulative indicator is a sum or difference of summed elements (revenue, arrivals): its year-to-date value is the
- * sum of its monthly values and it progresses towards the yearly plan through the year. Anything with a product, a
- * ratio, a constant or a stock/level element is compared with the plan as a level.
+ * The indicators whose year to date climbs towards the yearly plan through the year (revenue, cases, cases per
+ * 100,000 people), as the server reads their formulas; the others are levels compared with the plan as they stand.
  */
-export function cumulativeCodes(indicators: readonly Indicator[], elements: readonly DataElement[]): Set<string> {
-  const aggregation = new Map(elements.map((element) => [element.code, element.aggregation]));
-  const formulas = new Map(indicators.map((indicator) => [indicator.code, indicator.formula]));
-  const known = new Map<string, boolean>();
-
-  const isCumulative = (code: string, visiting: Set<string>): boolean => {
-    const cached = known.get(code);
-    if (cached !== undefined) return cached;
-    const formula = formulas.get(code);
-    if (formula === undefined || visiting.has(code)) return false;
-    visiting.add(code);
-    const rest = formula.replace(REFERENCE, ' ');
-    let result = /^[\s+\-()]*$/.test(rest) && formula.match(REFERENCE) !== null;
-    for (const match of formula.matchAll(REFERENCE)) {
-      if (!result) break;
-      const [, kind, name = ''] = match;
-      if (kind === '#') result = aggregation.get(name) === 'sum';
-      else if (kind === 'I') result = isCumulative(name, visiting);
-      else result = false;
-    }
-    known.set(code, result);
-    return result;
-  };
-
-  return new Set(indicators.filter((indicator) => isCumulative(indicator.code, new Set())).map((i) => i.code));
+export function cumulativeCodes(indicators: readonly Indicator[]): Set<string> {
+  return new Set(indicators.filter((indicator) => indicator.accumulates).map((indicator) => indicator.code));
 }
 
 /**

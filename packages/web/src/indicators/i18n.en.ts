@@ -4,6 +4,7 @@ import type { indicatorsVi } from './i18n.vi.ts';
 export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'nav.indicators': 'Socio-economic indicators',
 
+  'health.indicators.title': 'Health indicators',
   'overview.kpis.title': 'Headline indicators',
   'overview.kpis.all': 'All indicators',
   'overview.kpis.empty': 'No indicator figures yet. The headline indicators show here once units enter their figures.',
@@ -55,7 +56,8 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'indicators.plan.none': 'No yearly plan set',
   'indicators.plan.cumulative':
     'Year to date at {percent, number, ::.0}% of the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
-  'indicators.plan.level': 'At {percent, number, ::.0}% of the planned level for the year.',
+  'indicators.plan.level': 'Year to date at {percent, number, ::.0}% of the planned level for the year.',
+  'indicators.plan.noYearToDate': 'Not every period since January has figures: no comparison with the plan',
   'indicators.growth.good': 'a good change',
   'indicators.growth.bad': 'a bad change',
   'indicators.trend.title': 'Trend: {name}',
@@ -63,16 +65,16 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
   'indicators.trend.value': 'Period value',
   'indicators.trend.lastYear': 'Same period last year',
   'indicators.trend.yearToDate': 'Year to date',
-  'indicators.trend.level': 'Value (against plan)',
+  'indicators.trend.level': 'Year to date',
   'indicators.trend.target': 'Yearly plan',
   'indicators.trend.ofPlan': 'of plan',
   'indicators.trend.empty': 'This indicator has no figures for this unit in this time range.',
   'indicators.trend.aria':
     'Trend of {name} for {unit}: value per period, same period last year, year to date and yearly plan.',
   'indicators.trend.noteCumulative':
-    'Top: the value of each period (bars) and the same period a year earlier (dashed). Bottom: the year-to-date total climbing towards the yearly plan (dashed step).',
+    'Top: the value of each period (bars) and the same period a year earlier (dashed). Bottom: the year-to-date total climbing towards the yearly plan (dashed step). A year missing a period since January has no year-to-date total.',
   'indicators.trend.noteLevel':
-    'Top: the value of each period (bars) and the same period a year earlier (dashed). Bottom: the value against the planned level for its year (dashed step).',
+    'Top: the value of each period (bars) and the same period a year earlier (dashed). Bottom: the value since January (a ratio of the totals, an average or the latest stock) against the planned level for its year (dashed step). A year missing a period since January has no year-to-date value.',
   'indicators.map.title': 'Map by commune and ward',
   'indicators.map.metric': 'Colour by',
   'indicators.map.metric.value': 'Value',
@@ -107,13 +109,19 @@ export const indicatorsEn: Record<keyof typeof indicatorsVi, string> = {
     '% of plan: the total from January to the end of {period} against the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
   'indicators.ranking.planNote.year':
     '% of plan: the value for {period} against the yearly plan; about {pace, number, ::precision-integer}% is on schedule.',
-  'indicators.ranking.planNote.level': '% of plan: the value for the period against the planned level for the year.',
+  'indicators.ranking.planNote.level':
+    '% of plan: the value from January to the end of {period} (a ratio of the totals, an average or the latest stock) against the planned level for the year.',
+  'indicators.ranking.valueNote': 'Value: the figure for {period}.',
+  'indicators.ranking.yearToDateNote':
+    'Year to date: from January to the end of {period}, only when every period has figures.',
+  'indicators.ranking.noYearToDate': 'A period since January has no figures: no year-to-date value and no % of plan.',
   'indicators.ranking.outOfScope.title': 'The province-wide ranking is not available to you',
   'indicators.ranking.outOfScope.text':
     "The map and the ranking compare all the province's communes and wards; your account may only see figures within your own unit.",
   'indicators.column.rank': 'Rank',
   'indicators.column.unit': 'Commune / ward',
   'indicators.column.value': 'Value',
+  'indicators.column.yearToDate': 'Year to date',
   'indicators.column.plan': '% of plan',
   'indicators.column.growth': 'On last year',
   'indicators.empty.catalogue.title': 'No indicators yet',

@@ -2,6 +2,7 @@
 export const indicatorsVi = {
   'nav.indicators': 'Chỉ tiêu KT-XH',
 
+  'health.indicators.title': 'Chỉ tiêu y tế',
   'overview.kpis.title': 'Chỉ tiêu chủ yếu',
   'overview.kpis.all': 'Xem tất cả chỉ tiêu',
   'overview.kpis.empty': 'Chưa có số liệu chỉ tiêu nào. Các chỉ tiêu chủ yếu hiện ở đây khi đơn vị nhập số liệu.',
@@ -50,7 +51,8 @@ export const indicatorsVi = {
   'indicators.plan.none': 'Chưa giao kế hoạch năm',
   'indicators.plan.cumulative':
     'Lũy kế đạt {percent, number, ::.0}% kế hoạch năm; tiến độ cần đạt khoảng {pace, number, ::precision-integer}%.',
-  'indicators.plan.level': 'Bằng {percent, number, ::.0}% mức kế hoạch năm.',
+  'indicators.plan.level': 'Tính từ đầu năm: bằng {percent, number, ::.0}% mức kế hoạch năm.',
+  'indicators.plan.noYearToDate': 'Chưa đủ số liệu từ tháng 1 để so với kế hoạch năm',
   'indicators.growth.good': 'diễn biến tốt',
   'indicators.growth.bad': 'diễn biến xấu',
   'indicators.trend.title': 'Diễn biến: {name}',
@@ -58,16 +60,16 @@ export const indicatorsVi = {
   'indicators.trend.value': 'Thực hiện trong kỳ',
   'indicators.trend.lastYear': 'Cùng kỳ năm trước',
   'indicators.trend.yearToDate': 'Lũy kế từ đầu năm',
-  'indicators.trend.level': 'Giá trị (so với kế hoạch)',
+  'indicators.trend.level': 'Tính từ đầu năm',
   'indicators.trend.target': 'Kế hoạch năm',
   'indicators.trend.ofPlan': 'kế hoạch',
   'indicators.trend.empty': 'Chưa có số liệu nào của chỉ tiêu này cho đơn vị trong khoảng thời gian này.',
   'indicators.trend.aria':
     'Biểu đồ diễn biến {name} của {unit}: thực hiện từng kỳ, cùng kỳ năm trước, lũy kế và kế hoạch năm.',
   'indicators.trend.noteCumulative':
-    'Phía trên: thực hiện từng kỳ (cột) và cùng kỳ năm trước (nét đứt). Phía dưới: lũy kế từ đầu năm tiến dần tới kế hoạch năm (bậc nét đứt).',
+    'Phía trên: thực hiện từng kỳ (cột) và cùng kỳ năm trước (nét đứt). Phía dưới: lũy kế từ đầu năm tiến dần tới kế hoạch năm (bậc nét đứt). Năm thiếu số liệu của một tháng từ tháng 1 thì không có lũy kế.',
   'indicators.trend.noteLevel':
-    'Phía trên: giá trị từng kỳ (cột) và cùng kỳ năm trước (nét đứt). Phía dưới: giá trị so với mức kế hoạch của năm (bậc nét đứt).',
+    'Phía trên: giá trị từng kỳ (cột) và cùng kỳ năm trước (nét đứt). Phía dưới: giá trị tính từ đầu năm (tỷ lệ trên số cộng dồn, bình quân hoặc số cuối kỳ) so với mức kế hoạch của năm (bậc nét đứt). Năm thiếu số liệu của một tháng từ tháng 1 thì không có giá trị từ đầu năm.',
   'indicators.map.title': 'Bản đồ theo xã, phường',
   'indicators.map.metric': 'Tô màu theo',
   'indicators.map.metric.value': 'Giá trị',
@@ -101,13 +103,18 @@ export const indicatorsVi = {
     '% KH: lũy kế từ đầu năm đến hết {period} so với kế hoạch năm; đúng tiến độ là khoảng {pace, number, ::precision-integer}%.',
   'indicators.ranking.planNote.year':
     '% KH: giá trị {period} so với kế hoạch năm; đúng tiến độ là khoảng {pace, number, ::precision-integer}%.',
-  'indicators.ranking.planNote.level': '% KH: giá trị trong kỳ so với mức kế hoạch năm.',
+  'indicators.ranking.planNote.level':
+    '% KH: giá trị tính từ đầu năm đến hết {period} (tỷ lệ trên số cộng dồn, bình quân hoặc số cuối kỳ) so với mức kế hoạch năm.',
+  'indicators.ranking.valueNote': 'Giá trị: số liệu {period}.',
+  'indicators.ranking.yearToDateNote': 'Từ đầu năm: từ tháng 1 đến hết {period}, chỉ khi có đủ số liệu các tháng.',
+  'indicators.ranking.noYearToDate': 'Thiếu số liệu của ít nhất một kỳ từ đầu năm: không tính được từ đầu năm và % KH.',
   'indicators.ranking.outOfScope.title': 'Không xem được xếp hạng toàn tỉnh',
   'indicators.ranking.outOfScope.text':
     'Bản đồ và bảng xếp hạng so sánh các xã, phường của cả tỉnh; tài khoản của bạn chỉ được xem số liệu trong phạm vi đơn vị mình.',
   'indicators.column.rank': 'Hạng',
   'indicators.column.unit': 'Xã, phường',
   'indicators.column.value': 'Giá trị',
+  'indicators.column.yearToDate': 'Từ đầu năm',
   'indicators.column.plan': '% KH',
   'indicators.column.growth': 'So cùng kỳ',
   'indicators.empty.catalogue.title': 'Chưa có chỉ tiêu nào',

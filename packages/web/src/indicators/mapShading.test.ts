@@ -9,6 +9,7 @@ const entry = (unit: string, value: number | null, extra: Partial<RankingEntry> 
   value,
   rank: null,
   target: null,
+  yearToDate: null,
   percentOfPlan: null,
   planTone: 'neutral',
   growth: null,

@@ -73,6 +73,14 @@ export const indicators: Subsystem = {
       Component: ReportingDiscipline,
     },
   ],
+  related: [
+    {
+      topic: 'health',
+      id: 'indicators-health',
+      anyOf: ['indicators.read'],
+      Component: lazyComponent(() => import('./related/HealthIndicators.tsx').then((m) => m.HealthIndicators)),
+    },
+  ],
   events: INDICATOR_EVENTS,
   messages: {
     vi: { ...indicatorsVi, ...dataEntryVi, ...catalogueVi },

@@ -23,6 +23,7 @@ const entry = (
   value,
   rank,
   target: null,
+  yearToDate: value,
   percentOfPlan: value === null ? null : value,
   planTone: 'neutral',
   growth: value === null ? null : value / 10,

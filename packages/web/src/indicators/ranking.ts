@@ -11,6 +11,8 @@ export interface RankingEntry {
   value: number | null;
   rank: number | null;
   target: number | null;
+  /** From January to the end of the period; null when a period of the year so far has no value. */
+  yearToDate: number | null;
   /** Year to date ÷ the yearly plan × 100, as the API computes it. */
   percentOfPlan: number | null;
   planTone: Tone;
@@ -30,6 +32,7 @@ export function rankingEntries(
       value: row.value,
       rank: row.rank,
       target: row.target,
+      yearToDate: row.yearToDate,
       percentOfPlan,
       planTone: planTone(percentOfPlan === null ? null : percentOfPlan / 100, options.expected, options.direction),
       growth: row.growth,
@@ -37,7 +40,7 @@ export function rankingEntries(
   });
 }
 
-export type RankingSortKey = 'rank' | 'name' | 'value' | 'percentOfPlan' | 'growth';
+export type RankingSortKey = 'rank' | 'name' | 'value' | 'yearToDate' | 'percentOfPlan' | 'growth';
 export type SortOrder = 'asc' | 'desc';
 
 /** The order a column sorts in when first clicked: names A→Z, ranks 1→69, figures largest first. */
@@ -86,7 +89,16 @@ export function entriesAt(view: IndicatorView, periodIndex: number, named: reado
   return named.map((entry) => {
     const index = row.get(entry.unit);
     const value = index === undefined ? null : (view.values[index]?.[periodIndex] ?? null);
-    return { ...entry, value, rank: null, target: null, percentOfPlan: null, planTone: 'neutral', growth: null };
+    return {
+      ...entry,
+      value,
+      rank: null,
+      target: null,
+      yearToDate: null,
+      percentOfPlan: null,
+      planTone: 'neutral',
+      growth: null,
+    };
   });
 }
 

@@ -22,8 +22,6 @@ export interface TrendInput {
   compact(value: number): string;
   text: TrendText;
   colours: ChartColours;
-  /** Whether the plan panel compares year-to-date with the plan (flows) or the value itself (levels). */
-  cumulative: boolean;
 }
 
 interface AxisParam {
@@ -42,8 +40,8 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
   const periods = points.map((point) => point.period);
   const labels = periods.map(input.shortLabel);
   const last = points.length - 1;
-  // A level (a rate) is compared with its plan as it is; a flow by what has accumulated since January.
-  const achieved = points.map((point) => (input.cumulative ? point.yearToDate : point.value));
+  // The plan is for the year: each period is judged on its year to date, as the ranking's "% of plan" is.
+  const achieved = points.map((point) => point.yearToDate);
 
   const show = (value: number | null | undefined) =>
     value === null || value === undefined ? text.noValue : escapeHtml(input.formatValue(value));

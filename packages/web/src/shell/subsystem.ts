@@ -59,17 +59,32 @@ export interface OverviewSection {
 }
 
 /**
+ * Figures a built subsystem lends to the page of one still being built, on a topic both cover: the indicators
+ * subsystem's health indicators on the health page until subsystem 4 lands. The composition root hands them over, so
+ * neither subsystem imports the other.
+ */
+export interface RelatedSection {
+  /** The pending page's path without its slash: `health`. */
+  topic: string;
+  id: string;
+  anyOf: Permission[];
+  Component: ComponentType;
+}
+
+/**
  * Everything a subsystem gives the shell, declared once in its folder's `module.tsx` and listed in `src/modules.ts`:
  * its pages, menu entries, administration tabs, overview sections, live events and strings.
  */
 export interface Subsystem {
-  /** 1–7, as in the project's mission. */
+  /** 1–7, as in the project's mission; 8, floods and storms, the field it names beside them. */
   number: number;
   routes: SubsystemRoute[];
   redirects?: Redirect[];
   navigation: NavEntry[];
   adminTabs?: AdminTab[];
   overview?: OverviewSection[];
+  /** Sections lent to the pages of subsystems still being built (see RelatedSection). */
+  related?: RelatedSection[];
   /** How the live feed words the subsystem's events. */
   events?: EventDescriptions;
   /** Merged into the i18n catalogue; the keys are declared beside the strings. */

@@ -78,7 +78,7 @@ export class AgencyService {
    * is checked first, and a file with any bad row stores nothing; then all are saved in one audited transaction.
    */
   async importCsv(actor: Actor, file: Buffer): Promise<AgencyImportResult> {
-    const read = readCsv(file.toString('utf8'));
+    const read = readCsv(file);
     if (!read.ok) throw invalid(read.message, [{ field: `row ${read.row}`, message: read.message, rule: 'csv' }]);
     const missing = REQUIRED.filter((c) => !read.header.includes(c));
     if (missing.length > 0)

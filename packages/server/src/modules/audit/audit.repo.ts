@@ -1,10 +1,11 @@
 import type { AuditQuery } from '@ioc/shared';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { isSqlite } from '../../db/portable.ts';
-import type { AuditTable, Database } from '../../db/schema.ts';
+import type { AuditAnchorTable, AuditTable, Database } from '../../db/schema.ts';
 
 export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Omit<AuditRow, 'id'>;
+export type AnchorRow = Selectable<AuditAnchorTable>;
 
 // Serialises appends across server processes on PostgreSQL, so the chain never forks (SQLite has one writer anyway).
 const CHAIN_LOCK = 4_242_001;
@@ -13,9 +14,12 @@ export async function lockChain(trx: Transaction<Database>): Promise<void> {
   if (!isSqlite(trx as unknown as Kysely<unknown>)) await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
 }
 
-export async function lastHash(trx: Transaction<Database>): Promise<string | undefined> {
-  const row = await trx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash;
+export async function readAnchor(db: Kysely<Database> | Transaction<Database>): Promise<AnchorRow | undefined> {
+  return db.selectFrom('audit_anchor').selectAll().where('id', '=', 1).executeTakeFirst();
+}
+
+export async function writeAnchor(trx: Transaction<Database>, anchor: Omit<AnchorRow, 'id'>): Promise<void> {
+  await trx.updateTable('audit_anchor').set(anchor).where('id', '=', 1).execute();
 }
 
 export async function insertEntry(trx: Transaction<Database>, entry: NewAuditRow): Promise<number> {

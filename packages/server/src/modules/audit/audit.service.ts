@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditQuery } from '@ioc/shared';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -6,37 +5,23 @@ import type { Actor } from '../auth/actor.ts';
 import {
   type AuditRow,
   insertEntry,
-  lastHash,
   listEntries,
   lockChain,
   type NewAuditRow,
-  walkChain,
+  readAnchor,
+  writeAnchor,
 } from './audit.repo.ts';
+import { anchorFields, entryHash } from './audit-chain.ts';
+import { noteCommittedHead } from './audit-checkpoint.ts';
+import { auditKeyOf } from './audit-key.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { entryHash, GENESIS_HASH } from './audit-chain.ts';
+export { type ChainReport, verifyChain } from './audit-verify.ts';
 
 export interface Change {
   action: string;
   entityType: string;
   entityId: string | null;
-}
-
-/** The hash covers every stored field and the previous hash, so editing, deleting or reordering a row breaks the chain. */
-export function entryHash(entry: NewAuditRow): string {
-  const fields = [
-    entry.prev_hash,
-    entry.at,
-    entry.actor_type,
-    entry.actor_id,
-    entry.actor_name,
-    entry.ip,
-    entry.action,
-    entry.entity_type,
-    entry.entity_id,
-    entry.before_json,
-    entry.after_json,
-  ];
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 const SECRET_FIELDS = /password|secret|token|hash/i;
@@ -47,16 +32,40 @@ function redact(value: unknown): string | null {
   return JSON.stringify(value, (key, v) => (SECRET_FIELDS.test(key) ? '[redacted]' : v));
 }
 
-export async function appendAudit(
+interface AppendedEntry {
+  id: number;
+  hash: string;
+  keyedFrom: number;
+}
+
+/**
+ * Appends one entry under the chain lock: linked to the head the anchor names (not to the table's last row, so a
+ * deleted tail shows as a broken link at the next entry), sealed with the key's MAC, and the anchor moved to it.
+ */
+async function appendEntry(
   trx: Transaction<Database>,
   actor: Actor,
   change: Change,
   before: unknown,
   after: unknown,
   at: Date,
-): Promise<number> {
+): Promise<AppendedEntry> {
+  const key = auditKeyOf(trx as unknown as Kysely<unknown>);
   await lockChain(trx);
-  const entry: Omit<NewAuditRow, 'hash'> & { hash?: string } = {
+  const anchor = await readAnchor(trx);
+  if (!anchor) throw new Error('the audit anchor row is missing: the audit log was tampered with (ioc audit verify)');
+  if (anchor.key_id === null) key.create();
+  if (!key.present) {
+    throw new Error(
+      `the audit key file ${key.file} (IOC_AUDIT_KEY_FILE) is missing, and this database's chain is keyed with key ${anchor.key_id}: copy that file from another node or a backup`,
+    );
+  }
+  if (anchor.key_id !== null && anchor.key_id !== key.id) {
+    throw new Error(
+      `the audit key in ${key.file} (IOC_AUDIT_KEY_FILE) is ${key.id}, but this database's chain is keyed with ${anchor.key_id}: every node of one install needs the same key file`,
+    );
+  }
+  const entry: Omit<NewAuditRow, 'hash' | 'mac'> = {
     at: at.toISOString(),
     actor_type: actor.type,
     actor_id: actor.id,
@@ -67,10 +76,24 @@ export async function appendAudit(
     entity_id: change.entityId,
     before_json: redact(before),
     after_json: redact(after),
-    prev_hash: (await lastHash(trx)) ?? GENESIS_HASH,
+    prev_hash: anchor.head_hash,
   };
-  const row: NewAuditRow = { ...entry, hash: entryHash({ ...entry, hash: '' }) };
-  return insertEntry(trx, row);
+  const hash = entryHash(entry);
+  const id = await insertEntry(trx, { ...entry, hash, mac: key.macOf([hash]) });
+  const head = { head_id: id, head_hash: hash, keyed_from: anchor.keyed_from, key_id: key.id };
+  await writeAnchor(trx, { ...head, mac: key.macOf(anchorFields(head)) });
+  return { id, hash, keyedFrom: anchor.keyed_from };
+}
+
+export async function appendAudit(
+  trx: Transaction<Database>,
+  actor: Actor,
+  change: Change,
+  before: unknown,
+  after: unknown,
+  at: Date,
+): Promise<number> {
+  return (await appendEntry(trx, actor, change, before, after, at)).id;
 }
 
 export interface AuditedResult<T> {
@@ -92,12 +115,15 @@ export async function auditedWrite<T>(
   work: (trx: Transaction<Database>) => Promise<AuditedResult<T>>,
   now: () => Date = () => new Date(),
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
+  const { result, head } = await db.transaction().execute(async (trx) => {
     const outcome = await work(trx);
     const entityId = outcome.entityId ?? change.entityId;
-    await appendAudit(trx, actor, { ...change, entityId }, outcome.before, outcome.after, now());
-    return outcome.result;
+    const appended = await appendEntry(trx, actor, { ...change, entityId }, outcome.before, outcome.after, now());
+    return { result: outcome.result, head: appended };
   });
+  // Only a committed head may be recorded outside the database: one rolled back would read as a deleted entry.
+  noteCommittedHead(auditKeyOf(db as unknown as Kysely<unknown>), head);
+  return result;
 }
 
 function toEntry(row: AuditRow): AuditEntry {
@@ -124,36 +150,4 @@ export async function searchAudit(db: Kysely<Database>, query: AuditQuery) {
     entries: rows.map(toEntry),
     nextBeforeId: rows.length === limit ? rows[rows.length - 1]!.id : null,
   };
-}
-
-export interface ChainReport {
-  ok: boolean;
-  checked: number;
-  /** The first entry whose stored hash or link does not match, with what is wrong. */
-  broken: { id: number; reason: string } | null;
-}
-
-export async function verifyChain(db: Kysely<Database>): Promise<ChainReport> {
-  let previous = GENESIS_HASH;
-  let checked = 0;
-  for await (const row of walkChain(db)) {
-    checked++;
-    if (row.prev_hash !== previous) {
-      return {
-        ok: false,
-        checked,
-        broken: { id: row.id, reason: 'link to the previous entry is broken (an entry was removed or reordered)' },
-      };
-    }
-    const { id: _id, ...stored } = row;
-    if (entryHash({ ...stored, hash: '' }) !== row.hash) {
-      return {
-        ok: false,
-        checked,
-        broken: { id: row.id, reason: 'content does not match its hash (the entry was edited)' },
-      };
-    }
-    previous = row.hash;
-  }
-  return { ok: true, checked, broken: null };
 }

@@ -20,6 +20,14 @@ export interface Actor {
   mustChangePassword: boolean;
 }
 
+/** The sign-in behind a user's or key's requests: what ends them (a logout, an expiry, a revoked key). */
+export interface SignIn {
+  userId: number | null;
+  /** The stored session id (SHA-256 of the cookie), for a browser. */
+  sessionId: string | null;
+  apiKeyId: number | null;
+}
+
 /** How a page names who acted: the user's display name, else the account or key name. */
 export const shownName = (actor: Actor): string => actor.displayName ?? actor.name;
 

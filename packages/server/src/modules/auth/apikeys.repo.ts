@@ -33,3 +33,18 @@ export async function revokeApiKey(db: Executor, id: number, at: string): Promis
 export async function touchApiKey(db: Executor, id: number, at: string): Promise<void> {
   await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
 }
+
+/** Of these keys, those not revoked. */
+export async function liveApiKeyIds(db: Executor, ids: number[]): Promise<Set<number>> {
+  const live = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db
+      .selectFrom('api_keys')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .where('revoked_at', 'is', null)
+      .execute();
+    for (const row of rows) live.add(row.id);
+  }
+  return live;
+}

@@ -78,7 +78,7 @@ export class ApiKeyService {
     const { db, now } = this.platform;
     const before = await repo.findApiKeyById(db, id);
     if (!before) throw notFound(`API key ${id}`);
-    return auditedWrite(
+    const revoked = await auditedWrite(
       db,
       actor,
       { action: 'apikeys.revoke', entityType: 'api_key', entityId: String(id) },
@@ -89,5 +89,7 @@ export class ApiKeyService {
       },
       now,
     );
+    await this.platform.bus.revoke?.({ apiKeyIds: [id] });
+    return revoked;
   }
 }

@@ -1,12 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isPermission, type Me, type Permission } from '@ioc/shared';
+import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
+import { useAuditKey } from '../audit/audit-key.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
-import type { Actor } from './actor.ts';
-import { findApiKeyByPrefix, touchApiKey } from './apikeys.repo.ts';
-import { LoginLimiter } from './login-limiter.ts';
+import type { Actor, SignIn } from './actor.ts';
+import { findApiKeyByPrefix, liveApiKeyIds, touchApiKey } from './apikeys.repo.ts';
+import { type AttemptCount, PasswordAttempts } from './password-attempts.ts';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import * as sessions from './sessions.repo.ts';
 import {
@@ -34,51 +36,35 @@ export interface SignedIn {
   me: Me;
 }
 
-const rateLimited = (seconds: number) =>
-  new AppError(
-    'RATE_LIMITED',
-    `Too many failed sign-ins; try again in ${seconds} s`,
-    { retryAfterSeconds: seconds },
-    {
-      'retry-after': String(seconds),
-    },
-  );
-
 export class AuthService {
-  private readonly limiter: LoginLimiter;
+  private readonly attempts: PasswordAttempts;
 
   constructor(
     private readonly platform: Platform,
     private readonly orgUnits: OrgUnitService,
   ) {
-    this.limiter = new LoginLimiter(platform.config.loginLockMinutes * 60_000, platform.now);
-  }
-
-  private get lockMs(): number {
-    return this.platform.config.loginLockMinutes * 60_000;
+    this.attempts = new PasswordAttempts(platform);
+    // The kernel is built before anything is written: the audit chain's key is loaded here, with the other secrets.
+    useAuditKey(platform.db as unknown as Kysely<unknown>, platform.config);
   }
 
   async login(username: string, password: string, request: RequestInfo): Promise<SignedIn> {
     const { config, db, now } = this.platform;
     const name = username.trim().toLowerCase();
-    const wait = Math.max(
-      this.limiter.retryAfter(`ip:${request.ip}`, config.loginMaxFailures * 2),
-      this.limiter.retryAfter(`user:${name}`, config.loginMaxFailures),
+    const { user, reserved } = await this.attempts.reserve(
+      name,
+      request.ip,
+      () => findUserByUsername(db, name),
+      'failed sign-ins',
     );
-    if (wait > 0) throw rateLimited(wait);
-
-    const user = await findUserByUsername(db, name);
-    if (user?.locked_until && user.locked_until > now().toISOString()) {
-      throw rateLimited(Math.ceil((Date.parse(user.locked_until) - now().getTime()) / 1000));
-    }
     const valid = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), password);
     if (!user || !valid) {
-      await this.recordFailure(name, user, request);
+      await this.recordFailure(name, user, request, reserved);
       throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password');
     }
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'This account is disabled; ask an administrator');
 
-    this.limiter.clear(`user:${name}`);
+    this.attempts.release(name, request.ip);
     const token = randomBytes(32).toString('base64url');
     const maxAgeSeconds = config.sessionHours * 3600;
     const actor = await this.userActor(user, request.ip);
@@ -111,10 +97,14 @@ export class AuthService {
     return { token, maxAgeSeconds, me: await this.me(actor) };
   }
 
-  private async recordFailure(name: string, user: UserRow | undefined, request: RequestInfo): Promise<void> {
+  /** The attempt was counted when it was reserved; the failure is only audited here. */
+  private async recordFailure(
+    name: string,
+    user: UserRow | undefined,
+    request: RequestInfo,
+    reserved: AttemptCount | null,
+  ): Promise<void> {
     const { config, db, now } = this.platform;
-    this.limiter.fail(`ip:${request.ip}`);
-    this.limiter.fail(`user:${name}`);
     const actor: Actor = {
       type: 'user',
       id: user?.id ?? null,
@@ -128,21 +118,7 @@ export class AuthService {
       db,
       actor,
       { action: 'auth.login.failed', entityType: 'user', entityId: user ? String(user.id) : null },
-      async (trx) => {
-        if (!user) return { before: null, after: { known: false }, result: undefined };
-        const fresh = await findUserById(trx, user.id);
-        const windowStart = now().getTime() - this.lockMs;
-        const inWindow = fresh?.first_failed_at && Date.parse(fresh.first_failed_at) > windowStart;
-        const failures = (inWindow ? (fresh?.failed_logins ?? 0) : 0) + 1;
-        const lockedUntil =
-          failures >= config.loginMaxFailures ? new Date(now().getTime() + this.lockMs).toISOString() : null;
-        await updateUser(trx, user.id, {
-          failed_logins: failures,
-          first_failed_at: inWindow ? (fresh?.first_failed_at ?? null) : now().toISOString(),
-          locked_until: lockedUntil,
-        });
-        return { before: null, after: { failures, lockedUntil }, result: undefined };
-      },
+      async () => ({ before: null, after: reserved ?? { known: false }, result: undefined }),
       now,
     );
   }
@@ -154,11 +130,12 @@ export class AuthService {
       actor,
       { action: 'auth.logout', entityType: 'user', entityId: String(actor.id) },
       async (trx) => {
-        await trx.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
+        await sessions.deleteSession(trx, sha256(token));
         return { before: null, after: null, result: undefined };
       },
       this.platform.now,
     );
+    await this.platform.bus.revoke?.({ sessionIds: [sha256(token)] });
   }
 
   /** Resolves a session cookie or an API key to the acting principal; `null` when neither is valid. */
@@ -181,6 +158,26 @@ export class AuthService {
       await sessions.extendSession(db, session.id, new Date(now().getTime() + lifetime).toISOString());
     }
     return this.userActor(user, ip);
+  }
+
+  /** The sign-in behind a request's actor, as the guard chose it: the API key when one was sent, else the cookie. */
+  signInOf(actor: Actor, authorization: string | undefined, cookie: string | undefined): SignIn {
+    if (actor.type === 'apikey') return { userId: null, sessionId: null, apiKeyId: actor.id };
+    const sessionId = !authorization?.startsWith('Bearer ') && cookie ? sha256(cookie) : null;
+    return { userId: actor.id, sessionId, apiKeyId: null };
+  }
+
+  /** Of these sign-ins, the ones still live now (what an open live stream is checked against). */
+  async liveSignIns(
+    sessionIds: string[],
+    apiKeyIds: number[],
+  ): Promise<{ sessions: Set<string>; apiKeys: Set<number> }> {
+    const { db, now } = this.platform;
+    const [live, keys] = await Promise.all([
+      sessionIds.length ? sessions.liveSessionIds(db, sessionIds, now().toISOString()) : new Set<string>(),
+      apiKeyIds.length ? liveApiKeyIds(db, apiKeyIds) : new Set<number>(),
+    ]);
+    return { sessions: live, apiKeys: keys };
   }
 
   private async fromApiKey(presented: string, ip: string): Promise<Actor | null> {
@@ -260,6 +257,10 @@ export class AuthService {
     };
   }
 
+  /**
+   * Wrong current passwords count like failed sign-ins of the user (the same per-user lock on every server), so a
+   * stolen session cannot be used to guess the password it does not know.
+   */
   async changePassword(
     actor: Actor,
     currentPassword: string,
@@ -269,31 +270,52 @@ export class AuthService {
     const { db, now } = this.platform;
     if (actor.type !== 'user' || !actor.id)
       throw new AppError('FORBIDDEN', 'Only a signed-in user can change a password');
-    const user = await findUserById(db, actor.id);
-    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
-      throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [
-        { field: '/currentPassword', message: 'is wrong', rule: 'incorrect' },
-      ]);
-    }
     if (currentPassword === newPassword) {
       throw new AppError('VALIDATION_FAILED', 'The new password must differ from the current one', [
         { field: '/newPassword', message: 'must differ from the current password', rule: 'unchanged' },
       ]);
     }
+    const userId = actor.id;
+    const ip = actor.ip ?? 'unknown';
+    const { user, reserved } = await this.attempts.reserve(
+      actor.name,
+      ip,
+      () => findUserById(db, userId),
+      'wrong passwords',
+    );
+    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+      await auditedWrite(
+        db,
+        actor,
+        { action: 'auth.password.failed', entityType: 'user', entityId: String(userId) },
+        async () => ({ before: null, after: reserved, result: undefined }),
+        now,
+      );
+      throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [
+        { field: '/currentPassword', message: 'is wrong', rule: 'incorrect' },
+      ]);
+    }
+    this.attempts.release(actor.name, ip);
     const hash = await hashPassword(newPassword);
+    const keepSessionId = keepToken ? sha256(keepToken) : undefined;
     await auditedWrite(
       db,
       actor,
       { action: 'auth.password.change', entityType: 'user', entityId: String(user.id) },
       async (trx) => {
-        await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0 });
+        await updateUser(trx, user.id, {
+          password_hash: hash,
+          must_change_password: 0,
+          failed_logins: 0,
+          first_failed_at: null,
+          locked_until: null,
+        });
         // Other sessions of this user end: a changed password must lock out whoever else had it.
-        let q = trx.deleteFrom('sessions').where('user_id', '=', user.id);
-        if (keepToken) q = q.where('id', '!=', sha256(keepToken));
-        await q.execute();
+        await sessions.deleteSessionsOfUser(trx, user.id, keepSessionId);
         return { before: null, after: null, result: undefined };
       },
       now,
     );
+    await this.platform.bus.revoke?.({ userIds: [user.id], ...(keepSessionId ? { keepSessionId } : {}) });
   }
 }

@@ -38,3 +38,8 @@ export async function existingRoleCodes(db: Executor, codes: string[]): Promise<
   const rows = await db.selectFrom('roles').select('code').where('code', 'in', codes).execute();
   return rows.map((r) => r.code);
 }
+
+export async function usersWithRole(db: Executor, code: string): Promise<number[]> {
+  const rows = await db.selectFrom('user_roles').select('user_id').where('role_code', '=', code).execute();
+  return rows.map((row) => row.user_id);
+}

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction, type Updateable } from 'kysely';
 import type { Database, UserTable } from '../../db/schema.ts';
 
 export type UserRow = Selectable<UserTable>;
@@ -46,7 +46,53 @@ export async function insertUser(db: Executor, user: Omit<UserRow, 'id'>): Promi
 }
 
 export async function updateUser(db: Executor, id: number, changes: Updateable<UserTable>): Promise<void> {
+  // A change of roles alone leaves every column undefined: an empty SET is a syntax error.
+  if (Object.values(changes).every((value) => value === undefined)) return;
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
+}
+
+export interface AttemptWindow {
+  now: string;
+  /** Failures recorded before this instant no longer count. */
+  windowStart: string;
+  /** When a lock taken now would end. */
+  lockUntil: string;
+  maxFailures: number;
+}
+
+/**
+ * Counts a password attempt on the user's row before the password is checked, in one conditional update, so servers
+ * sharing the database never check more than `maxFailures` wrong passwords per window between them. Answers the count
+ * with this attempt, or undefined when the user is locked (nothing counted).
+ */
+export async function reservePasswordAttempt(
+  db: Executor,
+  id: number,
+  window: AttemptWindow,
+): Promise<{ failures: number; lockedUntil: string | null } | undefined> {
+  const inWindow = sql<boolean>`(first_failed_at is not null and first_failed_at > ${window.windowStart})`;
+  const failures = sql<number>`(case when ${inWindow} then failed_logins + 1 else 1 end)`;
+  const row = await db
+    .updateTable('users')
+    .set({
+      failed_logins: failures,
+      first_failed_at: sql<string>`(case when ${inWindow} then first_failed_at else ${window.now} end)`,
+      locked_until: sql<
+        string | null
+      >`(case when ${failures} >= ${window.maxFailures} then ${window.lockUntil} else null end)`,
+    })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', window.now)]))
+    .where((eb) =>
+      eb.or([
+        eb('first_failed_at', 'is', null),
+        eb('first_failed_at', '<=', window.windowStart),
+        eb('failed_logins', '<', window.maxFailures),
+      ]),
+    )
+    .returning(['failed_logins', 'locked_until'])
+    .executeTakeFirst();
+  return row ? { failures: row.failed_logins, lockedUntil: row.locked_until } : undefined;
 }
 
 export async function rolesOfUsers(db: Executor, userIds: number[]): Promise<Map<number, string[]>> {

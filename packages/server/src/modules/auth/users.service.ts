@@ -16,6 +16,7 @@ import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import type { Actor } from './actor.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import * as roles from './roles.repo.ts';
+import * as sessions from './sessions.repo.ts';
 import * as users from './users.repo.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -149,13 +150,17 @@ export class UserService {
         });
         if (body.roles) await users.setUserRoles(trx, id, body.roles);
         // Disabling ends the user's sessions at once rather than at their expiry.
-        if (body.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        if (body.disabled) await sessions.deleteSessionsOfUser(trx, id);
         const updated = await this.get(id, trx);
         return { before, after: updated, result: updated };
       },
       now,
     );
     await this.platform.bus.publish('user.updated', { id, username: after.username });
+    // Live streams carry the rights they were opened with: a disabled user's end, changed rights re-open with the new.
+    const rightsChanged =
+      body.disabled || body.roles !== undefined || body.orgUnitCode !== undefined || body.agencyCode !== undefined;
+    if (rightsChanged) await this.platform.bus.revoke?.({ userIds: [id] });
     return after;
   }
 
@@ -176,11 +181,12 @@ export class UserService {
           first_failed_at: null,
           locked_until: null,
         });
-        await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await sessions.deleteSessionsOfUser(trx, id);
         return { before: null, after: { mustChangePassword: true }, result: undefined };
       },
       now,
     );
+    await this.platform.bus.revoke?.({ userIds: [id] });
     return temporaryPassword;
   }
 
@@ -219,6 +225,8 @@ export class UserService {
       },
       this.platform.now,
     );
+    const holders = await roles.usersWithRole(this.platform.db, code);
+    if (holders.length > 0) await this.platform.bus.revoke?.({ userIds: holders });
     return { ...before, permissions: sorted };
   }
 

@@ -19,7 +19,7 @@ import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listConstants, listDataElements } from './catalogue.repo.ts';
 import { loadCatalogue } from './compute.ts';
 import * as repo from './datasets.repo.ts';
-import { judgeDiscipline } from './discipline.ts';
+import { judgeDiscipline, latestDueMonth } from './discipline.ts';
 import { checkFormulas } from './formula.ts';
 import { optionsOf } from './indicators.service.ts';
 import { evaluateRules } from './rules.ts';
@@ -119,32 +119,39 @@ export class DataSetService {
   /**
    * Completeness and timeliness of every data set for the period holding a month, per unit under `parent`.
    * Expected units are the set's reporting units under the parent (all current units under it when none are listed).
+   * Without a month, the latest in which a deadline of a set expected here has passed (see latestDueMonth).
    */
   async discipline(actor: Actor, query: DisciplineQuery): Promise<Discipline> {
     const { db, now, config } = this.platform;
     const parent = query.parent ?? config.rootUnit;
     await this.orgUnits.requireInScope(actor.scope, parent);
-    const month = requirePeriod(query.period, 'querystring:/period');
     const at = now();
     const [sets, children] = await Promise.all([repo.listDataSets(db), this.orgUnits.currentChildren(parent)]);
     const parentUnit = await this.orgUnits.find(parent);
     const candidates = parent === config.rootUnit ? children : [...(parentUnit ? [parentUnit] : []), ...children];
+    const province = await this.orgUnits.find(config.rootUnit);
+    // A set listing its units (the province for department reports) expects those; otherwise every unit here.
+    const unitsOf = (set: repo.DataSetWithMembers) => {
+      if (set.units.length === 0) return candidates;
+      const pool = [...candidates, ...(province && parent === config.rootUnit ? [province] : [])];
+      return pool.filter((u) => set.units.includes(u.id));
+    };
+    const month = query.period
+      ? requirePeriod(query.period, 'querystring:/period')
+      : latestDueMonth(
+          sets.filter((set) => unitsOf(set).length > 0),
+          at,
+        );
     const periodOfSet = new Map(sets.map((s) => [s.code, parentPeriod(month, s.frequency as PeriodType)]));
     const reports = await repo.reportsFor(
       db,
       sets.map((s) => s.code),
       [...new Set([...periodOfSet.values()].map((p) => p.id))],
     );
-    const province = await this.orgUnits.find(config.rootUnit);
     const { dataSets, units } = judgeDiscipline({
       sets,
       periodOf: (set) => periodOfSet.get(set.code)!,
-      // A set listing its units (the province for department reports) expects those; otherwise every unit here.
-      unitsOf: (set) => {
-        if (set.units.length === 0) return candidates;
-        const pool = [...candidates, ...(province && parent === config.rootUnit ? [province] : [])];
-        return pool.filter((u) => set.units.includes(u.id));
-      },
+      unitsOf,
       reports,
       at,
     });

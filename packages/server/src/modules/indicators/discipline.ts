@@ -1,6 +1,15 @@
-import type { DataSetDiscipline, Period, UnitDiscipline } from '@ioc/shared';
+import {
+  type DataSetDiscipline,
+  type Period,
+  type PeriodType,
+  parentPeriod,
+  periodOf,
+  previousPeriod,
+  type UnitDiscipline,
+} from '@ioc/shared';
+import { localDateOf } from '../calendar/local-time.ts';
 import type { DataSetWithMembers, ReportRow } from './datasets.repo.ts';
-import { deadlineOf, reportStatus } from './deadlines.ts';
+import { deadlineOf, reportStatus, type Schedule } from './deadlines.ts';
 
 export interface DisciplineUnit {
   id: string;
@@ -54,4 +63,24 @@ export function judgeDiscipline(input: {
     };
   });
   return { dataSets, units: [...rows.values()].sort((a, b) => a.unit.localeCompare(b.unit)) };
+}
+
+/** How far back the default month looks: a year of months, the longest any demo or real schedule waits. */
+const LOOK_BACK_MONTHS = 12;
+
+/**
+ * The month a discipline view opens on: the latest, back from the month holding `at` (Vietnam's time), in which some
+ * data set a unit must report has its deadline behind `at`. In the first weeks of a month nothing is due yet; that
+ * month would read 0 % everywhere beside figures of the month before. The month holding `at` when no deadline has
+ * passed within a year.
+ */
+export function latestDueMonth(sets: readonly (Schedule & { frequency: string })[], at: Date): Period {
+  const current = periodOf('month', localDateOf(at.getTime()));
+  let month = current;
+  for (let back = 0; back < LOOK_BACK_MONTHS; back++) {
+    const due = sets.some((set) => deadlineOf(set, parentPeriod(month, set.frequency as PeriodType)) <= at);
+    if (due) return month;
+    month = previousPeriod(month);
+  }
+  return current;
 }

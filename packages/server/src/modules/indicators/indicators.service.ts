@@ -16,9 +16,9 @@ import type { Actor } from '../auth/actor.ts';
 import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import * as repo from './catalogue.repo.ts';
-import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
-import { computeIndicators, loadCatalogue } from './compute.ts';
-import { checkFormulas } from './formula.ts';
+import { accumulates, comparableLastYear, growthOf, percentOf, periodsOfYearTo, yearToDate } from './comparison.ts';
+import { computeGrid, computeIndicators, loadCatalogue } from './compute.ts';
+import { checkFormulas, type Formula, parseFormula } from './formula.ts';
 
 function toElement(row: repo.DataElementRow): DataElement {
   return {
@@ -36,7 +36,18 @@ function toElement(row: repo.DataElementRow): DataElement {
   };
 }
 
-function toIndicator(row: repo.IndicatorRow): Indicator {
+/** Whether each indicator's year to date climbs towards its plan through the year (see `accumulates`). */
+function accumulation(indicators: readonly repo.IndicatorRow[], elements: readonly repo.DataElementRow[]) {
+  const formulas = new Map<string, Formula>();
+  for (const indicator of indicators) {
+    const parsed = parseFormula(indicator.formula);
+    if (parsed.ok) formulas.set(indicator.code, parsed.formula);
+  }
+  const aggregationOf = new Map(elements.map((e) => [e.code, e.aggregation]));
+  return (code: string) => accumulates(code, formulas, aggregationOf);
+}
+
+function toIndicator(row: repo.IndicatorRow, accumulating: (code: string) => boolean): Indicator {
   return {
     code: row.code,
     name: row.name,
@@ -46,6 +57,7 @@ function toIndicator(row: repo.IndicatorRow): Indicator {
     decimals: row.decimals,
     direction: row.direction,
     description: row.description,
+    accumulates: accumulating(row.code),
   };
 }
 
@@ -100,7 +112,10 @@ export class IndicatorService {
   }
 
   async indicators(): Promise<Indicator[]> {
-    return (await repo.listIndicators(this.platform.db)).map(toIndicator);
+    const { db } = this.platform;
+    const [indicators, elements] = await Promise.all([repo.listIndicators(db), repo.listDataElements(db)]);
+    const accumulating = accumulation(indicators, elements);
+    return indicators.map((row) => toIndicator(row, accumulating));
   }
 
   /** Refuses a formula that does not parse, names an unknown element, constant or indicator, or closes a cycle. */
@@ -140,8 +155,9 @@ export class IndicatorService {
           description: body.description ?? null,
         };
         await repo.saveIndicator(trx, row);
-        const after = toIndicator(row);
-        return { before: before ? toIndicator(before) : null, after, result: after };
+        const accumulating = accumulation([...existing.filter((i) => i.code !== code), row], elements);
+        const after = toIndicator(row, accumulating);
+        return { before: before ? toIndicator(before, accumulation(existing, elements)) : null, after, result: after };
       },
       now,
     );
@@ -155,8 +171,9 @@ export class IndicatorService {
     const codes = [...new Set(query.codes.split(','))];
     const year = Number(period.id.slice(0, 4));
     const catalogue = await loadCatalogue(db);
-    const [current, previous, toDate, targets] = await Promise.all([
-      computeIndicators(db, catalogue, codes, query.unit, period),
+    const yearSoFar = periodsOfYearTo(period);
+    const [byPeriod, previous, toDate, targets] = await Promise.all([
+      computeGrid(db, catalogue, codes, { units: [query.unit], periods: yearSoFar }),
       computeIndicators(db, catalogue, codes, query.unit, comparableLastYear(period, this.platform.now())),
       computeIndicators(db, catalogue, codes, query.unit, yearToDate(period)),
       repo.findTargets(db, codes, query.unit, year),
@@ -166,15 +183,18 @@ export class IndicatorService {
       unit: query.unit,
       period: period.id,
       values: codes.map((code) => {
-        const value = current.get(code) ?? null;
+        const value = byPeriod.get(query.unit, period.id, code);
+        // A year to date stands only on a value in every period of the year so far (see completeYearToDate).
+        const whole = yearSoFar.every((p) => byPeriod.get(query.unit, p.id, code) !== null);
+        const ytd = whole ? (toDate.get(code) ?? null) : null;
         const target = targetOf.get(code) ?? null;
         const lastYear = previous.get(code) ?? null;
         return {
           code,
           value,
           target,
-          yearToDate: toDate.get(code) ?? null,
-          percentOfPlan: percentOf(toDate.get(code) ?? null, target),
+          yearToDate: ytd,
+          percentOfPlan: percentOf(ytd, target),
           lastYear,
           growth: growthOf(value, lastYear),
         };

@@ -15,7 +15,14 @@ import type { Actor } from '../auth/actor.ts';
 import { requirePeriod } from '../calendar/period-param.ts';
 import type { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { listIndicators, targetsOf } from './catalogue.repo.ts';
-import { comparableLastYear, growthOf, percentOf, yearToDate } from './comparison.ts';
+import {
+  comparableLastYear,
+  completeYearToDate,
+  growthOf,
+  percentOf,
+  periodsOfYearTo,
+  yearToDate,
+} from './comparison.ts';
 import { type Catalogue, computeGrid, loadCatalogue } from './compute.ts';
 
 const MAX_PERIODS = 120;
@@ -61,15 +68,18 @@ export class IndicatorViewService {
     await this.indicator(q.code);
     await this.orgUnits.requireInScope(actor.scope, q.unit);
     const periods = periodRange(q.from, q.to);
+    // From January of the window's first year: a year to date needs every period of its year, in the window or not.
+    const fromJanuary = [...periodsOfYearTo(periods[0]!).slice(0, -1), ...periods];
     const catalogue = await loadCatalogue(db);
     const now = this.platform.now();
     const lastYears = periods.map((p) => comparableLastYear(p, now));
     const [values, previous, yearToDate, targets] = await Promise.all([
-      computeGrid(db, catalogue, [q.code], { units: [q.unit], periods }),
+      computeGrid(db, catalogue, [q.code], { units: [q.unit], periods: fromJanuary }),
       computeGrid(db, catalogue, [q.code], { units: [q.unit], periods: lastYears }),
       this.yearToDate(catalogue, q.code, q.unit, periods),
       targetsOf(db, q.code, [q.unit], [...new Set(periods.map(yearOf))]),
     ]);
+    const complete = completeYearToDate(fromJanuary, (p) => values.get(q.unit, p.id, q.code) !== null);
     const targetOf = new Map(targets.map((t) => [t.year, t.value]));
     return {
       code: q.code,
@@ -78,7 +88,7 @@ export class IndicatorViewService {
         period: period.id,
         value: values.get(q.unit, period.id, q.code),
         lastYear: previous.get(q.unit, lastYears[index]!.id, q.code),
-        yearToDate: yearToDate.get(period.id) ?? null,
+        yearToDate: complete.has(period.id) ? (yearToDate.get(period.id) ?? null) : null,
         target: targetOf.get(yearOf(period)) ?? null,
       })),
     };
@@ -124,8 +134,9 @@ export class IndicatorViewService {
     const children = await this.orgUnits.currentChildren(parent);
     const units = children.map((c) => c.id);
     const catalogue = await loadCatalogue(db);
+    const yearSoFar = periodsOfYearTo(period);
     const [values, previous, toDate, targets] = await Promise.all([
-      computeGrid(db, catalogue, [q.code], { units, periods: [period] }),
+      computeGrid(db, catalogue, [q.code], { units, periods: yearSoFar }),
       computeGrid(db, catalogue, [q.code], { units, periods: [lastYear] }),
       computeGrid(db, catalogue, [q.code], { units, periods: [yearToDate(period)] }),
       targetsOf(db, q.code, units, [yearOf(period)]),
@@ -135,7 +146,8 @@ export class IndicatorViewService {
       const value = values.get(child.id, period.id, q.code);
       const target = targetOf.get(child.id) ?? null;
       const before = previous.get(child.id, lastYear.id, q.code);
-      const ytd = toDate.get(child.id, period.id, q.code);
+      const whole = yearSoFar.every((p) => values.get(child.id, p.id, q.code) !== null);
+      const ytd = whole ? toDate.get(child.id, period.id, q.code) : null;
       return {
         unit: child.id,
         name: child.name,

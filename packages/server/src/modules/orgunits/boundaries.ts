@@ -27,8 +27,12 @@ export function readBoundaryFile(
   const features: BoundaryFeature[] = [];
   const seen = new Set<string>();
   collection.features.forEach((raw: unknown, index: number) => {
-    const feature = raw as { properties?: Record<string, unknown> | null; id?: unknown; geometry?: unknown };
-    const properties = feature.properties ?? {};
+    if (!isObject(raw)) {
+      problems.push({ field: `/features/${index}`, message: 'must be a GeoJSON Feature (an object)' });
+      return;
+    }
+    const feature = raw as { properties?: unknown; id?: unknown; geometry?: unknown };
+    const properties: Record<string, unknown> = isObject(feature.properties) ? feature.properties : {};
     const candidates = codeProperty
       ? [properties[codeProperty]]
       : [...CODE_PROPERTIES.map((p) => properties[p]), feature.id];
@@ -54,6 +58,10 @@ export function readBoundaryFile(
     features.push({ code: key, geometry });
   });
   return problems.length > 0 ? { problems } : { features };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export { centroidOf };

@@ -6,12 +6,12 @@ export type BoundaryGeometry =
   | { type: 'Polygon'; coordinates: PolygonCoords }
   | { type: 'MultiPolygon'; coordinates: PolygonCoords[] };
 
+/** [longitude, latitude] or [longitude, latitude, elevation], every one a finite number. */
 function isPosition(value: unknown): value is Position {
   return (
     Array.isArray(value) &&
-    value.length >= 2 &&
-    typeof value[0] === 'number' &&
-    typeof value[1] === 'number' &&
+    (value.length === 2 || value.length === 3) &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n)) &&
     Math.abs(value[0]) <= 180 &&
     Math.abs(value[1]) <= 90
   );
@@ -35,7 +35,14 @@ export function parseBoundaryGeometry(value: unknown): BoundaryGeometry | string
       ? { type, coordinates: coordinates as PolygonCoords[] }
       : 'invalid MultiPolygon coordinates';
   }
-  return `geometry type ${String(type)} is not a Polygon or MultiPolygon`;
+  return `geometry type ${describe(type)} is not a Polygon or MultiPolygon`;
+}
+
+/** A value named in a message: what a file holds may be an object that has no text, or megabytes of it. */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? '(an array)' : '(an object)';
 }
 
 function polygons(geometry: BoundaryGeometry): PolygonCoords[] {

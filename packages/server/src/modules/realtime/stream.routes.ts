@@ -1,35 +1,25 @@
-import type { ServerResponse } from 'node:http';
 import type { BusEvent } from '@ioc/shared';
 import type { App } from '../../http/app-types.ts';
 import { actorOf } from '../../http/context.ts';
 import type { Kernel } from '../../kernel.ts';
+import { SESSION_COOKIE } from '../auth/auth.service.ts';
 import { mayReceive } from './audience.ts';
+import type { OpenStream, StreamRegistry } from './stream-registry.ts';
+
+export { StreamRegistry } from './stream-registry.ts';
 
 const HEARTBEAT_MS = 15_000;
-
-/** Open SSE connections, so shutdown can end them instead of waiting for browsers to leave. */
-export class StreamRegistry {
-  private readonly open = new Set<ServerResponse>();
-  add(response: ServerResponse): void {
-    this.open.add(response);
-  }
-  remove(response: ServerResponse): void {
-    this.open.delete(response);
-  }
-  get size(): number {
-    return this.open.size;
-  }
-  closeAll(): void {
-    for (const response of this.open) response.end();
-    this.open.clear();
-  }
-}
 
 function frame(event: BusEvent): string {
   return `event: ${event.name}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: StreamRegistry): void {
+export function streamRoutes(app: App, { platform, orgUnits, auth }: Kernel, streams: StreamRegistry): void {
+  streams.watch((sessionIds, apiKeyIds) => auth.liveSignIns(sessionIds, apiKeyIds));
+  // A logout, a changed password, a disabled user or a revoked key on any server ends the streams it opened.
+  const stopRevocations = platform.bus.onRevoke?.((revocation) => streams.revoke(revocation));
+  app.addHook('onClose', async () => stopRevocations?.());
+
   app.get(
     '/api/v1/stream',
     {
@@ -37,12 +27,13 @@ export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: 
       schema: {
         tags: ['realtime'],
         summary:
-          "Server-Sent Events: live events (names and payloads in the shared EventMap), each only to users who may read its data: the event type's permission, the org-unit scope and, for tasks and documents, the agency",
+          "Server-Sent Events: live events (names and payloads in the shared EventMap), each only to users who may read its data: the event type's permission, the org-unit scope and, for tasks and documents, the agency. The stream ends when the sign-in that opened it ends (logout, expiry, password change, disabled user, revoked key)",
         produces: ['text/event-stream'],
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const signIn = auth.signInOf(actor, request.headers.authorization, request.cookies[SESSION_COOKIE]);
       const response = reply.raw;
       reply.hijack();
       response.writeHead(200, {
@@ -52,19 +43,27 @@ export function streamRoutes(app: App, { platform, orgUnits }: Kernel, streams: 
         'x-accel-buffering': 'no',
       });
       response.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ node: platform.config.nodeId })}\n\n`);
-      streams.add(response);
       const covers = (unit: string) => orgUnits.inScope(actor.scope, unit);
+      let ended = false;
       const unsubscribe = platform.bus.subscribe((event) => {
         void mayReceive(actor, event, platform.config.rootUnit, covers).then((allowed) => {
-          if (allowed && !response.writableEnded) response.write(frame(event));
+          if (allowed && !ended && !response.writableEnded) response.write(frame(event));
         });
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      request.raw.on('close', () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-        streams.remove(response);
-      });
+      const stream: OpenStream = {
+        signIn,
+        end: () => {
+          if (ended) return;
+          ended = true;
+          clearInterval(heartbeat);
+          unsubscribe();
+          streams.remove(stream);
+          if (!response.writableEnded) response.end();
+        },
+      };
+      streams.add(stream);
+      request.raw.on('close', stream.end);
     },
   );
 }

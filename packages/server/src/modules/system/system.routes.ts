@@ -8,10 +8,16 @@ const Health = Type.Object({ status: Type.String(), node: Type.String() });
 const Ready = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
   database: Type.Boolean(),
+  /** False while the database refuses writes (disk full, read-only): reads still work, but no work can be saved. */
+  writes: Type.Boolean(),
   bus: Type.Boolean(),
   engine: Type.String(),
   busKind: Type.String(),
+  problem: Type.Optional(Type.String()),
 });
+
+/** How long a refused write keeps the server unready when no write has succeeded since. */
+export const WRITE_FAILURE_MS = 60_000;
 
 export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): void {
   app.get(
@@ -24,7 +30,11 @@ export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): 
     '/readyz',
     {
       config: { public: true },
-      schema: { tags: ['system'], summary: 'Database and bus reachable', response: { 200: Ready, 503: Ready } },
+      schema: {
+        tags: ['system'],
+        summary: 'Database reachable and taking writes, bus reachable',
+        response: { 200: Ready, 503: Ready },
+      },
     },
     async (_request, reply) => {
       const database = await sql`select 1 as one`
@@ -32,14 +42,19 @@ export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): 
         .then(() => true)
         .catch(() => false);
       const bus = await platform.bus.ping();
+      const failure = platform.store.writeFailure(WRITE_FAILURE_MS);
+      const ready = database && bus && !failure;
       const body = {
-        status: database && bus ? ('ready' as const) : ('unavailable' as const),
+        status: ready ? ('ready' as const) : ('unavailable' as const),
         database,
+        writes: !failure,
         bus,
         engine: platform.store.engine,
         busKind: platform.bus.kind,
+        // Public: when, not what (the log has the message, with the database's path).
+        ...(failure ? { problem: `the database refuses writes since ${failure.at.toISOString()}` } : {}),
       };
-      return reply.status(database && bus ? 200 : 503).send(body);
+      return reply.status(ready ? 200 : 503).send(body);
     },
   );
 

@@ -1,3 +1,4 @@
+import type { Task, TaskState } from '@ioc/shared';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ApiQueryResult } from '../../api/queries.ts';
@@ -25,6 +26,8 @@ const TONE_KEYS: Record<Exclude<DayTone, 'none'>, MessageKey> = {
   overdue: 'calendar.legend.overdue',
 };
 
+const countState = (tasks: readonly Task[], state: TaskState) => tasks.filter((task) => task.state === state).length;
+
 interface DeadlineCalendarProps {
   tasks: ApiQueryResult<'GET /api/v1/tasks'>;
   today: string;
@@ -47,7 +50,13 @@ export function DeadlineCalendar({ tasks, today, nearlyDueDays }: DeadlineCalend
     }${day.tone !== 'none' ? ` (${t(TONE_KEYS[day.tone])})` : ''}`;
 
   return (
-    <section className="card dir-calendar-card" aria-labelledby="dir-calendar-title" data-testid="direction-calendar">
+    <section
+      className="card dir-calendar-card"
+      aria-labelledby="dir-calendar-title"
+      data-testid="direction-calendar"
+      data-nearly-due={tasks.data ? countState(tasks.data.tasks, 'nearly_due') : undefined}
+      data-overdue={tasks.data ? countState(tasks.data.tasks, 'overdue') : undefined}
+    >
       <header className="card-header">
         <div>
           <h2 id="dir-calendar-title">{t('calendar.title')}</h2>

@@ -15,6 +15,7 @@ import type { DirectionOutlet } from './context.ts';
 import { DeadlineCalendar } from './DeadlineCalendar.tsx';
 import { KpiTiles } from './KpiTiles.tsx';
 import { LateTasksCard } from './LateTasksCard.tsx';
+import { ScopeLine } from './ScopeLine.tsx';
 import type { TaskDoneState } from './TaskDrawer.tsx';
 import { TaskListCard } from './TaskListCard.tsx';
 import { TrendCard } from './TrendCard.tsx';
@@ -94,10 +95,7 @@ export function DirectionPage() {
             <span className="page-number">3</span>
             {t('direction.title')}
           </h1>
-          <p className="muted">
-            {t(officer ? 'direction.subtitle.officer' : 'direction.subtitle', { year: today.slice(0, 4) })}
-            {data && ` · ${t('direction.asOf', { date: new Date(data.today) })}`}
-          </p>
+          {data && <ScopeLine summary={data} />}
         </div>
         {leader && (
           <button

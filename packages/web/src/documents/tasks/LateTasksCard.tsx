@@ -12,7 +12,12 @@ export function LateTasksCard({ late }: { late: ApiQueryResult<'GET /api/v1/task
   const link = useTaskLink();
   const tasks = late.data?.tasks;
   return (
-    <section className="card dir-late-card" aria-labelledby="dir-late-title" data-testid="direction-late">
+    <section
+      className="card dir-late-card"
+      aria-labelledby="dir-late-title"
+      data-testid="direction-late"
+      data-total={late.data?.total}
+    >
       <header className="card-header">
         <div>
           <h2 id="dir-late-title">{t('direction.late.title')}</h2>

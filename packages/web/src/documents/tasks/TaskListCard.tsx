@@ -53,7 +53,13 @@ export function TaskListCard({ mine, units }: TaskListCardProps) {
   const total = list.data?.total ?? 0;
 
   return (
-    <section className="card dir-list-card" aria-labelledby="dir-list-title" data-testid="direction-tasks">
+    <section
+      className="card dir-list-card"
+      aria-labelledby="dir-list-title"
+      data-testid="direction-tasks"
+      data-filter={state}
+      data-total={list.data?.total}
+    >
       <header className="card-header">
         <div>
           <h2 id="dir-list-title">{t(mine ? 'direction.list.mine' : 'direction.list.all')}</h2>

@@ -51,6 +51,8 @@ export function TrendCard({ trend }: { trend: ApiQueryResult<'GET /api/v1/tasks/
         className="dir-trend-chart"
         data-testid="direction-trend-chart"
         data-count={points?.length ?? 0}
+        data-open={last?.open}
+        data-overdue={last?.overdue}
         role="img"
         aria-label={
           last ? t('direction.trend.aria', { open: last.open, overdue: last.overdue }) : t('direction.trend.title')

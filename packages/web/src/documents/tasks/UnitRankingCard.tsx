@@ -22,7 +22,12 @@ export function UnitRankingCard({ summary }: { summary: TaskSummary }) {
   const rows: RankingRow[] = ordered.map((row) => ({
     key: row.code,
     testId: `ranking-row-${row.code}`,
-    data: { 'data-rate': row.onTimeRate ?? undefined, 'data-review': row.review },
+    data: {
+      'data-rate': row.onTimeRate ?? undefined,
+      'data-review': row.review,
+      'data-open': row.open,
+      'data-overdue': row.overdue,
+    },
     cells: (
       <>
         <td className="num muted">{row.rank ?? '—'}</td>
@@ -69,7 +74,7 @@ export function UnitRankingCard({ summary }: { summary: TaskSummary }) {
     <RankingCard
       titleId="dir-ranking-title"
       title={t('direction.ranking.title')}
-      subtitle={t('direction.ranking.subtitle', { year: summary.from.slice(0, 4) })}
+      subtitle={t('direction.ranking.subtitle')}
       testId="direction-ranking"
       classNames={{ card: 'dir-ranking-card', wrap: 'dir-ranking-wrap', table: 'dir-table dir-ranking-table' }}
       actions={

@@ -49,7 +49,8 @@ describe('the deadline calendar', () => {
         .flat()
         .find((cell) => cell.date === date)?.tone;
     expect(tone('2026-11-29')).toBe('nearlyDue');
-    expect(tone('2026-11-30')).toBe('nearlyDue');
+    // Three days: the 27th, 28th and 29th. A deadline on the 30th is not nearly due yet, for the tiles nor here.
+    expect(tone('2026-11-30')).toBe('due');
     expect(tone('2026-11-24')).toBe('overdue');
     expect(tone('2026-12-05')).toBe('due');
     expect(tone('2026-12-06')).toBe('none');

@@ -43,7 +43,8 @@ export function groupByDueDate(tasks: readonly Task[]): Map<string, Task[]> {
 function toneOf(date: string, tasks: readonly Task[], today: string, nearlyDueDays: number): DayTone {
   if (tasks.length === 0) return 'none';
   if (date < today || tasks.some((task) => task.state === 'overdue')) return 'overdue';
-  if (daysBetween(today, date) <= nearlyDueDays || tasks.some((task) => task.state === 'nearly_due')) {
+  // The last `nearlyDueDays` days up to and including the deadline, as the server's state and the tiles count them.
+  if (daysBetween(today, date) < nearlyDueDays || tasks.some((task) => task.state === 'nearly_due')) {
     return 'nearlyDue';
   }
   return 'due';
@@ -51,7 +52,8 @@ function toneOf(date: string, tasks: readonly Task[], today: string, nearlyDueDa
 
 /**
  * The weeks of the deadline calendar, Monday first. Closed tasks are not deadlines any more and are left out; a day
- * within `nearlyDueDays` of today with something due is "nearly due", a past day with something still open "overdue".
+ * among the last `nearlyDueDays` days up to a deadline (today included) is "nearly due", a past day with something
+ * still open "overdue".
  */
 export function buildCalendar(
   tasks: readonly Task[],

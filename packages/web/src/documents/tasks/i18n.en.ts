@@ -4,8 +4,14 @@ import type { tasksVi } from './i18n.vi.ts';
 export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'nav.direction': 'Direction',
   'direction.title': 'Direction',
-  'direction.subtitle': 'Tasks the provincial leaders give to departments, communes and wards · {year}',
-  'direction.subtitle.officer': 'Tasks given to your unit · {year}',
+  'direction.scope.all': 'Every task the provincial leaders gave to departments, communes and wards',
+  'direction.scope.units': 'Tasks led or co-operated on by {units}',
+  'direction.scope.none': 'Your account is not linked to a unit that receives tasks',
+  'direction.scope.span': 'assigned in {year}',
+  'direction.scope.spanCarried':
+    'assigned in {year}, and {carried, plural, one {# task} other {# tasks}} from earlier years still open',
+  'direction.scope.hint':
+    'Every figure on this page (tiles, lists, deadline calendar, trend, ranking) counts this same set of tasks.',
   'direction.asOf': 'figures as of {date, date, day}',
   'direction.kpi.title': 'How the tasks stand',
   'direction.kpi.open': 'Open',
@@ -24,7 +30,7 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'direction.late.more':
     'Showing {shown, number} of {total, plural, one {# overdue task} other {# overdue tasks}}; the list below has them all.',
   'direction.ranking.title': 'Units by on-time completion',
-  'direction.ranking.subtitle': 'Lead units, {year}',
+  'direction.ranking.subtitle': "By lead unit, over the page's tasks",
   'direction.ranking.order': 'Ranking order',
   'direction.ranking.bestFirst': 'Best first',
   'direction.ranking.worstFirst': 'Worst first',
@@ -212,6 +218,13 @@ export const tasksEn: Record<keyof typeof tasksVi, string> = {
   'task.event.escalated': 'Escalated',
   'task.event.cancelled': 'Cancelled',
   'task.event.completed': 'Completed',
+
+  'overview.tasks.title': 'Directed tasks',
+  'overview.tasks.all': 'Direction page',
+  'overview.tasks.failed': 'The tasks could not be loaded.',
+  'overview.tasks.onTime':
+    '{rate, number, ::percent .0} done on time ({done, number} of {due, plural, one {# task} other {# tasks}} due so far).',
+  'overview.tasks.noneJudged': 'No task has fallen due yet.',
 
   'event.task.updated': 'Task updated',
   'event.task.updated.text': 'Task #{id} ({unit}): {what} — {state}',

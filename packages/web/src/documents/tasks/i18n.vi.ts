@@ -2,8 +2,13 @@
 export const tasksVi = {
   'nav.direction': 'Điều hành',
   'direction.title': 'Điều hành',
-  'direction.subtitle': 'Nhiệm vụ lãnh đạo tỉnh giao các sở, ngành, xã, phường · năm {year}',
-  'direction.subtitle.officer': 'Nhiệm vụ được giao cho đơn vị · năm {year}',
+  'direction.scope.all': 'Mọi nhiệm vụ lãnh đạo tỉnh giao các sở, ngành, xã, phường',
+  'direction.scope.units': 'Nhiệm vụ {units} chủ trì hoặc phối hợp',
+  'direction.scope.none': 'Tài khoản chưa gắn với đơn vị nào nhận nhiệm vụ',
+  'direction.scope.span': 'giao năm {year}',
+  'direction.scope.spanCarried': 'giao năm {year} và {carried, plural, other {# nhiệm vụ}} năm trước chưa xong',
+  'direction.scope.hint':
+    'Mọi số liệu trên trang (thẻ số liệu, danh sách, lịch hạn, diễn biến, xếp hạng) tính trên cùng tập nhiệm vụ này.',
   'direction.asOf': 'số liệu đến ngày {date, date, day}',
   'direction.kpi.title': 'Tình hình thực hiện nhiệm vụ',
   'direction.kpi.open': 'Đang thực hiện',
@@ -22,7 +27,7 @@ export const tasksVi = {
   'direction.late.more':
     'Đang hiện {shown, number} / {total, plural, other {# nhiệm vụ}} quá hạn; xem đủ trong danh sách bên dưới.',
   'direction.ranking.title': 'Xếp hạng đơn vị theo tỷ lệ đúng hạn',
-  'direction.ranking.subtitle': 'Đơn vị chủ trì, năm {year}',
+  'direction.ranking.subtitle': 'Theo đơn vị chủ trì, trên các nhiệm vụ của trang',
   'direction.ranking.order': 'Thứ tự xếp hạng',
   'direction.ranking.bestFirst': 'Tốt nhất trước',
   'direction.ranking.worstFirst': 'Chậm nhất trước',
@@ -210,6 +215,13 @@ export const tasksVi = {
   'task.event.escalated': 'Báo cáo cấp trên',
   'task.event.cancelled': 'Hủy nhiệm vụ',
   'task.event.completed': 'Hoàn thành',
+
+  'overview.tasks.title': 'Nhiệm vụ chỉ đạo',
+  'overview.tasks.all': 'Trang Điều hành',
+  'overview.tasks.failed': 'Chưa tải được tình hình thực hiện nhiệm vụ.',
+  'overview.tasks.onTime':
+    'Hoàn thành đúng hạn {rate, number, ::percent .0} ({done, number}/{due, plural, other {# nhiệm vụ}} đã đến hạn).',
+  'overview.tasks.noneJudged': 'Chưa có nhiệm vụ nào đến hạn.',
 
   'event.task.updated': 'Nhiệm vụ cập nhật',
   'event.task.updated.text': 'Nhiệm vụ #{id} ({unit}): {what} — {state}',

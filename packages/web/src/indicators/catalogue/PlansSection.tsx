@@ -23,7 +23,6 @@ export function PlansSection() {
   const yearId = useId();
   const queryClient = useQueryClient();
   const indicators = useApiQuery('GET /api/v1/indicators');
-  const elements = useApiQuery('GET /api/v1/data-elements');
   const thisYear = Number(localDay(new Date()).slice(0, 4));
   const [chosen, setChosen] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);
@@ -37,10 +36,7 @@ export function PlansSection() {
   const ranking = useApiQuery('GET /api/v1/indicator-ranking', rankingRequest);
   const province = useApiQuery('GET /api/v1/indicator-values', provinceRequest);
 
-  const cumulative = useMemo(
-    () => (indicators.data && elements.data ? cumulativeCodes(indicators.data, elements.data) : new Set<string>()),
-    [indicators.data, elements.data],
-  );
+  const cumulative = useMemo(() => cumulativeCodes(indicators.data ?? []), [indicators.data]);
 
   const rows = useMemo<PlanRow[] | null>(() => {
     if (!ranking.data || !province.data) return null;
@@ -52,7 +48,7 @@ export function PlansSection() {
   }, [ranking.data, province.data, code, root]);
 
   const years = Array.from({ length: YEARS_BACK + YEARS_AHEAD + 1 }, (_, i) => thisYear - YEARS_BACK + i);
-  const error = indicators.error ?? elements.error ?? ranking.error ?? province.error;
+  const error = indicators.error ?? ranking.error ?? province.error;
 
   const onSaved = (unit: string, value: number) => {
     if (unit === root.code && provinceRequest) {
@@ -114,7 +110,6 @@ export function PlansSection() {
           error={error}
           onRetry={() => {
             void indicators.refetch();
-            void elements.refetch();
             void ranking.refetch();
             void province.refetch();
           }}

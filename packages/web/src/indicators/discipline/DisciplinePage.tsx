@@ -27,11 +27,13 @@ export function DisciplinePage() {
   const monthId = useId();
   const [params, setParams] = useSearchParams();
   const thisMonth = useMemo(() => currentMonth(new Date()), []);
-  const month = parseMonth(params.get('period'))?.id ?? thisMonth;
+  // Without a month in the address, the server picks the latest with a deadline passed, and says which.
+  const asked = parseMonth(params.get('period'))?.id;
   // Local state too, so the checkbox turns at once rather than when the router has caught up.
   const [onlyLate, setOnlyLate] = useState(params.get('only') === 'late');
   const parent = useHomeUnit();
-  const discipline = useApiQuery('GET /api/v1/discipline', { query: { period: month, parent } });
+  const discipline = useApiQuery('GET /api/v1/discipline', { query: { period: asked, parent } });
+  const month = asked ?? discipline.data?.period ?? thisMonth;
 
   useLiveReload('indicators.values', ['GET /api/v1/discipline'], IMPORT_RELOAD);
 
@@ -94,6 +96,7 @@ export function DisciplinePage() {
             value={month}
             onChange={(event) => update({ period: event.target.value })}
             data-testid="discipline-month"
+            data-period={discipline.data?.period}
           >
             {months.map((id) => (
               <option key={id} value={id}>

@@ -1,19 +1,25 @@
 import { Link, useNavigate } from 'react-router';
 import { formatPeriod } from '../../calendar/periods.ts';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { type MessageKey, useI18n } from '../../i18n/index.tsx';
 import type { OverviewScope } from '../../shell/subsystem.ts';
 import { KpiCard } from '../KpiCard.tsx';
 import { selectionSearch } from '../selection.ts';
-import { useHeadlines } from './useHeadlines.ts';
+import { type Pick, useHeadlines } from './useHeadlines.ts';
 import './HeadlineKpis.css';
 
+interface HeadlineKpisProps extends OverviewScope {
+  /** Another set of cards than the headlines (the health page's), with its own title and test id. */
+  topic?: { pick: Pick; title: MessageKey; testId: string };
+}
+
 /** The indicators page's headline cards for the unit at its latest month with data; a card opens that indicator. */
-export function HeadlineKpis({ unit, unitName, month }: OverviewScope) {
+export function HeadlineKpis({ unit, unitName, month, topic }: HeadlineKpisProps) {
   const { t, lang } = useI18n();
   const navigate = useNavigate();
   // The province for a leader, their own commune for a commune officer (the province is out of their scope).
-  const headlines = useHeadlines(unit, month);
+  const headlines = useHeadlines(unit, month, topic?.pick);
+  const testId = topic?.testId ?? 'overview-kpis';
   const { status, period } = headlines;
   // Someone who may read indicators but not this unit's: nothing to show, and nothing to apologise for.
   if (status === 'forbidden') return null;
@@ -22,11 +28,12 @@ export function HeadlineKpis({ unit, unitName, month }: OverviewScope) {
     <section
       className="overview-section overview-kpis"
       aria-labelledby="overview-kpis-title"
-      data-testid="overview-kpis"
+      data-testid={testId}
+      data-period={period ?? undefined}
     >
       <header className="overview-section-head">
         <h2 id="overview-kpis-title">
-          {t('overview.kpis.title')}
+          {t(topic?.title ?? 'overview.kpis.title')}
           <span className="overview-context">
             {unitName}
             {period && ` · ${formatPeriod(period, lang)}`}
@@ -46,7 +53,7 @@ export function HeadlineKpis({ unit, unitName, month }: OverviewScope) {
         </p>
       )}
       {status === 'empty' && (
-        <p className="overview-quiet" data-testid="overview-kpis-empty">
+        <p className="overview-quiet" data-testid={`${testId}-empty`}>
           {t('overview.kpis.empty')}
         </p>
       )}

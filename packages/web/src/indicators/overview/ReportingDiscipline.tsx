@@ -14,10 +14,16 @@ import './ReportingDiscipline.css';
 /** A spreadsheet import announces every unit it stored: wait for the burst to end, or 5 s, before asking again. */
 const IMPORT_RELOAD = { delay: 1500, maxWait: 5000 };
 
-/** This month's reporting discipline in one card: completeness and timeliness, and the units still to report. */
-export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
+/** The statuses of a report, in the order of the bars and their legend. */
+const STATUSES = ['onTime', 'late', 'missing', 'pending'] as const;
+
+/**
+ * Reporting discipline in one card: completeness and timeliness, and the units still to report, for the latest month
+ * with a deadline passed (the server's default), so it never reads 0 % for a month whose reports are not due yet.
+ */
+export function ReportingDiscipline({ unit: parent }: OverviewScope) {
   const { t, lang } = useI18n();
-  const discipline = useApiQuery('GET /api/v1/discipline', { query: { period: month, parent } });
+  const discipline = useApiQuery('GET /api/v1/discipline', { query: { parent } });
   const data = discipline.data;
   const summary = useMemo(
     () => (data ? summariseDiscipline(data, (unit) => localName(lang, unit.name, unit.nameEn)) : null),
@@ -37,14 +43,15 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
       aria-labelledby="overview-discipline-title"
       data-testid="overview-discipline"
       data-completeness={summary?.completeness == null ? undefined : Math.round(summary.completeness * 10) / 10}
+      data-period={data?.period}
       aria-busy={discipline.isFetching}
     >
       <header className="overview-section-head">
         <h2 id="overview-discipline-title">
           {t('overview.discipline.title')}
-          <span className="overview-context">{formatPeriod(month, lang, 'arabic')}</span>
+          {data && <span className="overview-context">{formatPeriod(data.period, lang, 'arabic')}</span>}
         </h2>
-        <Link to="/data/discipline" className="overview-more">
+        <Link to={data ? `/data/discipline?period=${data.period}` : '/data/discipline'} className="overview-more">
           {t('overview.discipline.all')}
         </Link>
       </header>
@@ -133,9 +140,16 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
                       {name}
                     </span>
                     <span className="status-stack" aria-hidden="true">
-                      {Object.entries(parts).map(
-                        ([status, count]) =>
-                          count > 0 && <span key={status} className={`status-${status}`} style={{ flexGrow: count }} />,
+                      {STATUSES.map(
+                        (status) =>
+                          parts[status] > 0 && (
+                            <span
+                              key={status}
+                              className={`status-${status}`}
+                              style={{ flexGrow: parts[status] }}
+                              title={`${t(`discipline.status.${status}`)}: ${parts[status]}`}
+                            />
+                          ),
                       )}
                     </span>
                     <span className="overview-set-count">
@@ -147,6 +161,14 @@ export function ReportingDiscipline({ unit: parent, month }: OverviewScope) {
                   </li>
                 );
               })}
+          </ul>
+          <ul className="legend-inline overview-status-legend" data-testid="overview-discipline-legend">
+            {STATUSES.map((status) => (
+              <li key={status}>
+                <span className={`swatch status-${status}`} aria-hidden="true" />
+                {t(`discipline.status.${status}`)}
+              </li>
+            ))}
           </ul>
           {summary.nextDeadline && (
             <p className="muted small">

@@ -24,6 +24,10 @@ export interface Headlines {
 
 const NONE: Indicator[] = [];
 
+/** Which indicators to show, in order: the headlines, or a topic's (the health page's); a module-level function. */
+export type Pick = (indicators: readonly Indicator[]) => string[];
+const pickFive: Pick = (indicators) => pickHeadlines(indicators, KPI_COUNT);
+
 function isForbidden(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 403 || error.status === 401);
 }
@@ -32,13 +36,13 @@ function isForbidden(error: unknown): boolean {
  * The headline figures of a unit at its latest month with data, chosen as the indicators page chooses them when it
  * opens (the first headline reported monthly with a figure for the unit), but without reading or writing the URL.
  */
-export function useHeadlines(unit: string, today: string): Headlines {
+export function useHeadlines(unit: string, today: string, pick: Pick = pickFive): Headlines {
   const catalogue = useApiQuery('GET /api/v1/indicators');
   const elements = useApiQuery('GET /api/v1/data-elements');
   const indicators = catalogue.data ?? NONE;
-  const headlines = useMemo(() => pickHeadlines(indicators, KPI_COUNT), [indicators]);
+  const headlines = useMemo(() => pick(indicators), [indicators, pick]);
   const frequencies = useMemo(() => indicatorFrequencies(indicators, elements.data ?? []), [indicators, elements.data]);
-  const cumulative = useMemo(() => cumulativeCodes(indicators, elements.data ?? []), [indicators, elements.data]);
+  const cumulative = useMemo(() => cumulativeCodes(indicators), [indicators]);
   const candidates = useMemo(() => probeOrder(headlines, frequencies), [headlines, frequencies]);
   const elementsSettled = elements.data !== undefined || elements.error !== null;
 

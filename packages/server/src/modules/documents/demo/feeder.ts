@@ -10,6 +10,7 @@ import type { Platform } from '../../../platform.ts';
 import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { findUserByUsername } from '../../auth/users.repo.ts';
+import { MemoryBus } from '../../bus/bus.ts';
 import type { OrgUnitService } from '../../orgunits/orgunits.service.ts';
 import { findSetting, saveSetting } from '../../settings/settings.repo.ts';
 import type { BackgroundWork } from '../../system/scan-job.ts';
@@ -42,13 +43,8 @@ interface Office {
   tasks: TaskService;
 }
 
-const QUIET_BUS: Platform['bus'] = {
-  kind: 'memory',
-  publish: async () => {},
-  subscribe: () => () => {},
-  ping: async () => true,
-  close: async () => {},
-};
+/** The history is replayed without telling anyone: its events would flood every open page. */
+const QUIET_BUS = new MemoryBus();
 
 export class DocumentDemoFeeder implements BackgroundWork {
   private stopped = false;

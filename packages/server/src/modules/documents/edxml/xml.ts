@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type AppError, invalid } from '../../../errors.ts';
+import { type LongText, restoreText, xmlSkeleton } from './xml-shape.ts';
 
 /** An element by its local name (any namespace prefix dropped), its child elements and its text (CDATA included). */
 export interface XNode {
@@ -84,14 +85,17 @@ const parser = new XMLParser({
 
 type Ordered = Record<string, unknown>;
 
-function toNode(name: string, items: Ordered[]): XNode {
+const asIs = (text: string) => text;
+
+function toNode(name: string, items: Ordered[], long: readonly LongText[]): XNode {
   const node: XNode = { name: name.slice(name.indexOf(':') + 1), children: [], text: '' };
   for (const item of items) {
     for (const [key, value] of Object.entries(item)) {
       if (key === ':@') continue;
-      if (key === '#text') node.text += decodeEntities(String(value));
-      else if (key === '#cdata') node.text += (value as Ordered[]).map((c) => String(c['#text'] ?? '')).join('');
-      else node.children.push(toNode(key, value as Ordered[]));
+      if (key === '#text') node.text += restoreText(String(value), long, decodeEntities);
+      else if (key === '#cdata') {
+        node.text += (value as Ordered[]).map((c) => restoreText(String(c['#text'] ?? ''), long, asIs)).join('');
+      } else node.children.push(toNode(key, value as Ordered[], long));
     }
   }
   return node;
@@ -100,10 +104,10 @@ function toNode(name: string, items: Ordered[]): XNode {
 /**
  * Reads an XML document into a tree of local names. A DOCTYPE is refused outright (no entity can then be declared, so
  * none can expand), and entity processing in the parser is off: only the predefined entities and character references
- * are resolved.
+ * are resolved. Depth and element count are bounded, and long texts set aside while the markup is checked (xml-shape.ts).
  */
 export function readXml(input: string | Buffer): XNode {
-  const xml = decodeInput(input);
+  const { xml, long } = xmlSkeleton(decodeInput(input));
   const bare = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(bare)) {
     const message = 'The edXML file contains a DOCTYPE declaration; DOCTYPEs and entity declarations are not accepted';
@@ -126,7 +130,7 @@ export function readXml(input: string | Buffer): XNode {
   } catch (error) {
     throw notWellFormed(error instanceof Error ? error.message : String(error));
   }
-  const root = toNode('#document', items);
+  const root = toNode('#document', items, long);
   if (root.text.trim() !== '') throw notWellFormed('text outside the root element');
   const [first, ...others] = root.children;
   if (!first) throw notWellFormed('there is no root element');

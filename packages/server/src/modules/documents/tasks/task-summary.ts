@@ -1,4 +1,4 @@
-import type { TaskSummary, TaskSummaryQuery, TaskTrend, TaskUnitFigures } from '@ioc/shared';
+import type { TaskSummary, TaskSummaryQuery, TaskTrend, TaskUnit, TaskUnitFigures } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
 import type { AgencyService } from '../../agencies/agencies.service.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -10,7 +10,11 @@ import { countByState, figuresByUnit, figuresOf, rankUnits, trendPoints } from '
 import { factsOf } from './task-view.ts';
 import * as repo from './tasks.repo.ts';
 
-/** The direction page's figures: tasks assigned in a span, judged today, per lead unit and over time. */
+/**
+ * The direction page's figures, over one set of tasks said on the page: those the caller's agencies lead or
+ * co-operate on (every task for leaders and the operator), as the lists show them; of a year, those assigned in it
+ * and, while it runs, those from earlier years still open. Judged today, per lead unit and over time.
+ */
 export class TaskSummaryService {
   constructor(
     private readonly platform: Platform,
@@ -18,18 +22,24 @@ export class TaskSummaryService {
     private readonly agencies: AgencyService,
   ) {}
 
-  /** The tasks a caller's figures cover: all for leaders and the operator, else those their units lead. */
-  private async tasks(actor: Actor, from: string, to: string) {
+  /** The agencies whose tasks the caller's figures count: null for leaders and the operator (all tasks). */
+  private async scope(actor: Actor) {
     const list = await this.agencies.list();
     const units = await unitsOfActor(actor, list, this.orgUnits, this.platform.config.rootUnit);
-    const rows = await repo.tasksAssignedBetween(this.platform.db, from, to);
-    return { list, rows: units === null ? rows : rows.filter((r) => units.includes(r.lead_unit)) };
+    const byCode = new Map(list.map((a) => [a.code, a]));
+    const unit = (code: string): TaskUnit => {
+      const agency = byCode.get(code);
+      return { code, name: agency?.name ?? code, nameEn: agency?.nameEn ?? code, kind: agency?.kind ?? 'other' };
+    };
+    return { units, unit };
   }
 
   async summary(actor: Actor, query: TaskSummaryQuery): Promise<TaskSummary> {
     const { db, now, config } = this.platform;
     const { from, to, today } = summarySpan(query, now());
-    const { list, rows } = await this.tasks(actor, from, to);
+    const { units, unit } = await this.scope(actor);
+    // A year still running also counts what earlier years left open: the lists and the calendar show those too.
+    const rows = await repo.tasksForFigures(db, { from, to, carryOver: to >= today, units });
     const days = config.taskNearlyDueDays;
     const facts = rows.map((r) => ({ ...factsOf(r), unit: r.lead_unit }));
     const year = Number(to.slice(0, 4));
@@ -38,15 +48,10 @@ export class TaskSummaryService {
       localMidnight(`${year}-01-01`),
       localMidnight(`${year + 1}-01-01`),
     );
-    const byUnit = figuresByUnit(facts, today, days);
-    const names = new Map(list.map((a) => [a.code, a]));
-    const units: TaskUnitFigures[] = [...byUnit].map(([code, figures]) => ({
-      unit: {
-        code,
-        name: names.get(code)?.name ?? code,
-        nameEn: names.get(code)?.nameEn ?? code,
-        kind: names.get(code)?.kind ?? 'other',
-      },
+    // The ranking judges lead units: an officer's page ranks its own agencies, not those it helps.
+    const ranked = [...figuresByUnit(facts, today, days)].filter(([code]) => units === null || units.includes(code));
+    const unitFigures: TaskUnitFigures[] = ranked.map(([code, figures]) => ({
+      unit: unit(code),
       ...figures,
       remindersThisYear: reminders.get(code) ?? 0,
     }));
@@ -55,13 +60,15 @@ export class TaskSummaryService {
       to,
       today,
       nearlyDueDays: days,
+      scope: units === null ? null : units.map(unit),
+      carriedOver: rows.filter((r) => r.assigned_on < from).length,
       byState: countByState(facts, today, days),
       total: {
         unit: { code: '*', name: 'Tất cả đơn vị', nameEn: 'All units', kind: 'other' },
         ...figuresOf(facts, today, days),
-        remindersThisYear: units.reduce((sum, u) => sum + u.remindersThisYear, 0),
+        remindersThisYear: unitFigures.reduce((sum, u) => sum + u.remindersThisYear, 0),
       },
-      units: rankUnits(units),
+      units: rankUnits(unitFigures),
       reviewThreshold: config.taskReviewReminders,
     };
   }
@@ -76,7 +83,13 @@ export class TaskSummaryService {
       const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
       ends.push(back === 0 ? today : last);
     }
-    const { rows } = await this.tasks(actor, '0000-01-01', today);
+    const { units } = await this.scope(actor);
+    const rows = await repo.tasksForFigures(this.platform.db, {
+      from: '0000-01-01',
+      to: today,
+      carryOver: false,
+      units,
+    });
     const points = trendPoints(
       rows.map((r) => ({
         assignedOn: r.assigned_on,

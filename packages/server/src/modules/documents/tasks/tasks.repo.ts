@@ -178,9 +178,16 @@ export async function listTasks(db: Executor, f: TaskFilter): Promise<{ rows: Ta
   return { rows, total: Number(count.n) };
 }
 
-/** Tasks assigned up to a day, with what decides their state: for summaries and trends. */
-export async function tasksAssignedBetween(db: Executor, from: string, to: string) {
-  return db
+/**
+ * The tasks a page's figures count, with what decides their state: those assigned from `from` to `to`, and with
+ * `carryOver` those assigned earlier and still open; `units` keeps the tasks those agencies lead or co-operate on, as
+ * the lists do (null: every task).
+ */
+export async function tasksForFigures(
+  db: Executor,
+  f: { from: string; to: string; carryOver: boolean; units: readonly string[] | null },
+) {
+  let q = db
     .selectFrom('tasks')
     .select([
       'id',
@@ -192,9 +199,22 @@ export async function tasksAssignedBetween(db: Executor, from: string, to: strin
       'completed_on',
       'cancelled_at',
     ])
-    .where('assigned_on', '>=', from)
-    .where('assigned_on', '<=', to)
-    .execute();
+    .where('assigned_on', '<=', f.to)
+    .where((eb) => {
+      const inSpan = eb('assigned_on', '>=', f.from);
+      if (!f.carryOver) return inSpan;
+      return eb.or([inSpan, eb.and([eb('completed_on', 'is', null), eb('cancelled_at', 'is', null)])]);
+    });
+  const units = f.units;
+  if (units !== null) {
+    q = q.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('task_units')
+        .select('task_id')
+        .where('agency_code', 'in', units.length > 0 ? [...units] : ['']),
+    );
+  }
+  return q.execute();
 }
 
 /** Reminders per unit between two instants. */

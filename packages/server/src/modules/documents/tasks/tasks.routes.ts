@@ -56,7 +56,7 @@ export function taskRoutes(app: App, { tasks, taskSummary, platform }: DocumentS
       schema: {
         tags,
         summary:
-          'Tasks assigned in a year (or from–to) judged today: by state, and per lead unit ranked by on-time rate with average delay and reminders this year',
+          "The tasks the caller's lists show (their agencies' as lead or co-operating unit; all for leaders), assigned in a year (or from–to) and, while it runs, those from earlier still open, judged today: by state, and per lead unit ranked by on-time rate with average delay and reminders this year",
         querystring: TaskSummaryQuery,
         response: { 200: TaskSummary, ...errors },
       },

@@ -8,8 +8,23 @@ import { listDataSets } from '../datasets.repo.ts';
 import { periodLabel } from '../period-label.ts';
 import { storedValues } from '../values.repo.ts';
 import type { ValueService } from '../values.service.ts';
-import { readSheet } from './reader.ts';
+import { MAX_INFLATED_BYTES, readSheet } from './reader.ts';
 import { buildTemplate, type TemplateColumn } from './template.ts';
+
+/** A report lists the first problems and warnings (by row) and counts the rest, so 5,000 bad rows answer in kilobytes. */
+export const PROBLEMS_LISTED = 100;
+
+/** The first problems, then one that says how many more there are (`rule: 'more'`, `limit`: their number). */
+function listed(problems: ImportProblem[]): ImportProblem[] {
+  if (problems.length <= PROBLEMS_LISTED) return problems;
+  const more = problems.length - PROBLEMS_LISTED;
+  const message = `and ${more} more problem(s), not listed: correct these and import again`;
+  const last = problems[PROBLEMS_LISTED - 1]!;
+  return [
+    ...problems.slice(0, PROBLEMS_LISTED),
+    { row: last.row, cell: null, field: 'file', rule: 'more', message, limit: more },
+  ];
+}
 
 /** XLSX in and out for a data set: a pre-filled template per period, and the import of a filled one. */
 export class SpreadsheetService {
@@ -94,11 +109,14 @@ export class SpreadsheetService {
     file: Buffer,
   ): Promise<ImportReport> {
     const { set, period, columns } = await this.context(code, periodId);
-    const read = await readSheet(file, new Set(columns.map((c) => c.code)));
+    const read = await readSheet(file, new Set(columns.map((c) => c.code)), {
+      maxRows: this.platform.config.importMaxRows,
+      maxInflatedBytes: MAX_INFLATED_BYTES,
+    });
     if (!read.ok)
       throw invalid(
         read.message,
-        read.problems.map((p) => ({ field: p.cell ?? '', message: p.message, rule: p.rule })),
+        read.problems.map((p) => ({ field: p.cell ?? p.field, message: p.message, rule: p.rule })),
       );
     if (read.dataSet !== set.code || read.period !== period.id) {
       throw invalid(`The file is for ${read.dataSet} ${read.period}, not ${set.code} ${period.id}`, [
@@ -170,14 +188,14 @@ export class SpreadsheetService {
       }
     }
     problems.sort((a, b) => a.row - b.row || (a.cell ?? '').localeCompare(b.cell ?? ''));
-    if (result.stored === 0) return { ...empty, refused: problems };
+    if (result.stored === 0) return { ...empty, refused: listed(problems) };
     return {
       applied: true,
       rows: read.rows,
       values: read.values.length,
       stored: result.stored,
-      refused: problems,
-      warnings: result.warnings,
+      refused: listed(problems),
+      warnings: result.warnings.slice(0, PROBLEMS_LISTED),
       anomalies: result.anomalies,
     };
   }

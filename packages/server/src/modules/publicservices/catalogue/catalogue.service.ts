@@ -70,17 +70,6 @@ function sameProcedure(stored: repo.ProcedureRow, next: repo.ProcedureRow): bool
   );
 }
 
-function decodeUtf8(body: Buffer | string): string {
-  if (typeof body === 'string') return body;
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    throw invalid('The file is not UTF-8 text: save it as "CSV UTF-8"', [
-      { field: 'body', message: 'is not UTF-8', rule: 'encoding' },
-    ]);
-  }
-}
-
 const asFieldErrors = (problems: readonly ProcedureImportProblem[]) =>
   problems.map((p) => ({
     field: `/rows/${p.row}${p.column === null ? '' : `/${p.column}`}`,
@@ -182,7 +171,7 @@ export class ProcedureCatalogueService {
    */
   async importCsv(actor: Actor, body: Buffer | string, mode: 'all' | 'valid'): Promise<ProcedureImportResult> {
     const { db, now } = this.platform;
-    const read = readCsv(decodeUtf8(body));
+    const read = readCsv(body);
     if (!read.ok)
       throw invalid(`The CSV cannot be read: ${read.message} (row ${read.row})`, [
         { field: `/rows/${read.row}`, message: read.message, rule: 'csv' },

@@ -13,6 +13,7 @@ import { auditedWrite } from '../../audit/audit.service.ts';
 import { type Actor, systemActor } from '../../auth/actor.ts';
 import * as repo from './connector.repo.ts';
 import { ConnectorFailure, OnestopClient, type OnestopEndpoint, TokenCache } from './onestop.client.ts';
+import { TargetGuard, TargetRefused } from './target-guard.ts';
 
 /** Where a connector that has never read anything starts: this many days back (PUT a cursor to read further). */
 export const FIRST_READ_DAYS = 30;
@@ -98,6 +99,16 @@ function httpUrl(field: string, value: string): string {
   return value.replace(/\/+$/, '');
 }
 
+/** Refuses, at once, a URL the runs would refuse: a host that is or resolves to a non-public address. */
+async function publicTarget(guard: TargetGuard, field: string, value: string): Promise<void> {
+  try {
+    await guard.check(new URL(value));
+  } catch (error) {
+    if (!(error instanceof TargetRefused)) throw error;
+    throw invalid(`${field}: ${error.message}`, [{ field: `/${field}`, message: error.message, rule: 'publicHost' }]);
+  }
+}
+
 /** Creates or updates a connector; a missing secret keeps the stored one. Shared by the API and IOC_ONESTOP_*. */
 export async function saveConnector(
   platform: Platform,
@@ -108,6 +119,9 @@ export async function saveConnector(
   const { db, now } = platform;
   const tokenUrl = httpUrl('tokenUrl', body.tokenUrl);
   const baseUrl = httpUrl('baseUrl', body.baseUrl);
+  const guard = new TargetGuard(platform.config.connectorAllowHosts);
+  await publicTarget(guard, 'tokenUrl', tokenUrl);
+  await publicTarget(guard, 'baseUrl', baseUrl);
   const cursor = body.cursor ? new Date(body.cursor).toISOString() : body.cursor;
   if (cursor && cursor > now().toISOString()) {
     throw invalid('cursor is in the future', [{ field: '/cursor', message: 'must not be in the future' }]);
@@ -171,13 +185,16 @@ export async function saveConnector(
  */
 export class ConnectorService {
   private readonly tokens = new TokenCache();
+  private readonly guard: TargetGuard;
   private readonly runs = new Map<string, Promise<ConnectorRun>>();
   private readonly stopping = new AbortController();
 
   constructor(
     private readonly platform: Platform,
     private readonly dossiers: DossierSink,
-  ) {}
+  ) {
+    this.guard = new TargetGuard(platform.config.connectorAllowHosts);
+  }
 
   private get timeoutMs(): number {
     return this.platform.config.connectorTimeoutSeconds * 1000;
@@ -283,6 +300,9 @@ export class ConnectorService {
         tokens: this.tokens,
         now,
         beforeRequest: () => repo.renewHold(db, code, this.holdUntil()),
+        guard: this.guard,
+        onRejectedAnswer: (label, status, excerpt) =>
+          log.warn({ connector: code, request: label, status, answer: excerpt }, 'connector answer refused'),
       });
       const services = (JSON.parse(row.services) as string[]).map(emptyServiceRun);
       const failures: string[] = [];
@@ -363,7 +383,8 @@ export class ConnectorService {
   private describe(code: string, what: string, failure: unknown): string {
     if (failure instanceof ConnectorFailure) return failure.message;
     this.platform.log.error({ err: failure, connector: code }, 'connector run failed unexpectedly');
-    return `${what}: ${(failure as Error).message}`;
+    // The list shows this to every reader: the details stay in the server log.
+    return `${what}: failed unexpectedly (the server log has the details)`;
   }
 }
 

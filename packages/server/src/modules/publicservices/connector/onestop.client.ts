@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { SyncEnvelope } from '@ioc/shared';
 import { envelopeOf } from '../portal/envelope.ts';
+import { requestSource, type SourceAnswer, type SourceRequest, SourceUnreachable } from './source-request.ts';
+import type { TargetGuard } from './target-guard.ts';
 
-/** A run that could not read a service: the message says what and why, with the HTTP status when there was one. */
+/**
+ * A run that could not read a service: the message says what and why in fixed words (the HTTP status, the kind of
+ * failure), never with the source's own text, since readers of the connector list see it.
+ */
 export class ConnectorFailure extends Error {}
+
+/** The most a source's answer may weigh: what the push API takes in one request. */
+export const MAX_ANSWER_BYTES = 50 * 1024 * 1024;
 
 export interface OnestopEndpoint {
   tokenUrl: string;
@@ -22,6 +30,10 @@ export interface ClientOptions {
   now: () => Date;
   /** Called before every request (the run renews its hold on the connector). */
   beforeRequest?: () => Promise<void>;
+  /** Which hosts may be called. */
+  guard: TargetGuard;
+  /** Told of an answer that failed the run, with the start of its body: for the server log, which only operators read. */
+  onRejectedAnswer?: (label: string, status: number, excerpt: string) => void;
 }
 
 /** A safety stop for a system that ignores `page` and answers every page with the same full list. */
@@ -51,12 +63,6 @@ export class TokenCache {
   drop(key: string): void {
     this.tokens.delete(key);
   }
-}
-
-interface Answer {
-  status: number;
-  statusText: string;
-  body: string;
 }
 
 /**
@@ -117,7 +123,7 @@ export class OnestopClient {
   }
 
   /** A GET with the bearer token; a token the system no longer accepts is renewed once. */
-  private async authorised(label: string, url: URL): Promise<Answer> {
+  private async authorised(label: string, url: URL): Promise<SourceAnswer> {
     for (let attempt = 1; ; attempt++) {
       const token = await this.token();
       const answer = await this.request(
@@ -136,51 +142,51 @@ export class OnestopClient {
     const read = envelopeOf(body, { service: SERVICE_KINDS.has(service) ? service : undefined });
     if (!read.ok) {
       throw new ConnectorFailure(
-        `${label}: the answer is not a portal envelope { service: DongBoHoSoMC | CapNhatTienDoHoSoMC, data: [...] } or an array of records (${read.field} ${read.message})`,
+        `${label}: the answer is not a portal envelope { service: DongBoHoSoMC | CapNhatTienDoHoSoMC, data: [...] } or an array of records (${read.field}: ${read.rule})`,
       );
     }
     return read.envelope;
   }
 
-  private json(label: string, answer: Answer): unknown {
+  private json(label: string, answer: SourceAnswer): unknown {
     try {
       return JSON.parse(answer.body);
     } catch {
-      throw new ConnectorFailure(`${label}: the answer is not JSON (${this.excerpt(answer.body)})`);
+      this.options.onRejectedAnswer?.(label, answer.status, this.excerpt(answer.body));
+      throw new ConnectorFailure(`${label}: the answer is not JSON`);
     }
   }
 
   /** One request with the timeout; any status outside 2xx (and not in `passing`) is a failure naming it. */
-  private async request(label: string, url: URL, init: RequestInit, passing: number[] = []): Promise<Answer> {
-    const { timeoutMs, signal, beforeRequest } = this.options;
+  private async request(label: string, url: URL, init: SourceRequest, passing: number[] = []): Promise<SourceAnswer> {
+    const { timeoutMs, signal, beforeRequest, guard } = this.options;
     await beforeRequest?.();
-    let answer: Answer;
+    let answer: SourceAnswer;
     try {
-      const response = await fetch(url, {
-        ...init,
-        signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), signal]),
-      });
-      answer = { status: response.status, statusText: response.statusText, body: await response.text() };
+      answer = await requestSource(url, init, { timeoutMs, signal, guard, maxBytes: MAX_ANSWER_BYTES });
     } catch (error) {
-      if (signal.aborted) throw new ConnectorFailure(`${label}: stopped, the server is shutting down`);
-      if ((error as Error).name === 'TimeoutError') {
-        throw new ConnectorFailure(`${label}: no answer from ${url.host} within ${timeoutMs / 1000} s`);
-      }
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new ConnectorFailure(
-        `${label}: cannot reach ${url.host} (${cause?.code ?? cause?.message ?? (error as Error).message})`,
-      );
+      if (!(error instanceof SourceUnreachable)) throw error;
+      const why: Record<SourceUnreachable['kind'], string> = {
+        stopped: 'stopped, the server is shutting down',
+        timeout: `no answer from ${url.host} within ${timeoutMs / 1000} s`,
+        refused: `not called: ${error.detail}`,
+        too_large: `the answer of ${url.host} is larger than ${MAX_ANSWER_BYTES / 1048576} MB`,
+        network: `cannot reach ${url.host} (${error.detail})`,
+      };
+      throw new ConnectorFailure(`${label}: ${why[error.kind]}`);
     }
     if ((answer.status < 200 || answer.status > 299) && !passing.includes(answer.status)) {
-      const excerpt = this.excerpt(answer.body);
+      this.options.onRejectedAnswer?.(label, answer.status, this.excerpt(answer.body));
+      const redirect =
+        answer.status >= 300 && answer.status < 400 ? ' (redirects are not followed: give the final URL)' : '';
       throw new ConnectorFailure(
-        `${label}: HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''} from ${url.host}${excerpt ? ` — ${excerpt}` : ''}`,
+        `${label}: HTTP ${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''} from ${url.host}${redirect}`,
       );
     }
     return answer;
   }
 
-  /** The start of an answer, for the error message; never the secret, should a system echo it back. */
+  /** The start of an answer, for the server log; never the secret, should a system echo it back. */
   private excerpt(body: string): string {
     const text = body.replace(/\s+/g, ' ').trim().split(this.endpoint.clientSecret).join('***');
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;

@@ -1,3 +1,4 @@
+import { AppError } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { systemActor } from '../../auth/actor.ts';
 import { findConnector } from './connector.repo.ts';
@@ -27,15 +28,24 @@ export async function applyConnectorConfig(platform: Platform): Promise<boolean>
   ) {
     return false;
   }
-  await saveConnector(platform, systemActor('config', platform.config.rootUnit), CONFIGURED_CONNECTOR, {
-    name: stored?.name ?? 'Hệ thống thông tin giải quyết TTHC của tỉnh',
-    tokenUrl: settings.tokenUrl,
-    baseUrl: settings.baseUrl,
-    clientId: settings.clientId,
-    clientSecret: settings.clientSecret,
-    services: settings.services,
-    intervalSeconds: settings.intervalSeconds,
-    pageSize: settings.pageSize,
-  });
+  try {
+    await saveConnector(platform, systemActor('config', platform.config.rootUnit), CONFIGURED_CONNECTOR, {
+      name: stored?.name ?? 'Hệ thống thông tin giải quyết TTHC của tỉnh',
+      tokenUrl: settings.tokenUrl,
+      baseUrl: settings.baseUrl,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      services: settings.services,
+      intervalSeconds: settings.intervalSeconds,
+      pageSize: settings.pageSize,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    // A start stopped by a setting names it: tokenUrl → IOC_ONESTOP_TOKEN_URL, baseUrl → IOC_ONESTOP_BASE_URL.
+    const named = error.message
+      .replace(/^tokenUrl/, 'IOC_ONESTOP_TOKEN_URL')
+      .replace(/^baseUrl/, 'IOC_ONESTOP_BASE_URL');
+    throw new Error(named, { cause: error });
+  }
   return true;
 }

@@ -3,6 +3,7 @@
  * `requestedAt|suppliedAt|reason; …` (a reason's own | and ; become commas). What the list exports, the import reads back.
  */
 import type { PlainDossier, SyncProblem } from '@ioc/shared';
+import { toCsv } from '../../../http/csv.ts';
 import { readCsv } from '../../../lib/csv-reader.ts';
 
 export const CSV_COLUMNS = [
@@ -78,8 +79,8 @@ function cellValue(column: string, text: string): { value?: unknown; problem?: s
   }
 }
 
-export function readDossierCsv(text: string): CsvDossiers {
-  const read = readCsv(text);
+export function readDossierCsv(file: string | Uint8Array): CsvDossiers {
+  const read = readCsv(file);
   if (!read.ok)
     return { ok: false, problem: { index: read.row, code: null, field: '/', rule: 'csv', message: read.message } };
   // Header names are matched without case (the CSV reader lower-cases them).
@@ -121,24 +122,17 @@ export function readDossierCsv(text: string): CsvDossiers {
   return { ok: true, rows, problems };
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
-}
-
+/** The list's dossiers as the import reads them; the shared writer neutralises text a spreadsheet would run. */
 export function dossiersToCsv(dossiers: readonly PlainDossier[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const d of dossiers) {
-    const cells = CSV_COLUMNS.map((column) => {
+  const rows = dossiers.map((d) =>
+    CSV_COLUMNS.map((column) => {
       if (column === 'supplements')
         return (d.supplements ?? [])
           .map((s) => `${s.requestedAt}|${s.suppliedAt ?? ''}${s.reason ? `|${s.reason.replace(/[|;]/g, ',')}` : ''}`)
           .join('; ');
-      if (column === 'paidOnline' || column === 'digitised') return d[column] ? '1' : '0';
-      const value = d[column];
-      return value === undefined ? '' : String(value);
-    });
-    lines.push(cells.map(quote).join(','));
-  }
-  // A byte-order mark so spreadsheet programs read the Vietnamese names as UTF-8.
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+      if (column === 'paidOnline' || column === 'digitised') return d[column] ? 1 : 0;
+      return d[column];
+    }),
+  );
+  return toCsv(CSV_COLUMNS, rows);
 }

@@ -68,7 +68,7 @@ export class PlainDossierService {
 
   /** A CSV file: problems are reported by spreadsheet row (the header is row 1) and column. */
   async importCsv(actor: Actor, file: Buffer, mode: 'all' | 'valid'): Promise<SyncResult> {
-    const read = readDossierCsv(file.toString('utf8'));
+    const read = readDossierCsv(file);
     if (!read.ok) return { ...this.nothing(0), refused: [read.problem] };
     if (read.rows.length === 0)
       return {
