@@ -47,7 +47,7 @@ describe("a commune officer reports the month's figures and the leader sees them
       })
       .toBe(5);
     await expect
-      .poll(async () => Number(await leader.getByTestId('overview-alerts').getAttribute('data-open')), {
+      .poll(async () => Number(await leader.getByTestId('overview-alerts').getAttribute('data-total')), {
         timeout: 15_000,
       })
       .toBeGreaterThanOrEqual(3);

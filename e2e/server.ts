@@ -57,7 +57,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     output += chunk;
   });
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // The demo fills months of history before it serves; a busy machine needs longer than a quiet one.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     const ready = await fetch(`${url}/readyz`).then(

@@ -71,15 +71,18 @@ describe('a leader signs in, sees the shell and the map, and receives a live eve
     await page.screenshot({ path: join(SHOTS, '02-shell.png') });
   });
 
-  it('draws the 69 communes and wards at their centroids before boundaries are imported', async () => {
+  it('draws the demo’s 69 communes and wards with their 2025 boundaries and the province outline', async () => {
     await page.getByTestId('nav-map').click();
     const map = page.getByTestId('unit-map');
     await expect.poll(() => map.getAttribute('data-count'), { timeout: 15_000 }).toBe('69');
-    expect(await map.getAttribute('data-mode')).toBe('centroids');
-    await page.screenshot({ path: join(SHOTS, '03-map-centroids.png') });
+    expect(await map.getAttribute('data-mode')).toBe('boundaries');
+    expect(await map.getAttribute('data-outline')).toBe('province');
+    expect(await page.getByTestId('map-credit').isVisible()).toBe(true);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(SHOTS, '03-map-boundaries.png') });
   });
 
-  it('draws boundaries once an administrator imports them', async () => {
+  it('draws an administrator’s own boundaries in place of the demo layer, without its credit', async () => {
     const cookie = await apiLogin(server.url, 'admin', ADMIN_PASSWORD);
     const response = await fetch(`${server.url}/api/v1/orgunits/boundaries`, {
       method: 'POST',
@@ -91,6 +94,7 @@ describe('a leader signs in, sees the shell and the map, and receives a live eve
     const map = page.getByTestId('unit-map');
     await expect.poll(() => map.getAttribute('data-mode'), { timeout: 15_000 }).toBe('boundaries');
     expect(await map.getAttribute('data-count')).toBe('69');
+    await expect.poll(() => page.getByTestId('map-credit').count()).toBe(0);
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(SHOTS, '04-map-boundaries.png') });
   });

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyBaseLogger, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyServerOptions, LogController } from 'fastify';
 import { AppError } from './errors.ts';
 import type { App, Services } from './http/app-types.ts';
 import { frameworkErrors, registerErrorHandling } from './http/errors.ts';
@@ -15,13 +15,19 @@ import { acceptRawBody } from './http/route-kit.ts';
 import { registerValidation } from './http/validation.ts';
 import { createKernel, type Kernel } from './kernel.ts';
 import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { heldAlertsJob } from './modules/alerts/alerts.jobs.ts';
 import { alertRoutes } from './modules/alerts/alerts.routes.ts';
+import { ruleJob } from './modules/alerts/rules/rules.job.ts';
+import { ruleRoutes } from './modules/alerts/rules/rules.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { appendAudit } from './modules/audit/audit.service.ts';
 import { systemActor } from './modules/auth/actor.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/auth/users.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { MqttIngest } from './modules/observations/mqtt/mqtt-ingest.ts';
+import { observationRoutes } from './modules/observations/observations.routes.ts';
 import { orgUnitRoutes } from './modules/orgunits/orgunits.routes.ts';
 import { StreamRegistry, streamRoutes } from './modules/realtime/stream.routes.ts';
 import { refuseForeignBodies } from './modules/system/body-gate.ts';
@@ -83,7 +89,7 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     // Fastify's two lines per request at info drown the log (2,000 lines in 15 minutes of demo): one line, at debug.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // The router's own refusals (bad percent-encoding, an over-long path segment) get the IOC's error body too.
     frameworkErrors,
   }).withTypeProvider<TypeBoxTypeProvider>() as App;
@@ -153,7 +159,15 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   registerGuard(app, services.auth, config.publicUrl);
   recordRefusedWrites(app, platform);
   const kernel: Kernel = services;
-  systemRoutes(app, kernel, metrics);
+  // Observations published to the MQTT broker, when one is configured: started with the jobs, reported by /readyz.
+  const mqtt = config.mqttUrl
+    ? new MqttIngest(platform, kernel.observations, {
+        url: config.mqttUrl,
+        group: config.mqttGroup,
+        autoRegister: config.mqttAutoRegister,
+      })
+    : null;
+  systemRoutes(app, kernel, metrics, mqtt);
   authRoutes(app, kernel);
   userRoutes(app, kernel);
   auditRoutes(app, kernel);
@@ -161,21 +175,33 @@ export async function buildApp(platform: Platform, options: { logger?: FastifyBa
   agencyRoutes(app, kernel.agencies);
   calendarRoutes(app, kernel.calendar);
   alertRoutes(app, kernel);
+  observationRoutes(app, kernel);
+  notificationRoutes(app, kernel);
+  ruleRoutes(app, kernel);
   streamRoutes(app, kernel, streams);
   for (const subsystem of subsystems) subsystem.routes(app, servicesOf(services, subsystem), kernel);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await serveWebApp(app, config.webDir);
-  const jobs = subsystems.flatMap(
-    (subsystem) => subsystem.jobs?.(servicesOf(services, subsystem), kernel, app.log) ?? [],
-  );
+  // This app notifies the alerts it hears from now on (what is queued survives a restart); `serve` sends them.
+  const stopNotifying = services.notifications.dispatcher.listen();
+  const jobs = [
+    // Alerts held back by a silence go out when it ends.
+    heldAlertsJob(kernel.alerts, app.log),
+    services.notifications.dispatcher.job(app.log),
+    ...subsystems.flatMap((subsystem) => subsystem.jobs?.(servicesOf(services, subsystem), kernel, app.log) ?? []),
+  ];
+  jobs.push(ruleJob(kernel.rules, app.log));
+  if (mqtt) jobs.push(mqtt);
   return {
     app,
     services,
     jobs,
     close: async () => {
+      stopNotifying();
       await Promise.all(jobs.map((job) => job.stop()));
       streams.closeAll();
+      services.observations.close();
       await app.close();
     },
   };

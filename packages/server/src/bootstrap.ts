@@ -12,6 +12,7 @@ import { findUserByUsername, insertUser, newUserRow, setUserRoles } from './modu
 import { createBus } from './modules/bus/index.ts';
 import { seedCalendar } from './modules/calendar/calendar.service.ts';
 import { seedDemo } from './modules/demo/demo.seed.ts';
+import { seedShippedBoundaries } from './modules/orgunits/boundaries.seed.ts';
 import { findUnit } from './modules/orgunits/orgunits.repo.ts';
 import { loadCatalogue, seedOrgUnits, seedUrbanCentres } from './modules/orgunits/seed.ts';
 import type { Platform } from './platform.ts';
@@ -145,7 +146,11 @@ async function prepare(platform: Platform, options: { demo: boolean }): Promise<
     report.adminCreated = true;
     report.adminPassword = config.adminPassword ? null : password;
   }
-  if (options.demo) report.demoUsers = await seedDemo(platform);
+  if (options.demo) {
+    report.demoUsers = await seedDemo(platform);
+    const map = await seedShippedBoundaries(platform, kernel.orgUnits);
+    if (map) report.seeded.push(map);
+  }
   for (const subsystem of SUBSYSTEMS as readonly Subsystem[]) {
     const seeded = await subsystem.prepare?.(kernel, options);
     if (seeded) report.seeded.push(seeded);

@@ -94,6 +94,11 @@ const subjectPrefix = (raw: string) => {
   }
   return raw;
 };
+/** A shared-subscription group: one topic level, so no '/', and no wildcards. */
+const mqttGroup = (raw: string) => {
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(raw)) throw new ConfigError('must be a name of letters, digits, _ . - (no / + #)');
+  return raw;
+};
 /** Settings whose value is never printed: in problems, and by `ioc config`. */
 export const isSecretSetting = (name: string) => /PASSWORD|SECRET/.test(name);
 
@@ -262,6 +267,50 @@ export const SETTINGS = {
     default: '',
     parse: hostList,
   },
+  IOC_NOTIFY_GROUP_SECONDS: {
+    description:
+      'alerts raised within this many seconds go to a webhook or e-mail endpoint as one notification, grouped by kind and unit; 0 = each at once',
+    default: '30',
+    parse: int(0, 3600),
+  },
+  IOC_WEBHOOK_TIMEOUT: {
+    description: 'seconds a webhook receiver (or the SMTP server) has to answer one notification',
+    default: '10',
+    parse: int(1, 120),
+  },
+  IOC_WEBHOOK_BACKOFF_SECONDS: {
+    description:
+      'wait before the first retry of a failed notification; each retry waits IOC_WEBHOOK_BACKOFF_FACTOR times longer (at most 6 h), less a random 0–50 %',
+    default: '30',
+    parse: int(0, 3600),
+  },
+  IOC_WEBHOOK_BACKOFF_FACTOR: {
+    description: 'how much longer each retry of a notification waits than the one before',
+    default: '2',
+    parse: int(1, 10),
+  },
+  IOC_WEBHOOK_MAX_ATTEMPTS: {
+    description: 'attempts of one notification (webhook or e-mail) before it is marked failed',
+    default: '8',
+    parse: int(1, 50),
+  },
+  IOC_WEBHOOK_ALLOW_HOSTS: {
+    description:
+      'hosts (names, IP addresses or networks, comma-separated) a webhook may be sent to although they are not public, e.g. an SMS gateway on the province network; empty = public addresses only',
+    default: '',
+    parse: hostList,
+  },
+  IOC_SMTP_URL: {
+    description:
+      'SMTP server for e-mail notifications (smtp://user:password@host:587 with STARTTLS when offered, smtps://…:465); empty = no e-mail endpoints',
+    default: '',
+    parse: optional(url('smtp:', 'smtps:')),
+  },
+  IOC_SMTP_FROM: {
+    description: 'sender of e-mail notifications',
+    default: 'IOC <ioc@localhost>',
+    parse: text,
+  },
   IOC_IMPORT_MAX_ROWS: {
     description:
       'most filled rows a spreadsheet (.xlsx) import reads; a template has one row per unit, and a larger file is refused before it is read to the end',
@@ -297,6 +346,36 @@ export const SETTINGS = {
     description: 'demo documents registered per working day, with about one task per eight (IOC_DEMO=1 only; 0 = none)',
     default: '32',
     parse: int(0, 10_000),
+  },
+  IOC_OBS_RETENTION_DAYS: {
+    description:
+      'days of raw observations (and minute rollups) kept; older months are dropped whole (PostgreSQL partitions); hour and day rollups stay',
+    default: '400',
+    parse: int(1, 36_500),
+  },
+  IOC_OBS_QUEUE_LIMIT: {
+    description:
+      'observations waiting for the writer beyond which ingest answers 503 with Retry-After (memory stays bounded)',
+    default: '200000',
+    parse: int(100, 10_000_000),
+  },
+  IOC_MQTT_URL: {
+    description:
+      'MQTT broker (mqtt://host:1883, mqtts://…; user:password@ in the URL if it asks) whose ioc/obs/<station>/<metric> messages are stored as observations; empty = no MQTT ingest',
+    default: '',
+    parse: optional(url('mqtt:', 'mqtts:', 'ws:', 'wss:')),
+  },
+  IOC_MQTT_GROUP: {
+    description:
+      'shared-subscription group ($share/<group>/ioc/obs/+/+): the servers of one install use the same group and split the messages',
+    default: 'ioc',
+    parse: mqttGroup,
+  },
+  IOC_MQTT_AUTOREGISTER: {
+    description:
+      'an MQTT message for an unknown stream registers the station and stream (off: it is refused and counted)',
+    default: '0',
+    parse: bool,
   },
 } satisfies Record<string, Setting<unknown>>;
 
@@ -336,6 +415,8 @@ export interface Config {
   connectorTimeoutSeconds: number;
   /** Hosts, addresses and networks connectors may reach although they are not public (IOC_CONNECTOR_ALLOW_HOSTS). */
   connectorAllowHosts: string[];
+  /** Notifications (issue 14): grouping window, retries with backoff, where webhooks may go, SMTP. */
+  notifications: NotificationSettings;
   importMaxRows: number;
   onTimeAlertThreshold: number;
   taskNearlyDueDays: number;
@@ -343,6 +424,27 @@ export interface Config {
   demoDocumentsPerDay: number;
   demoDossiersPerDay: number;
   demoHistoryMonths: number;
+  /** Days of raw observations kept (IOC_OBS_RETENTION_DAYS). */
+  obsRetentionDays: number;
+  /** Observations that may wait for the writer before ingest is refused (IOC_OBS_QUEUE_LIMIT). */
+  obsQueueLimit: number;
+  /** MQTT broker whose observations are ingested; undefined = no MQTT ingest. */
+  mqttUrl: string | undefined;
+  /** Shared-subscription group the servers of one install split the MQTT messages in. */
+  mqttGroup: string;
+  mqttAutoRegister: boolean;
+}
+
+export interface NotificationSettings {
+  groupSeconds: number;
+  timeoutSeconds: number;
+  backoffSeconds: number;
+  backoffFactor: number;
+  maxAttempts: number;
+  /** Hosts webhooks may reach although they are not public (IOC_WEBHOOK_ALLOW_HOSTS). */
+  allowHosts: string[];
+  smtpUrl: string | undefined;
+  smtpFrom: string;
 }
 
 export interface OnestopSettings {
@@ -431,6 +533,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : null,
     connectorTimeoutSeconds: v.IOC_CONNECTOR_TIMEOUT,
     connectorAllowHosts: v.IOC_CONNECTOR_ALLOW_HOSTS,
+    notifications: {
+      groupSeconds: v.IOC_NOTIFY_GROUP_SECONDS,
+      timeoutSeconds: v.IOC_WEBHOOK_TIMEOUT,
+      backoffSeconds: v.IOC_WEBHOOK_BACKOFF_SECONDS,
+      backoffFactor: v.IOC_WEBHOOK_BACKOFF_FACTOR,
+      maxAttempts: v.IOC_WEBHOOK_MAX_ATTEMPTS,
+      allowHosts: v.IOC_WEBHOOK_ALLOW_HOSTS,
+      smtpUrl: v.IOC_SMTP_URL,
+      smtpFrom: v.IOC_SMTP_FROM,
+    },
     importMaxRows: v.IOC_IMPORT_MAX_ROWS,
     onTimeAlertThreshold: v.IOC_PS_ONTIME_THRESHOLD,
     taskNearlyDueDays: v.IOC_TASK_NEARLY_DUE_DAYS,
@@ -438,5 +550,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoDocumentsPerDay: v.IOC_DEMO_DOCUMENTS_PER_DAY,
     demoDossiersPerDay: v.IOC_DEMO_DOSSIERS_PER_DAY,
     demoHistoryMonths: v.IOC_DEMO_HISTORY_MONTHS,
+    obsRetentionDays: v.IOC_OBS_RETENTION_DAYS,
+    obsQueueLimit: v.IOC_OBS_QUEUE_LIMIT,
+    mqttUrl: v.IOC_MQTT_URL,
+    mqttGroup: v.IOC_MQTT_GROUP,
+    mqttAutoRegister: v.IOC_MQTT_AUTOREGISTER,
   };
 }

@@ -141,7 +141,7 @@ describe('through the API: live events and the alert list', () => {
         headers: { cookie: cookies[user]! },
       });
       expect(response.statusCode).toBe(200);
-      return (response.json() as { kind: string }[]).filter((a) => a.kind.startsWith('tasks.'));
+      return (response.json() as { items: { kind: string }[] }).items.filter((a) => a.kind.startsWith('tasks.'));
     };
     for (const n of ['leader1', 'operator', 'health']) expect(await taskAlerts(n), n).toHaveLength(1);
     expect(await taskAlerts('builder')).toEqual([]);

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Connector, ConnectorRun } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { requestSource } from '../src/lib/guarded-request.ts';
+import { TargetGuard, TargetRefused } from '../src/lib/target-guard.ts';
 import { applyConnectorConfig } from '../src/modules/publicservices/connector/onestop.config.ts';
-import { requestSource } from '../src/modules/publicservices/connector/source-request.ts';
-import { TargetGuard, TargetRefused } from '../src/modules/publicservices/connector/target-guard.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
 
 /** What an internal service would answer: nothing of it may reach the connector list or the run result. */

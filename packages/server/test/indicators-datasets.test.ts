@@ -355,7 +355,7 @@ describe('anomaly warnings', () => {
       values: [{ element: 'RETAIL', unit: '18073', period: '202511', value: 450 }],
     });
     expect(spike.json().anomalies).toBe(1);
-    const alerts = (await send('GET', '/api/v1/alerts')).json();
+    const alerts = (await send('GET', '/api/v1/alerts')).json().items;
     expect(alerts).toEqual([
       expect.objectContaining({
         kind: 'indicator.anomaly',
@@ -373,7 +373,7 @@ describe('anomaly warnings', () => {
     await send('POST', '/api/v1/data-values', {
       values: [{ element: 'RETAIL', unit: '18073', period: '202511', value: 460 }],
     });
-    expect((await send('GET', '/api/v1/alerts')).json()).toHaveLength(1);
+    expect((await send('GET', '/api/v1/alerts')).json().items).toHaveLength(1);
 
     await t.createUser(admin, {
       username: 'other',
@@ -383,10 +383,11 @@ describe('anomaly warnings', () => {
       password: 'officer-pass-2',
     });
     const other = await t.login('other', 'officer-pass-2');
-    expect((await send('GET', '/api/v1/alerts', undefined, other)).json()).toEqual([]);
+    expect((await send('GET', '/api/v1/alerts', undefined, other)).json().items).toEqual([]);
     const ack = await send('POST', `/api/v1/alerts/${alerts[0].id}/acknowledge`);
     expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'admin' });
-    expect((await send('GET', '/api/v1/alerts')).json()).toEqual([]);
+    // Acknowledged is still active (the default list); no longer open.
+    expect((await send('GET', '/api/v1/alerts?status=open')).json().items).toEqual([]);
   });
 
   it('audits every stored batch', async () => {

@@ -49,7 +49,9 @@ describe('the indicator demo as a leader sees it', () => {
   });
 
   it('has raised the planted anomalies as alerts', async () => {
-    const alerts = (await get('/api/v1/alerts?limit=500')) as { unit: string; detail: { element: string } }[];
+    const alerts = (
+      (await get('/api/v1/alerts?limit=500')) as { items: { unit: string; detail: { element: string } }[] }
+    ).items;
     const found = alerts.map((a) => `${a.detail.element}@${a.unit}`);
     expect(found).toEqual(expect.arrayContaining(['RETAIL_SALES@18406', 'DENGUE_CASES@18652', 'BUDGET_REV@18229']));
     expect(alerts.length).toBeLessThan(30);

@@ -60,13 +60,17 @@ const scan = () =>
     t.services.calendar.calendar(),
   ).run();
 const alerts = async () =>
-  (await t.app.inject({ method: 'GET', url: '/api/v1/alerts?status=all', headers: { cookie: admin } })).json() as {
-    kind: string;
-    severity: string;
-    title: string;
-    unit: string | null;
-    detail: Record<string, unknown>;
-  }[];
+  (
+    (await t.app.inject({ method: 'GET', url: '/api/v1/alerts?status=all', headers: { cookie: admin } })).json() as {
+      items: {
+        kind: string;
+        severity: string;
+        title: string;
+        unit: string | null;
+        detail: Record<string, unknown>;
+      }[];
+    }
+  ).items;
 
 describe('public-service alerts', () => {
   it('raises the late agency and the dossiers about to be late, once', async () => {

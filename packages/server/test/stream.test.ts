@@ -62,6 +62,53 @@ describe('live events over SSE', () => {
   });
 });
 
+describe('synced dossiers reach a stream in batches', () => {
+  const dossier = (i: number, unit: string) => ({
+    code: `HS-BURST-${String(i).padStart(4, '0')}`,
+    procedure: 'Đăng ký khai sinh',
+    agency: `UBND_${unit}`,
+    agencyName: 'UBND',
+    status: 2,
+    at: '2026-03-02T08:00:00.000Z',
+    unit,
+  });
+  type Batch = { count: number; dossiers: { code: string; unit: string | null }[] };
+
+  it('turns a burst of N synced dossiers into a few batches whose counts sum to N, each reader seeing only its scope', async () => {
+    const N = 400;
+    const leader = await openStream(base, { cookie: admin });
+    const officer = await openStream(base, { cookie: await t.login('officer.a', 'officer.a-pass') });
+    try {
+      // Half the dossiers in Thành Sen (18073, officer.a's ward), half in Trần Phú (18100).
+      for (let i = 0; i < N; i++) {
+        const unit = i % 2 === 0 ? '18073' : '18100';
+        await t.platform.bus.publish('dossier.synced', dossier(i, unit), unit);
+      }
+      const batches = (stream: typeof leader) =>
+        stream.events.filter((e) => e.name === 'dossiers.synced').map((e) => e.payload as Batch);
+      const counted = (stream: typeof leader) => batches(stream).reduce((sum, batch) => sum + batch.count, 0);
+      await leader.next('dossiers.synced');
+      await expect.poll(() => counted(leader), { timeout: 5000 }).toBe(N);
+      await expect.poll(() => counted(officer), { timeout: 5000 }).toBe(N / 2);
+
+      for (const stream of [leader, officer]) {
+        expect(stream.events.filter((e) => e.name === 'dossier.synced')).toEqual([]);
+        // A few batches, not one event per dossier: the first at once, then one per half second of the burst.
+        expect(batches(stream).length).toBeLessThanOrEqual(10);
+        for (const batch of batches(stream)) expect(batch.dossiers).toHaveLength(Math.min(batch.count, 50));
+      }
+      // The last batch lists the latest dossiers, the last of the burst among them.
+      expect(batches(leader).at(-1)!.dossiers.at(-1)!.code).toBe(`HS-BURST-${String(N - 1).padStart(4, '0')}`);
+      expect(new Set(batches(officer).flatMap((batch) => batch.dossiers.map((d) => d.unit)))).toEqual(
+        new Set(['18073']),
+      );
+    } finally {
+      leader.close();
+      officer.close();
+    }
+  });
+});
+
 describe('a live stream ends with the sign-in that opened it', () => {
   const user = async (username: string) => {
     const created = await t.createUser(admin, {

@@ -162,7 +162,10 @@ describe('task figures', () => {
   });
 
   it('raises the review alert at the third reminder of the year', async () => {
-    const alerts = await get<{ kind: string; detail: Record<string, unknown> }[]>('admin', '/api/v1/alerts?status=all');
+    const { items: alerts } = await get<{ items: { kind: string; detail: Record<string, unknown> }[] }>(
+      'admin',
+      '/api/v1/alerts?status=all',
+    );
     const review = alerts.filter((a) => a.kind === 'tasks.review');
     expect(review).toHaveLength(1);
     expect(review[0]?.detail).toMatchObject({ unit: 'SYT', year: 2026, reminders: 3, threshold: 3 });

@@ -1,5 +1,19 @@
 import { type Static, type TSchema, Type } from 'typebox';
-import { Alert, AlertListQuery } from './schemas/alerts.ts';
+import { Agency } from './schemas/agencies.ts';
+import { AlertRule, AlertRuleInput, RulePreview, RulePreviewBody } from './schemas/alert-rules.ts';
+import {
+  AlertAssignBody,
+  AlertCommentBody,
+  AlertDetail,
+  AlertListQuery,
+  AlertPage,
+  AlertResolveBody,
+  AlertSilence,
+  AlertSilenceInput,
+  AlertSilenceListQuery,
+  AlertSummary,
+  AlertSummaryQuery,
+} from './schemas/alerts.ts';
 import { ChangePasswordBody, LoginBody, Me } from './schemas/auth.ts';
 import { IdParams, OkResponse } from './schemas/common.ts';
 import {
@@ -39,7 +53,7 @@ import {
   ViewQuery,
 } from './schemas/indicator-views.ts';
 import {
-  CatalogueCode,
+  CatalogueParams,
   DataElement,
   Indicator,
   IndicatorConstant,
@@ -50,18 +64,29 @@ import {
   SaveDataElementBody,
   SaveIndicatorBody,
   SaveTargetBody,
+  TargetParams,
 } from './schemas/indicators.ts';
 import {
+  CreatedEndpoint,
+  CreateEndpointBody,
+  DeliveryListQuery,
+  DeliveryPage,
+  NotificationDelivery,
+  NotificationEndpoint,
+  UpdateEndpointBody,
+} from './schemas/notifications.ts';
+import {
+  BoundaryImportBody,
   BoundaryImportQuery,
   BoundaryImportResult,
-  GroupCode,
+  GroupParams,
   OrgUnit,
   OrgUnitDetail,
   OrgUnitGroup,
-  OrgUnitId,
   OrgUnitListQuery,
   SaveGroupBody,
   UnitMapCollection,
+  UnitParams,
   UnitProfile,
   UpdateUnitProfileBody,
 } from './schemas/orgunits.ts';
@@ -79,6 +104,7 @@ import {
 import {
   CreateTaskBody,
   ExtensionDecisionBody,
+  ExtensionParams,
   ExtensionRequestBody,
   TaskDetail,
   TaskListQuery,
@@ -100,6 +126,7 @@ import {
   CreateUserBody,
   PermissionInfo,
   Role,
+  RoleParams,
   TemporaryPassword,
   UpdateRoleBody,
   UpdateUserBody,
@@ -118,21 +145,6 @@ export interface RouteSchemas {
   readonly response?: TSchema;
 }
 
-// Params the server's routes declare inline; kept equal to them by packages/server/test/api-contract.test.ts.
-const UnitParams = Type.Object({ id: OrgUnitId });
-const GroupParams = Type.Object({ code: GroupCode });
-const RoleParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) });
-const CatalogueParams = Type.Object({ code: CatalogueCode });
-const TargetParams = Type.Object({
-  code: CatalogueCode,
-  unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
-  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-});
-const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extensionId: Type.Integer({ minimum: 1 }) });
-const FeatureCollection = Type.Object(
-  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
-  { description: 'GeoJSON FeatureCollection (WGS84)' },
-);
 /** A file the browser downloads through a link, never reads as JSON. */
 const Download = Type.Unsafe<ArrayBuffer>({ type: 'string', format: 'binary' });
 
@@ -158,7 +170,18 @@ export const API_ROUTES = {
   'POST /api/v1/apikeys': { body: CreateApiKeyBody, status: 201, response: CreatedApiKey },
   'POST /api/v1/apikeys/:id/revoke': { params: IdParams, response: ApiKey },
   'GET /api/v1/audit': { querystring: AuditQuery, response: AuditPage },
+  'GET /api/v1/notification-endpoints': { response: Type.Array(NotificationEndpoint) },
+  'POST /api/v1/notification-endpoints': { body: CreateEndpointBody, status: 201, response: CreatedEndpoint },
+  'PATCH /api/v1/notification-endpoints/:id': {
+    params: IdParams,
+    body: UpdateEndpointBody,
+    response: NotificationEndpoint,
+  },
+  'DELETE /api/v1/notification-endpoints/:id': { params: IdParams, response: OkResponse },
+  'POST /api/v1/notification-endpoints/:id/test': { params: IdParams, response: NotificationDelivery },
+  'GET /api/v1/notification-deliveries': { querystring: DeliveryListQuery, response: DeliveryPage },
 
+  'GET /api/v1/agencies': { response: Type.Array(Agency) },
   'GET /api/v1/orgunits': { querystring: OrgUnitListQuery, response: Type.Array(OrgUnit) },
   'GET /api/v1/orgunits/geojson': { response: UnitMapCollection },
   'GET /api/v1/orgunits/:id': { params: UnitParams, response: OrgUnitDetail },
@@ -166,15 +189,28 @@ export const API_ROUTES = {
   'PATCH /api/v1/orgunits/:id/profile': { params: UnitParams, body: UpdateUnitProfileBody, response: UnitProfile },
   'POST /api/v1/orgunits/boundaries': {
     querystring: BoundaryImportQuery,
-    body: FeatureCollection,
+    body: BoundaryImportBody,
     response: BoundaryImportResult,
   },
   'GET /api/v1/orgunit-groups': { response: Type.Array(OrgUnitGroup) },
   'PUT /api/v1/orgunit-groups/:code': { params: GroupParams, body: SaveGroupBody, response: OrgUnitGroup },
   'DELETE /api/v1/orgunit-groups/:code': { params: GroupParams, response: OkResponse },
 
-  'GET /api/v1/alerts': { querystring: AlertListQuery, response: Type.Array(Alert) },
-  'POST /api/v1/alerts/:id/acknowledge': { params: IdParams, response: Alert },
+  'GET /api/v1/alerts': { querystring: AlertListQuery, response: AlertPage },
+  'GET /api/v1/alerts/summary': { querystring: AlertSummaryQuery, response: AlertSummary },
+  'GET /api/v1/alerts/:id': { params: IdParams, response: AlertDetail },
+  'POST /api/v1/alerts/:id/acknowledge': { params: IdParams, response: AlertDetail },
+  'POST /api/v1/alerts/:id/assign': { params: IdParams, body: AlertAssignBody, response: AlertDetail },
+  'POST /api/v1/alerts/:id/resolve': { params: IdParams, body: AlertResolveBody, response: AlertDetail },
+  'POST /api/v1/alerts/:id/comments': { params: IdParams, body: AlertCommentBody, response: AlertDetail },
+  'GET /api/v1/alert-silences': { querystring: AlertSilenceListQuery, response: Type.Array(AlertSilence) },
+  'POST /api/v1/alert-silences': { body: AlertSilenceInput, status: 201, response: AlertSilence },
+  'DELETE /api/v1/alert-silences/:id': { params: IdParams, response: AlertSilence },
+  'GET /api/v1/alert-rules': { response: Type.Array(AlertRule) },
+  'POST /api/v1/alert-rules': { body: AlertRuleInput, status: 201, response: AlertRule },
+  'PUT /api/v1/alert-rules/:id': { params: IdParams, body: AlertRuleInput, response: AlertRule },
+  'DELETE /api/v1/alert-rules/:id': { params: IdParams, response: OkResponse },
+  'POST /api/v1/alert-rules/preview': { body: RulePreviewBody, response: RulePreview },
 
   'GET /api/v1/data-elements': { response: Type.Array(DataElement) },
   'PUT /api/v1/data-elements/:code': { params: CatalogueParams, body: SaveDataElementBody, response: DataElement },

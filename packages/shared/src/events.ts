@@ -12,6 +12,23 @@ const Instant = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
 });
 
+const DossierSynced = Type.Object(
+  {
+    code: Text(200),
+    procedure: Nullable(Text(1000)),
+    /** Matched agency code, else the name the portal sent. */
+    agency: Text(),
+    agencyName: Text(),
+    status: Type.Integer(),
+    /** When it reached that status. */
+    at: Text(40),
+    unit: Nullable(UnitId),
+  },
+  Strict,
+);
+/** How many dossiers a `dossiers.synced` event lists (it counts them all). */
+export const DOSSIER_BATCH_MAX = 50;
+
 /**
  * Live events pushed over `GET /api/v1/stream`; the name is the SSE `event:` field, the payload its `data:`. One schema
  * per event gives its type (`EventMap`) and the check a server runs on an event that reached it from another.
@@ -33,6 +50,35 @@ export const EVENT_PAYLOADS = {
       title: Text(1000),
       titleEn: Type.Optional(Text(1000)),
       orgUnit: Nullable(UnitId),
+      /** What raised it (task.overdue, rule.threshold…): notifications group by kind × unit. */
+      kind: Type.Optional(Text(100)),
+    },
+    Strict,
+  ),
+  /** An alert resolved: by itself when its condition cleared, or by hand (the reason is then the note). */
+  'alert.resolved': Type.Object(
+    {
+      id: Text(40),
+      severity: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('critical')]),
+      title: Text(1000),
+      titleEn: Text(1000),
+      orgUnit: Nullable(UnitId),
+      reason: Text(2000),
+      kind: Type.Optional(Text(100)),
+    },
+    Strict,
+  ),
+  /**
+   * The latest value of a stream (at most one per stream per second: the last value of that second wins). `unit` is
+   * the stream's org unit, `uom` its unit of measure.
+   */
+  observation: Type.Object(
+    {
+      stream: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}/[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$' }),
+      t: Instant,
+      value: Type.Number(),
+      unit: Nullable(UnitId),
+      uom: Text(40),
     },
     Strict,
   ),
@@ -46,17 +92,16 @@ export const EVENT_PAYLOADS = {
     Strict,
   ),
   /** A dossier arrived or changed status (public services' live ticker). */
-  'dossier.synced': Type.Object(
+  'dossier.synced': DossierSynced,
+  /**
+   * The dossiers a stream's reader may see that synced within a short window, in one event: the stream sends this
+   * instead of one `dossier.synced` each (a busy sync is thousands a minute). `count` is how many synced; `dossiers`
+   * the latest of them, at most DOSSIER_BATCH_MAX.
+   */
+  'dossiers.synced': Type.Object(
     {
-      code: Text(200),
-      procedure: Nullable(Text(1000)),
-      /** Matched agency code, else the name the portal sent. */
-      agency: Text(),
-      agencyName: Text(),
-      status: Type.Integer(),
-      /** When it reached that status. */
-      at: Text(40),
-      unit: Nullable(UnitId),
+      count: Type.Integer({ minimum: 1, maximum: 1_000_000_000 }),
+      dossiers: Type.Array(DossierSynced, { minItems: 1, maxItems: DOSSIER_BATCH_MAX }),
     },
     Strict,
   ),
@@ -108,8 +153,11 @@ export const EVENT_PERMISSIONS: Record<EventName, Permission> = {
   'boundaries.imported': 'orgunits.read',
   'user.updated': 'users.read',
   'alert.raised': 'alerts.read',
+  'alert.resolved': 'alerts.read',
   'indicators.values': 'indicators.read',
+  observation: 'observations.read',
   'dossier.synced': 'publicservices.read',
+  'dossiers.synced': 'publicservices.read',
   'task.updated': 'documents.read',
   'document.registered': 'documents.read',
 };

@@ -37,7 +37,15 @@ export const PERMISSIONS = {
   'cameras.read': { vi: 'Xem camera', en: 'View cameras' },
   'alerts.read': { vi: 'Xem cảnh báo', en: 'View alerts' },
   'alerts.write': { vi: 'Xử lý cảnh báo', en: 'Handle alerts' },
+  'alerts.manage': { vi: 'Quản lý quy tắc cảnh báo và tạm ngưng thông báo', en: 'Manage alert rules and silences' },
   'ingest.write': { vi: 'Đẩy dữ liệu vào hệ thống', en: 'Push data into the IOC' },
+  'notifications.manage': {
+    vi: 'Quản lý kênh thông báo (webhook, thư điện tử)',
+    en: 'Manage notification channels (webhooks, e-mail)',
+  },
+  'observations.read': { vi: 'Xem số liệu quan trắc', en: 'View observations (live data)' },
+  'observations.write': { vi: 'Gửi số liệu quan trắc', en: 'Send observations' },
+  'observations.manage': { vi: 'Quản lý trạm và chuỗi số liệu', en: 'Manage stations and streams' },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,12 +65,19 @@ export const BUILT_IN_ROLES = {
   leader: {
     vi: 'Lãnh đạo',
     en: 'Leader',
-    permissions: [...READ_ALL, 'tasks.assign', 'tasks.write', 'documents.write', 'alerts.write'] as Permission[],
+    permissions: [
+      ...READ_ALL,
+      'tasks.assign',
+      'tasks.write',
+      'documents.write',
+      'alerts.write',
+      'alerts.manage',
+    ] as Permission[],
   },
   operator: {
     vi: 'Cán bộ vận hành IOC',
     en: 'IOC operator',
-    permissions: [...READ_ALL, 'alerts.write'] as Permission[],
+    permissions: [...READ_ALL, 'alerts.write', 'alerts.manage'] as Permission[],
   },
   unit_officer: {
     vi: 'Cán bộ đơn vị (Sở, xã)',
@@ -72,7 +87,7 @@ export const BUILT_IN_ROLES = {
   integrator: {
     vi: 'Tích hợp (máy)',
     en: 'Integrator (machine)',
-    permissions: ['ingest.write', 'orgunits.read'] as Permission[],
+    permissions: ['ingest.write', 'observations.write', 'orgunits.read'] as Permission[],
   },
 } as const;
 

@@ -1,8 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AdminPage } from './admin/AdminPage.tsx';
-import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { createQueryClient } from './api/queries.ts';
 import { AuthProvider } from './auth/AuthContext.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
@@ -13,16 +11,22 @@ import { ThemeProvider } from './components/theme.tsx';
 import { buildCatalogue } from './i18n/catalogue.ts';
 import { I18nProvider } from './i18n/index.tsx';
 import { SUBSYSTEMS } from './modules.ts';
-import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { OverviewPage } from './pages/OverviewPage.tsx';
-import { UnitPage } from './pages/UnitPage.tsx';
 import { AppShell } from './shell/AppShell.tsx';
 import { lazyComponent } from './shell/lazyComponent.ts';
 import { ADMIN_PERMISSIONS } from './shell/navigation.ts';
 
+// The first screen (sign-in, overview) loads alone; every other page loads with its own code when first opened.
+const AdminPage = lazyComponent(() => import('./admin/AdminPage.tsx').then((module) => module.AdminPage));
+const AlertsPage = lazyComponent(() => import('./alerts/AlertsPage.tsx').then((module) => module.AlertsPage));
+const ChangePasswordPage = lazyComponent(() =>
+  import('./pages/ChangePasswordPage.tsx').then((module) => module.ChangePasswordPage),
+);
+const UnitPage = lazyComponent(() => import('./pages/UnitPage.tsx').then((module) => module.UnitPage));
 const MapPage = lazyComponent(() => import('./pages/MapPage.tsx').then((module) => module.MapPage));
+const RulesPage = lazyComponent(() => import('./alerts/rules/RulesPage.tsx').then((module) => module.RulesPage));
 
 /** The kit's strings and every subsystem's, one dictionary per language. */
 const CATALOGUE = buildCatalogue(SUBSYSTEMS.flatMap((subsystem) => subsystem.messages ?? []));
@@ -47,7 +51,9 @@ export function App() {
                     path="/change-password"
                     element={
                       <RequireAuth allowPasswordChange>
-                        <ChangePasswordPage />
+                        <Suspense fallback={<LoadingBlock />}>
+                          <ChangePasswordPage />
+                        </Suspense>
                       </RequireAuth>
                     }
                   />
@@ -91,7 +97,19 @@ export function App() {
                       path="/alerts"
                       element={
                         <RequirePermission anyOf={['alerts.read']}>
-                          <AlertsPage />
+                          <Suspense fallback={<LoadingBlock />}>
+                            <AlertsPage />
+                          </Suspense>
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/alerts/rules"
+                      element={
+                        <RequirePermission anyOf={['alerts.read']}>
+                          <Suspense fallback={<LoadingBlock />}>
+                            <RulesPage />
+                          </Suspense>
                         </RequirePermission>
                       }
                     />
@@ -109,7 +127,9 @@ export function App() {
                       path="/units/:id"
                       element={
                         <RequirePermission anyOf={['orgunits.read']}>
-                          <UnitPage />
+                          <Suspense fallback={<LoadingBlock />}>
+                            <UnitPage />
+                          </Suspense>
                         </RequirePermission>
                       }
                     />
@@ -117,7 +137,9 @@ export function App() {
                       path="/admin/:tab?"
                       element={
                         <RequirePermission anyOf={ADMIN_PERMISSIONS}>
-                          <AdminPage />
+                          <Suspense fallback={<LoadingBlock />}>
+                            <AdminPage />
+                          </Suspense>
                         </RequirePermission>
                       }
                     />

@@ -11,6 +11,11 @@ import * as kernel from './migrations/0009_kernel.ts';
 import * as alertAgencies from './migrations/0010_alert_agencies.ts';
 import * as documentAgencies from './migrations/0011_document_agencies.ts';
 import * as auditKeyedChain from './migrations/0012_audit_keyed_chain.ts';
+import * as observations from './migrations/0013_observations.ts';
+import * as alertLifecycle from './migrations/0014_alert_lifecycle.ts';
+import * as alertRules from './migrations/0015_alert_rules.ts';
+import * as notifications from './migrations/0016_notifications.ts';
+import * as groupEnglish from './migrations/0017_group_english.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -27,6 +32,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_alert_agencies': alertAgencies,
   '0011_document_agencies': documentAgencies,
   '0012_audit_keyed_chain': auditKeyedChain,
+  '0013_observations': observations,
+  '0014_alert_lifecycle': alertLifecycle,
+  '0015_alert_rules': alertRules,
+  '0016_notifications': notifications,
+  '0017_group_english': groupEnglish,
 };
 
 /**

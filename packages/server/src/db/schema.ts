@@ -7,7 +7,13 @@ import type { Generated } from 'kysely';
 export interface Database {
   org_units: OrgUnitTable;
   org_unit_mappings: { old_id: string; new_id: string; share: number };
-  org_unit_groups: { code: string; name: string; name_en: string; description: string | null };
+  org_unit_groups: {
+    code: string;
+    name: string;
+    name_en: string;
+    description: string | null;
+    description_en: string | null;
+  };
   org_unit_group_members: { group_code: string; unit_id: string };
   unit_profiles: UnitProfileTable;
   users: UserTable;
@@ -31,6 +37,11 @@ export interface Database {
   validation_rules: ValidationRuleTable;
   alerts: AlertTable;
   alert_agencies: { alert_id: number; agency_code: string };
+  alert_history: AlertHistoryTable;
+  alert_silences: AlertSilenceTable;
+  alert_rules: AlertRuleTable;
+  /** One row per rule × stream × level that has left normal (no row: normal). */
+  rule_states: RuleStateTable;
   /** The province's organisations (departments, communes' People's Committees) that subsystems refer to by code. */
   agencies: {
     code: string;
@@ -62,6 +73,64 @@ export interface Database {
   task_units: { task_id: number; agency_code: string; role: string };
   task_events: TaskEventTable;
   task_extensions: TaskExtensionTable;
+  notification_endpoints: NotificationEndpointTable;
+  notification_deliveries: NotificationDeliveryTable;
+  /** One alert event for one endpoint, waiting for its group window, then carried by a delivery. */
+  notification_items: NotificationItemTable;
+  notification_attempts: NotificationAttemptTable;
+  stations: StationTable;
+  streams: StreamTable;
+  /** Raw points, keyed (stream_id, t): t is epoch ms; partitioned by month on PostgreSQL. */
+  observations: { stream_id: number; t: number; value: number };
+  observation_rollups: ObservationRollupTable;
+}
+
+export interface StationTable {
+  id: string;
+  name: string;
+  name_en: string | null;
+  kind: string;
+  unit_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  owner: string | null;
+  /** JSON object (river, alarm levels, …). */
+  attributes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StreamTable {
+  id: Generated<number>;
+  /** '<station>/<metric>' */
+  key: string;
+  station_id: string;
+  metric: string;
+  name: string;
+  name_en: string | null;
+  uom: string;
+  cadence_seconds: number | null;
+  unit_id: string | null;
+  lat: number | null;
+  lon: number | null;
+  owner: string | null;
+  last_t: number | null;
+  last_value: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One stream × bucket width (ms) × bucket start (epoch ms). */
+export interface ObservationRollupTable {
+  stream_id: number;
+  width: number;
+  bucket: number;
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+  last_t: number;
+  last_value: number;
 }
 
 export interface DataSetTable {
@@ -112,6 +181,51 @@ export interface AlertTable {
   updated_at: string;
   acknowledged_by: string | null;
   acknowledged_at: string | null;
+  /** When the condition began (a task's deadline passed), given by the raiser; the raise time otherwise. */
+  started_at: string | null;
+  resolved_at: string | null;
+  /** Who resolved it by hand; null with resolved_at set: resolved by itself, the condition cleared. */
+  resolved_by: string | null;
+  resolution: string | null;
+  assigned_unit: string | null;
+  assigned_by: string | null;
+  assigned_at: string | null;
+  rule_id: number | null;
+  /** JSON object of string labels. */
+  labels: string | null;
+  link_kind: string | null;
+  link_ref: string | null;
+  /** When it was published for notification; null while a silence holds it back. */
+  notified_at: string | null;
+  /** When its raiser last found the condition gone (a hand-resolved alert reopens only after that). */
+  condition_cleared_at: string | null;
+  /** The agency it is first about (a task's lead unit): what the summary groups it by. */
+  agency_code: string | null;
+}
+
+export interface AlertHistoryTable {
+  id: Generated<number>;
+  alert_id: number;
+  at: string;
+  action: string;
+  /** The account that acted; null: the IOC itself. */
+  actor: string | null;
+  note: string | null;
+}
+
+/** A maintenance window: alerts matching every matcher set (null: any) are not notified between starts_at and ends_at. */
+export interface AlertSilenceTable {
+  id: Generated<number>;
+  kind: string | null;
+  rule_id: number | null;
+  unit_id: string | null;
+  label_name: string | null;
+  label_value: string | null;
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+  created_at: string;
+  comment: string;
 }
 
 export interface DataElementTable {
@@ -224,6 +338,8 @@ export interface ApiKeyTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** 1: observations for unknown streams register them (0 by default). */
+  auto_register_streams: Generated<number>;
 }
 
 export interface AuditTable {
@@ -492,4 +608,99 @@ export interface TaskExtensionTable {
   decided_at: string | null;
   decided_by: string | null;
   note: string | null;
+}
+
+export interface NotificationEndpointTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  url: string | null;
+  /** JSON array of e-mail addresses. */
+  recipients: string;
+  secret: string | null;
+  /** JSON arrays. */
+  events: string;
+  min_severity: string;
+  units: string;
+  enabled: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  event: string;
+  state: string;
+  payload: string;
+  alert_count: number;
+  summary: string;
+  summary_en: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_by: string | null;
+  claimed_until: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface NotificationItemTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  event_key: string;
+  event: string;
+  alert: string;
+  queued_at: string;
+  delivery_id: number | null;
+}
+
+export interface NotificationAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  at: string;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+export interface AlertRuleTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  name_en: string;
+  /** 'threshold' | 'rate' | 'absence' | 'condition'. */
+  type: string;
+  /** JSON: stream selectors; levels; condition; route {units, roles}; labels. */
+  streams: string;
+  levels: string;
+  window_seconds: number | null;
+  pending_seconds: number;
+  keep_firing_seconds: number;
+  interval_seconds: number;
+  condition: string | null;
+  route: string;
+  labels: string;
+  enabled: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** Times in epoch ms (bigint: PostgreSQL answers them as strings, read through Number()). */
+export interface RuleStateTable {
+  rule_id: number;
+  stream: string;
+  level: string;
+  /** 'normal' | 'pending' | 'firing'. */
+  state: string;
+  since: number | string | null;
+  cleared_at: number | string | null;
+  active: number;
+  alerting: number;
+  last_value: number | null;
+  last_sample_at: number | string | null;
+  evaluated_at: string;
+  version: number;
 }

@@ -1,10 +1,13 @@
 import { type Static, Type } from 'typebox';
-import { Figure, Nullable, PeriodId } from './common.ts';
+import { Figure, Nullable, OrgUnitCode, PeriodId } from './common.ts';
 
 export const CatalogueCode = Type.String({
   pattern: '^[A-Z0-9_]{2,40}$',
   description: 'upper-case letters, digits, _',
 });
+/** The catalogue entry (data element, indicator, constant, data set, rule) a `/:code` path names. */
+export const CatalogueParams = Type.Object({ code: CatalogueCode });
+export type CatalogueParams = Static<typeof CatalogueParams>;
 
 const PeriodTypeSchema = Type.Union([
   Type.Literal('year'),
@@ -123,6 +126,14 @@ export const IndicatorValues = Type.Object({
   values: Type.Array(IndicatorValue),
 });
 export type IndicatorValues = Static<typeof IndicatorValues>;
+
+/** An indicator's yearly plan for one unit: `/indicators/:code/targets/:unit/:year`. */
+export const TargetParams = Type.Object({
+  code: CatalogueCode,
+  unit: OrgUnitCode,
+  year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+});
+export type TargetParams = Static<typeof TargetParams>;
 
 export const SaveTargetBody = Type.Object({ value: Figure() }, { additionalProperties: false });
 export type SaveTargetBody = Static<typeof SaveTargetBody>;

@@ -9,6 +9,9 @@ export const OrgUnitId = Type.String({
   pattern: '^[0-9]{2,6}(@[0-9]{4})?$',
   description: 'e.g. 18073, or 18073@2024 for the closed unit',
 });
+/** The unit an `/orgunits/:id` path names. */
+export const UnitParams = Type.Object({ id: OrgUnitId });
+export type UnitParams = Static<typeof UnitParams>;
 
 export const OrgUnit = Type.Object({
   id: Type.String(),
@@ -84,16 +87,22 @@ export const OrgUnitGroup = Type.Object({
   name: Type.String(),
   nameEn: Type.String(),
   description: Nullable(Type.String()),
+  /** The description in English; null when none was written (the page then shows the Vietnamese). */
+  descriptionEn: Nullable(Type.String()),
   members: Type.Array(Type.String()),
 });
 export type OrgUnitGroup = Static<typeof OrgUnitGroup>;
 
 export const GroupCode = Type.String({ pattern: '^[a-z0-9-]{2,40}$' });
+/** The group a `/orgunit-groups/:code` path names. */
+export const GroupParams = Type.Object({ code: GroupCode });
+export type GroupParams = Static<typeof GroupParams>;
 
 export const SaveGroupBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
   nameEn: Type.String({ minLength: 1, maxLength: 120 }),
   description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+  descriptionEn: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
   members: Type.Array(OrgUnitId, { uniqueItems: true }),
 });
 export type SaveGroupBody = Static<typeof SaveGroupBody>;
@@ -106,6 +115,12 @@ export const BoundaryImportQuery = Type.Object({
     }),
   ),
 });
+
+/** The boundaries an administrator imports: a GeoJSON FeatureCollection whose features are checked one by one. */
+export const BoundaryImportBody = Type.Object(
+  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
+  { description: 'GeoJSON FeatureCollection (WGS84)' },
+);
 
 export const BoundaryImportResult = Type.Object({
   matched: Type.Integer(),
@@ -137,8 +152,19 @@ export const UnitMapFeature = Type.Object({
 });
 export type UnitMapFeature = Static<typeof UnitMapFeature>;
 
+/** A boundary as the map draws it: an outline, no points. */
+export const UnitMapOutline = Type.Union([
+  Type.Object({ type: Type.Literal('Polygon'), coordinates: Type.Array(Type.Array(Position)) }),
+  Type.Object({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Type.Array(Position))) }),
+]);
+export type UnitMapOutline = Static<typeof UnitMapOutline>;
+
 export const UnitMapCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(UnitMapFeature),
+  /** The root unit's (the province's) boundary, drawn around the communes; null until it is imported. */
+  outline: Type.Optional(Nullable(UnitMapOutline)),
+  /** The shipped layer's name when the IOC seeded the boundaries (the map credits it); null for the province's own. */
+  source: Type.Optional(Nullable(Type.String())),
 });
 export type UnitMapCollection = Static<typeof UnitMapCollection>;

@@ -158,6 +158,10 @@ export const ExtensionRequestBody = Type.Object(
 );
 export type ExtensionRequestBody = Static<typeof ExtensionRequestBody>;
 
+/** An extension request of a task: `/tasks/:id/extensions/:extensionId`. */
+export const ExtensionParams = Type.Object({ id: RowId(), extensionId: RowId() });
+export type ExtensionParams = Static<typeof ExtensionParams>;
+
 export const ExtensionDecisionBody = Type.Object(
   { approve: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 2000 })) },
   { additionalProperties: false },

@@ -11,6 +11,10 @@ const RoleCode = Type.String({ minLength: 1, maxLength: 40 });
 /** A permission name (`resource.action`); unknown names are refused by the service. */
 const PermissionName = Type.String({ maxLength: 80 });
 
+/** The role a `/roles/:code` path names. */
+export const RoleParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) });
+export type RoleParams = Static<typeof RoleParams>;
+
 export const User = Type.Object({
   id: Type.Integer(),
   username: Type.String(),
@@ -82,6 +86,8 @@ export const ApiKey = Type.Object({
   createdAt: Type.String(),
   lastUsedAt: Nullable(Type.String()),
   revokedAt: Nullable(Type.String()),
+  /** Observations it sends for unknown streams register them. */
+  autoRegisterStreams: Type.Boolean(),
 });
 export type ApiKey = Static<typeof ApiKey>;
 
@@ -89,6 +95,9 @@ export const CreateApiKeyBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
   permissions: Type.Array(PermissionName, { minItems: 1, uniqueItems: true }),
   orgUnitCode: OrgUnitCode,
+  autoRegisterStreams: Type.Optional(
+    Type.Boolean({ default: false, description: 'observations for unknown streams register them (off by default)' }),
+  ),
 });
 export type CreateApiKeyBody = Static<typeof CreateApiKeyBody>;
 
@@ -115,6 +124,18 @@ export type AuditEntry = Static<typeof AuditEntry>;
 export const AuditQuery = Type.Object({
   actor: Type.Optional(Type.String({ maxLength: 80, description: 'username or API key name' })),
   action: Type.Optional(Type.String({ maxLength: 80, description: 'exact action or a prefix ending in "."' })),
+  entityType: Type.Optional(
+    Type.String({ pattern: '^[a-z_]{1,40}$', description: 'what was changed, e.g. user, task' }),
+  ),
+  actorType: Type.Optional(
+    Type.Union([Type.Literal('user'), Type.Literal('apikey'), Type.Literal('system')], { description: 'who acted' }),
+  ),
+  hideAutomated: Type.Optional(
+    Type.Boolean({
+      description:
+        'leave out the IOC acting on its own (demo, connectors, seeding; not the command line, not a refused request) and API keys',
+    }),
+  ),
   from: Type.Optional(IsoDateTime),
   to: Type.Optional(IsoDateTime),
   beforeId: Type.Optional(RowId()),
@@ -122,5 +143,6 @@ export const AuditQuery = Type.Object({
 });
 export type AuditQuery = Static<typeof AuditQuery>;
 
+/** Entries newest first by their recorded time (ties by id); pass `nextBeforeId` as `beforeId` for the entries after them. */
 export const AuditPage = Type.Object({ entries: Type.Array(AuditEntry), nextBeforeId: Nullable(Type.Integer()) });
 export type AuditPage = Static<typeof AuditPage>;

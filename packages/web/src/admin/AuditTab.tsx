@@ -1,22 +1,30 @@
-import { type FormEvent, Fragment, useMemo, useState } from 'react';
+import { type FormEvent, Fragment, useId, useMemo, useState } from 'react';
 import { type PageCursor, useApiPages } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { TextField } from '../components/Field.tsx';
+import { FieldShell, TextField } from '../components/Field.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { ACTION_FAMILIES, actionWords, actorTypeWords, familyWords, recordWords } from './auditWords.ts';
 import { JsonDiff } from './JsonDiff.tsx';
 
 const PAGE_SIZE = 50;
 const BEFORE_ID: PageCursor<'GET /api/v1/audit'> = { param: 'beforeId', next: (page) => page.nextBeforeId };
 
+const ACTOR_TYPES = ['user', 'apikey', 'system'] as const;
+type ActorType = (typeof ACTOR_TYPES)[number];
+
 interface Filters {
   actor: string;
-  action: string;
+  /** An action family (see ACTION_FAMILIES), or '' for all. */
+  kind: string;
+  actorType: ActorType | '';
   from: string;
   to: string;
+  /** The demo's and connectors' sync writes an entry every few seconds: hidden unless asked for. */
+  hideAutomated: boolean;
 }
 
-const NO_FILTERS: Filters = { actor: '', action: '', from: '', to: '' };
+const NO_FILTERS: Filters = { actor: '', kind: '', actorType: '', from: '', to: '', hideAutomated: true };
 
 /** A datetime-local value is in the browser's time zone; the API wants an ISO instant. */
 function toIso(local: string): string | undefined {
@@ -30,9 +38,13 @@ export function AuditTab() {
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [open, setOpen] = useState<Set<number>>(new Set());
+  const kindId = useId();
+  const actorTypeId = useId();
   const query = {
-    actor: filters.actor.trim(),
-    action: filters.action.trim(),
+    actor: filters.actor.trim() || undefined,
+    action: filters.kind ? `${filters.kind}.` : undefined,
+    actorType: filters.actorType || undefined,
+    hideAutomated: filters.hideAutomated,
     from: toIso(filters.from),
     to: toIso(filters.to),
     limit: PAGE_SIZE,
@@ -57,7 +69,12 @@ export function AuditTab() {
       return next;
     });
 
-  const set = (name: keyof Filters) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
+  const set = (name: 'actor' | 'from' | 'to') => (value: string) =>
+    setDraft((current) => ({ ...current, [name]: value }));
+  const setHideAutomated = (hideAutomated: boolean) => {
+    setDraft((current) => ({ ...current, hideAutomated }));
+    setFilters((current) => ({ ...current, hideAutomated }));
+  };
 
   return (
     <section aria-labelledby="audit-title">
@@ -67,16 +84,49 @@ export function AuditTab() {
       </div>
       <form className="form filters" onSubmit={apply} data-testid="audit-filters">
         <TextField label={t('audit.actor')} value={draft.actor} onChange={set('actor')} data-testid="audit-actor" />
-        <TextField
-          label={t('audit.action')}
-          value={draft.action}
-          onChange={set('action')}
-          placeholder="users."
-          hint={t('audit.actionHint')}
-          data-testid="audit-action"
-        />
+        <FieldShell id={kindId} label={t('audit.kind')}>
+          <select
+            id={kindId}
+            value={draft.kind}
+            onChange={(event) => setDraft((current) => ({ ...current, kind: event.target.value }))}
+            data-testid="audit-kind"
+          >
+            <option value="">{t('audit.kindAll')}</option>
+            {ACTION_FAMILIES.map((family) => (
+              <option key={family} value={family}>
+                {familyWords(t, family)}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
+        <FieldShell id={actorTypeId} label={t('audit.actorType')}>
+          <select
+            id={actorTypeId}
+            value={draft.actorType}
+            onChange={(event) =>
+              setDraft((current) => ({ ...current, actorType: event.target.value as ActorType | '' }))
+            }
+            data-testid="audit-actor-type"
+          >
+            <option value="">{t('audit.actorTypeAll')}</option>
+            {ACTOR_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {actorTypeWords(t, type)}
+              </option>
+            ))}
+          </select>
+        </FieldShell>
         <TextField label={t('audit.from')} type="datetime-local" value={draft.from} onChange={set('from')} />
         <TextField label={t('audit.to')} type="datetime-local" value={draft.to} onChange={set('to')} />
+        <label className="checkbox-inline">
+          <input
+            type="checkbox"
+            checked={draft.hideAutomated}
+            onChange={(event) => setHideAutomated(event.target.checked)}
+            data-testid="audit-hide-automated"
+          />
+          {t('audit.hideAutomated')}
+        </label>
         <div className="form-actions">
           <button type="submit" className="button button-primary">
             {t('audit.apply')}
@@ -130,14 +180,12 @@ export function AuditTab() {
                   </td>
                   <td>
                     {entry.actorName ?? t('common.system')}
-                    <div className="muted small">{entry.actorType}</div>
+                    <div className="muted small">{actorTypeWords(t, entry.actorType)}</div>
                   </td>
                   <td>{entry.ip ?? '—'}</td>
+                  <td title={entry.action}>{actionWords(t, entry.action)}</td>
                   <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>
-                    {entry.entityType}
+                    {recordWords(t, entry.entityType)}
                     {entry.entityId && <span className="muted"> #{entry.entityId}</span>}
                   </td>
                 </tr>

@@ -10,7 +10,7 @@ import { FormAlert } from '../components/FormAlert.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { kindLabel } from '../units/kind.ts';
 
-const FIELDS = ['code', 'name', 'nameEn', 'description', 'members'] as const;
+const FIELDS = ['code', 'name', 'nameEn', 'description', 'descriptionEn', 'members'] as const;
 const FORM_ID = 'group-form';
 
 interface GroupDialogProps {
@@ -28,6 +28,7 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
   const [name, setName] = useState(group?.name ?? '');
   const [nameEn, setNameEn] = useState(group?.nameEn ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
+  const [descriptionEn, setDescriptionEn] = useState(group?.descriptionEn ?? '');
   const [members, setMembers] = useState<string[]>(group?.members ?? []);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -55,6 +56,7 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
         name: name.trim(),
         nameEn: nameEn.trim(),
         description: description.trim() || null,
+        descriptionEn: descriptionEn.trim() || null,
         members,
       };
       onSaved(await apiCall('PUT /api/v1/orgunit-groups/:code', { params: { code }, body }));
@@ -109,6 +111,14 @@ export function GroupDialog({ group, onClose, onSaved }: GroupDialogProps) {
           value={description}
           onChange={setDescription}
           error={errors.description}
+        />
+        <TextField
+          label={t('groups.descriptionEn')}
+          value={descriptionEn}
+          onChange={setDescriptionEn}
+          lang="en"
+          error={errors.descriptionEn}
+          data-testid="group-description-en"
         />
         <div className="form-span">
           <CheckboxList

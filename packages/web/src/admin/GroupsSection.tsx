@@ -72,7 +72,9 @@ export function GroupsSection() {
                   danger
                 />
               </div>
-              {group.description && <p className="muted small">{group.description}</p>}
+              {group.description && (
+                <p className="muted small">{localName(lang, group.description, group.descriptionEn)}</p>
+              )}
               <p className="chips">
                 {group.members.map((id) => (
                   <span key={id} className="chip chip-static">

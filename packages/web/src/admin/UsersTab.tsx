@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
+import { useActiveUnits } from '../api/orgUnits.ts';
 import { refreshQueries, updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
@@ -11,7 +12,7 @@ import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { SecretDialog } from '../components/SecretDialog.tsx';
 import { matchesSearch } from '../components/search.ts';
 import { useToast } from '../components/Toasts.tsx';
-import { useI18n } from '../i18n/index.tsx';
+import { localName, useI18n } from '../i18n/index.tsx';
 import { useLiveReload } from '../live/useLiveReload.ts';
 import { useRoleOptions } from './roleOptions.ts';
 import { UserFormDialog } from './UserFormDialog.tsx';
@@ -25,6 +26,12 @@ export function UsersTab() {
   const { showToast } = useToast();
   const queryClient = useQueryClient();
   const users = useApiQuery('GET /api/v1/users');
+  const { units } = useActiveUnits();
+  // A user's unit in the UI's language: the unit's own English name when the list of units has it.
+  const unitName = (user: User) => {
+    const unit = units.find((candidate) => candidate.code === user.orgUnitCode);
+    return unit ? localName(lang, unit.name, unit.nameEn) : user.orgUnitName;
+  };
   const { labelOf } = useRoleOptions(lang);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<Editing>(null);
@@ -115,7 +122,7 @@ export function UsersTab() {
                     {user.displayName}
                     {user.email && <div className="muted small">{user.email}</div>}
                   </td>
-                  <td>{user.orgUnitName}</td>
+                  <td>{unitName(user)}</td>
                   <td>{user.roles.map(labelOf).join(', ')}</td>
                   <td>
                     {user.disabled ? (

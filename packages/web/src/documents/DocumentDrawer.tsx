@@ -1,6 +1,7 @@
 import type { DocumentWarning } from '@ioc/shared';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { useAgencyName } from '../api/agencies.ts';
 import { useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { Drawer } from '../components/Drawer.tsx';
@@ -8,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
 import { useLiveReload } from '../live/useLiveReload.ts';
+import { documentTypeName } from './documentTypes.ts';
 import { edxmlUrl, fileUrl, priorityLabel, warningText } from './format.ts';
 import { StateBadge } from './tasks/TaskBits.tsx';
 
@@ -24,6 +26,7 @@ function isRegisteredState(state: unknown): state is RegisteredState {
 /** One document over the register (`/documents/:id`): its Decree 30 metadata, files, the tasks it gave rise to. */
 export function DocumentDrawer() {
   const { t, lang, fmt } = useI18n();
+  const agencyName = useAgencyName();
   const { can } = useAuth();
   const { documentId } = useParams();
   const navigate = useNavigate();
@@ -46,7 +49,7 @@ export function DocumentDrawer() {
 
   return (
     <Drawer
-      title={document ? `${document.typeName} ${document.label}` : t('common.loading')}
+      title={document ? `${documentTypeName(t, document.typeName)} ${document.label}` : t('common.loading')}
       subtitle={
         document && (
           <>
@@ -95,14 +98,14 @@ export function DocumentDrawer() {
           </p>
           <h3>{t('doc.detail.metadata')}</h3>
           <dl className="doc-facts">
-            {fact(t('doc.form.typeName'), document.typeName)}
+            {fact(t('doc.form.typeName'), documentTypeName(t, document.typeName))}
             {fact(t('doc.detail.code'), `${document.codeNumber}/${document.codeNotation}`)}
             {fact(t('doc.form.issuedDate'), fmt.date(document.issuedDate))}
             {fact(t('doc.form.issuedPlace'), document.issuedPlace)}
             {fact(
               t(document.direction === 'incoming' ? 'doc.form.organIncoming' : 'doc.form.organOutgoing'),
               <>
-                {document.organ.organName}
+                {agencyName({ organId: document.organ.organId, name: document.organ.organName })}
                 {document.organ.organId && <span className="muted small"> ({document.organ.organId})</span>}
               </>,
             )}
@@ -118,7 +121,11 @@ export function DocumentDrawer() {
             {fact(t('doc.detail.language'), document.language)}
             {fact(
               t('doc.detail.recipients'),
-              document.recipients.length > 0 ? document.recipients.map((organ) => organ.organName).join('; ') : null,
+              document.recipients.length > 0
+                ? document.recipients
+                    .map((organ) => agencyName({ organId: organ.organId, name: organ.organName }))
+                    .join('; ')
+                : null,
             )}
             {fact(t('doc.detail.toPlaces'), document.toPlaces.length > 0 ? document.toPlaces.join('; ') : null)}
             {fact(t('doc.detail.description'), document.description)}
@@ -139,7 +146,8 @@ export function DocumentDrawer() {
               <ol className="doc-trace">
                 {document.trace.map((step) => (
                   <li key={`${step.at}|${step.organId ?? step.organName}|${step.note ?? ''}`}>
-                    <span className="muted small">{fmt.dateTime(step.at)}</span> {step.organName ?? step.organId}
+                    <span className="muted small">{fmt.dateTime(step.at)}</span>{' '}
+                    {step.organName ? agencyName({ organId: step.organId, name: step.organName }) : step.organId}
                     {step.note && <span className="muted"> — {step.note}</span>}
                   </li>
                 ))}

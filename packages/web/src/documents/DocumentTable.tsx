@@ -1,6 +1,8 @@
 import type { DocumentDirection, DocumentListItem } from '@ioc/shared';
 import { Link, useLocation } from 'react-router';
+import { useAgencyName } from '../api/agencies.ts';
 import { useI18n } from '../i18n/index.tsx';
+import { documentTypeName } from './documentTypes.ts';
 import { priorityLabel } from './format.ts';
 
 interface DocumentTableProps {
@@ -11,6 +13,7 @@ interface DocumentTableProps {
 /** A register page: the register number, the cited identifier, the date, the agency, the subject and what hangs on it. */
 export function DocumentTable({ direction, documents }: DocumentTableProps) {
   const { t, fmt } = useI18n();
+  const agencyName = useAgencyName();
   const { search } = useLocation();
   return (
     <div className="table-wrap">
@@ -41,7 +44,7 @@ export function DocumentTable({ direction, documents }: DocumentTableProps) {
               </td>
               <th scope="row" className="doc-label">
                 <Link to={{ pathname: `/documents/${document.id}`, search }}>{document.label}</Link>
-                <span className="muted small doc-type">{document.typeName}</span>
+                <span className="muted small doc-type">{documentTypeName(t, document.typeName)}</span>
               </th>
               <td className="doc-date">
                 {fmt.date(document.issuedDate)}
@@ -51,7 +54,7 @@ export function DocumentTable({ direction, documents }: DocumentTableProps) {
                   </span>
                 )}
               </td>
-              <td>{document.organ.organName}</td>
+              <td>{agencyName({ organId: document.organ.organId, name: document.organ.organName })}</td>
               <td className="doc-subject">
                 {document.subject}
                 {document.priority > 0 && (

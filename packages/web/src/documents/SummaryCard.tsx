@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useAgencyName } from '../api/agencies.ts';
 import type { ApiQueryResult } from '../api/queries.ts';
 import { localDay } from '../calendar/days.ts';
 import { formatPeriod, formatPeriodShort } from '../calendar/periods.ts';
@@ -15,6 +16,7 @@ const TOP_ORGANS = 8;
 /** Documents in and out this year, month by month, and the agencies exchanging the most with the province. */
 export function SummaryCard({ summary }: { summary: ApiQueryResult<'GET /api/v1/documents/summary'> }) {
   const { t, lang, fmt } = useI18n();
+  const agencyName = useAgencyName();
   const colours = useThemeColours(documentColours);
   const data = summary.data;
   const option = useMemo(() => {
@@ -77,7 +79,7 @@ export function SummaryCard({ summary }: { summary: ApiQueryResult<'GET /api/v1/
                 <tbody>
                   {organs.map((organ) => (
                     <tr key={organ.organName}>
-                      <th scope="row">{organ.organName}</th>
+                      <th scope="row">{agencyName({ name: organ.organName })}</th>
                       <td className="num">{fmt.count(organ.incoming)}</td>
                       <td className="num">{fmt.count(organ.outgoing)}</td>
                     </tr>

@@ -1,7 +1,15 @@
+import { auditEn } from '../admin/audit.i18n.en.ts';
+import { notificationsEn } from '../admin/notifications.i18n.en.ts';
+import { alertsEn } from '../alerts/i18n.en.ts';
+import { mapEn } from '../map/i18n.en.ts';
 import type { KitMessageKey } from './vi.ts';
 
 /** The kit's English; the type makes a missing or extra key a compile error. */
 export const en: Record<KitMessageKey, string> = {
+  ...mapEn,
+  ...auditEn,
+  ...notificationsEn,
+  ...alertsEn,
   'app.name': 'IOC Ha Tinh',
   'app.tagline': 'Intelligent Operations Center',
 
@@ -139,32 +147,6 @@ export const en: Record<KitMessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist or has moved.',
   'notFound.home': 'Back to the overview',
-
-  'alerts.title': 'Alerts',
-  'alerts.subtitle': 'Alerts on the units in your scope, newest first; new ones appear as soon as they are raised.',
-  'alerts.filter': 'Filter by status',
-  'alerts.filter.open': 'Open',
-  'alerts.filter.acknowledged': 'Acknowledged',
-  'alerts.filter.all': 'All',
-  'alerts.count': '{count, plural, one {# alert} other {# alerts}}',
-  'alerts.empty': 'No alerts',
-  'alerts.emptyText': 'Nothing needs handling in your scope.',
-  'alerts.emptyAcknowledged': 'No alert has been acknowledged yet.',
-  'alerts.more': 'Load more',
-  'alerts.new': 'New',
-  'alerts.province': 'Whole province',
-  'alerts.updated': 'raised again {when}',
-  'alerts.justNow': 'just now',
-  'alerts.open': 'Open',
-  'alerts.acknowledged': 'Acknowledged',
-  'alerts.acknowledgedBy': '{by}, {at, date, dateTime}',
-  'alerts.acknowledge': 'Acknowledge',
-  'alerts.detail.value': 'Value',
-  'alerts.detail.expected': 'Usually about',
-  'alerts.detail.expectedSeason': 'Usually about (same period)',
-  'alerts.detail.period': 'Period',
-  'alerts.detail.element': 'Item',
-  'alerts.detail.open': 'Open on the indicators page',
 
   'overview.title': 'Overview',
   'overview.subtitle': 'Your unit: {unit}',
@@ -344,7 +326,6 @@ export const en: Record<KitMessageKey, string> = {
   'audit.intro': 'Every write: who, when, from where, before and after. The log is append-only.',
   'audit.actor': 'Actor',
   'audit.action': 'Action',
-  'audit.actionHint': 'Exact name, or a prefix ending in a dot, e.g. users.',
   'audit.from': 'From',
   'audit.to': 'To',
   'audit.apply': 'Filter',
@@ -386,6 +367,7 @@ export const en: Record<KitMessageKey, string> = {
   'groups.name': 'Name (Vietnamese)',
   'groups.nameEn': 'Name (English)',
   'groups.description': 'Description',
+  'groups.descriptionEn': 'Description in English',
   'groups.members': 'Communes and wards in the group',
   'groups.deleteConfirm': 'Delete group {name}?',
   'groups.savedTitle': 'Group saved',

@@ -66,10 +66,10 @@ describe('the message catalogue', () => {
 
 describe('counts in a sentence', () => {
   it('agree with the number in English and are written the way of each language', () => {
-    expect(tEn('alerts.count', { count: 1 })).toBe('1 alert');
-    expect(tEn('alerts.count', { count: 1234 })).toBe('1,234 alerts');
-    expect(tVi('alerts.count', { count: 1 })).toBe('1 cảnh báo');
-    expect(tVi('alerts.count', { count: 1234 })).toBe('1.234 cảnh báo');
+    expect(tEn('alerts.total', { count: 1 })).toBe('1 alert');
+    expect(tEn('alerts.total', { count: 1234 })).toBe('1,234 alerts');
+    expect(tVi('alerts.total', { count: 1 })).toBe('1 cảnh báo');
+    expect(tVi('alerts.total', { count: 1234 })).toBe('1.234 cảnh báo');
     expect(tEn('overview.groups.members', { count: 1 })).toBe('1 unit');
     expect(tEn('overview.groups.members', { count: 0 })).toBe('0 units');
     expect(tEn('data.import.read', { rows: 1, values: 12 })).toBe('Read 1 unit row and 12 filled cells.');

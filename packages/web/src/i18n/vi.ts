@@ -1,8 +1,17 @@
+import { auditVi } from '../admin/audit.i18n.vi.ts';
+import { notificationsVi } from '../admin/notifications.i18n.vi.ts';
+import { alertsVi } from '../alerts/i18n.vi.ts';
+import { mapVi } from '../map/i18n.vi.ts';
+
 /**
  * The kit's Vietnamese, the source of truth: every key here must exist in English. Messages are ICU: `{name}`,
  * `{count, plural, other {# đơn vị}}` (Vietnamese has only `other`), `{at, date, day}`; a literal brace is `'{'`.
  */
 export const vi = {
+  ...mapVi,
+  ...auditVi,
+  ...notificationsVi,
+  ...alertsVi,
   'app.name': 'IOC Hà Tĩnh',
   'app.tagline': 'Trung tâm giám sát, điều hành thông minh',
 
@@ -139,33 +148,6 @@ export const vi = {
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ này không tồn tại hoặc đã được chuyển.',
   'notFound.home': 'Về trang tổng quan',
-
-  'alerts.title': 'Cảnh báo',
-  'alerts.subtitle':
-    'Cảnh báo trên các đơn vị trong phạm vi của bạn, mới nhất trước; cảnh báo mới hiện ngay khi phát sinh.',
-  'alerts.filter': 'Lọc theo trạng thái',
-  'alerts.filter.open': 'Đang mở',
-  'alerts.filter.acknowledged': 'Đã tiếp nhận',
-  'alerts.filter.all': 'Tất cả',
-  'alerts.count': '{count, plural, other {# cảnh báo}}',
-  'alerts.empty': 'Không có cảnh báo',
-  'alerts.emptyText': 'Chưa có cảnh báo nào cần xử lý trong phạm vi của bạn.',
-  'alerts.emptyAcknowledged': 'Chưa có cảnh báo nào được tiếp nhận.',
-  'alerts.more': 'Tải thêm',
-  'alerts.new': 'Mới',
-  'alerts.province': 'Toàn tỉnh',
-  'alerts.updated': 'phát sinh lại {when}',
-  'alerts.justNow': 'vừa xong',
-  'alerts.open': 'Chưa xử lý',
-  'alerts.acknowledged': 'Đã tiếp nhận',
-  'alerts.acknowledgedBy': '{by}, {at, date, dateTime}',
-  'alerts.acknowledge': 'Tiếp nhận',
-  'alerts.detail.value': 'Giá trị',
-  'alerts.detail.expected': 'Thường khoảng',
-  'alerts.detail.expectedSeason': 'Thường khoảng (theo cùng kỳ)',
-  'alerts.detail.period': 'Kỳ',
-  'alerts.detail.element': 'Chỉ tiêu',
-  'alerts.detail.open': 'Xem trên trang chỉ tiêu',
 
   'overview.title': 'Tổng quan',
   'overview.subtitle': 'Đơn vị của bạn: {unit}',
@@ -343,7 +325,6 @@ export const vi = {
   'audit.intro': 'Mọi thao tác ghi dữ liệu: ai, khi nào, từ đâu, trước và sau. Nhật ký chỉ được thêm, không sửa được.',
   'audit.actor': 'Người thực hiện',
   'audit.action': 'Thao tác',
-  'audit.actionHint': 'Tên đầy đủ hoặc tiền tố kết thúc bằng dấu chấm, ví dụ users.',
   'audit.from': 'Từ thời điểm',
   'audit.to': 'Đến thời điểm',
   'audit.apply': 'Lọc',
@@ -385,6 +366,7 @@ export const vi = {
   'groups.name': 'Tên nhóm (tiếng Việt)',
   'groups.nameEn': 'Tên tiếng Anh',
   'groups.description': 'Mô tả',
+  'groups.descriptionEn': 'Mô tả tiếng Anh',
   'groups.members': 'Các xã, phường trong nhóm',
   'groups.deleteConfirm': 'Xóa nhóm {name}?',
   'groups.savedTitle': 'Đã lưu nhóm',

@@ -2,6 +2,7 @@ import type { BusEvent, EventMap } from '@ioc/shared';
 import { useCallback } from 'react';
 import { type ToastTone, useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
+import { alertSoundEnabled, playAlertTone } from './alertSound.ts';
 import { describeEvent, eventTitle, PLATFORM_EVENTS } from './describeEvent.ts';
 import { useLiveEvent } from './LiveContext.tsx';
 
@@ -28,6 +29,9 @@ export function LiveToasts() {
 
   useLiveEvent('orgunit.updated', (event) => toast(event, 'info'));
   useLiveEvent('boundaries.imported', (event) => toast(event, 'success'));
-  useLiveEvent('alert.raised', (event) => toast(event, ALERT_TONES[event.payload.severity] ?? 'warning'));
+  useLiveEvent('alert.raised', (event) => {
+    toast(event, ALERT_TONES[event.payload.severity] ?? 'warning');
+    if (event.payload.severity === 'critical' && alertSoundEnabled()) playAlertTone();
+  });
   return null;
 }

@@ -7,6 +7,7 @@ export type MapMode = 'boundaries' | 'centroids';
 export interface MapUnit {
   code: string;
   name: string;
+  nameEn: string;
   kind: string;
   areaKm2: number | null;
   /** Drawn from an imported boundary; otherwise a disc of the unit's area around its centroid. */
@@ -21,6 +22,10 @@ export interface MapData {
   units: MapUnit[];
   /** Mean latitude, to correct the aspect ratio of the plate carrée projection. */
   latitude: number;
+  /** The province's boundary as lines (its rings), drawn over the communes; null until it is imported. */
+  outline: Position[][] | null;
+  /** The shipped boundary layer's name when the IOC seeded it, for the credit line; null otherwise. */
+  source: string | null;
 }
 
 const KM_PER_DEGREE_LAT = 110.574;
@@ -73,6 +78,7 @@ export function buildMapData(source: UnitMapCollection): MapData {
     units.push({
       code: properties.code,
       name: properties.name,
+      nameEn: properties.nameEn,
       kind: properties.kind,
       areaKm2: properties.areaKm2,
       hasBoundary,
@@ -86,5 +92,12 @@ export function buildMapData(source: UnitMapCollection): MapData {
     collection: { type: 'FeatureCollection', features },
     units,
     latitude: units.length > 0 ? latitudeSum / units.length : 18.3,
+    outline: outlineRings(source.outline),
+    source: source.source ?? null,
   };
+}
+
+function outlineRings(outline: UnitMapCollection['outline']): Position[][] | null {
+  if (!outline) return null;
+  return outline.type === 'Polygon' ? outline.coordinates : outline.coordinates.flat();
 }

@@ -53,35 +53,109 @@ export function unitMapSeries(options: {
   };
 }
 
+/** The name of the province's outline among the map's regions: drawn as lines over the communes, never hovered. */
+export const OUTLINE_REGION = '__outline__';
+
+/** The communes' collection with the province outline added as lines, for echarts.registerMap. */
+export function withOutline(data: MapData): MapData['collection'] {
+  if (!data.outline) return data.collection;
+  const outline = {
+    type: 'Feature',
+    id: OUTLINE_REGION,
+    properties: { code: OUTLINE_REGION },
+    geometry: { type: 'MultiLineString', coordinates: data.outline },
+  };
+  // A line feature is not in the unit schema: ECharts draws it, nothing else reads it.
+  return { ...data.collection, features: [...data.collection.features, outline as never] };
+}
+
+/** How the units are coloured and what the tooltip adds for each: a stylesheet colour and a line of text. */
+export interface MapColouring {
+  colourOf(unit: MapUnit): string | null;
+  /** A line under the unit's name and kind: the value shown, or null for none. */
+  describe(unit: MapUnit): string | null;
+}
+
 /** The ECharts option for the unit map; colours come from the stylesheet so both themes look right. */
 export function buildMapOption(
   data: MapData,
   t: Translate,
   formatArea: (km2: number | null) => string,
+  colouring?: MapColouring,
+  lang: 'vi' | 'en' = 'vi',
 ): EChartsCoreOption {
+  const nameOf = (unit: MapUnit) => (lang === 'en' && unit.nameEn ? unit.nameEn : unit.name);
   const byCode = new Map(data.units.map((unit) => [unit.code, unit]));
   const colours = {
     ward: cssVar('--map-ward'),
     commune: cssVar('--map-commune'),
     border: cssVar('--map-border'),
     hover: cssVar('--map-hover'),
+    outline: cssVar('--map-outline'),
+    noData: cssVar('--overlay-none'),
+    hatch: cssVar('--overlay-hatch'),
     text: cssVar('--text'),
     surface: cssVar('--surface'),
     muted: cssVar('--text-muted'),
   };
-  const areaColour = (unit: MapUnit) => (unit.kind === 'ward' ? colours.ward : colours.commune);
+  const cache = new Map<string, string>();
+  const colour = (variable: string) => {
+    let value = cache.get(variable);
+    if (value === undefined) {
+      value = cssVar(variable);
+      cache.set(variable, value);
+    }
+    return value;
+  };
+  // Hatching says "no value" in both themes, apart from any shade of the scale.
+  const noData = {
+    symbol: 'rect',
+    symbolSize: 1,
+    dashArrayX: [1, 0],
+    dashArrayY: [2, 4],
+    rotation: -Math.PI / 4,
+    color: colours.hatch,
+  };
+  const areaStyle = (unit: MapUnit) => {
+    if (!colouring) return { areaColor: unit.kind === 'ward' ? colours.ward : colours.commune };
+    const variable = colouring.colourOf(unit);
+    return variable ? { areaColor: colour(variable) } : { areaColor: colours.noData, decal: noData };
+  };
 
   const tooltip = (params: TooltipParams) => {
     const unit = byCode.get(params.name);
     if (!unit) return '';
     const lines = [
-      `<strong>${escapeHtml(unit.name)}</strong>`,
+      `<strong>${escapeHtml(nameOf(unit))}</strong>`,
       `${escapeHtml(kindLabel(t, unit.kind))} · ${t('map.tooltip.code')} ${escapeHtml(unit.code)}`,
-      `${t('map.tooltip.area')}: ${escapeHtml(formatArea(unit.areaKm2))}`,
     ];
+    const shown = colouring?.describe(unit);
+    if (shown) lines.push(`<strong>${escapeHtml(shown)}</strong>`);
+    else lines.push(`${t('map.tooltip.area')}: ${escapeHtml(formatArea(unit.areaKm2))}`);
     if (!unit.hasBoundary) lines.push(`<em>${escapeHtml(t('map.tooltip.noBoundary'))}</em>`);
     return lines.join('<br/>');
   };
+
+  const items: { name: string; value?: number | null; itemStyle: Record<string, unknown> }[] = data.units.map(
+    (unit) => ({
+      name: unit.code,
+      value: unit.areaKm2,
+      itemStyle: {
+        ...areaStyle(unit),
+        opacity: unit.hasBoundary ? 1 : 0.85,
+        borderType: unit.hasBoundary ? 'solid' : 'dashed',
+      },
+    }),
+  );
+  if (data.outline) {
+    items.push({
+      name: OUTLINE_REGION,
+      silent: true,
+      tooltip: { show: false },
+      emphasis: { disabled: true },
+      itemStyle: { borderColor: colours.outline, borderWidth: 2.4 },
+    } as (typeof items)[number]);
+  }
 
   return {
     backgroundColor: 'transparent',
@@ -98,16 +172,11 @@ export function buildMapOption(
         data,
         margin: 24,
         colours,
-        nameOf: (code) => byCode.get(code)?.name ?? code,
-        items: data.units.map((unit) => ({
-          name: unit.code,
-          value: unit.areaKm2,
-          itemStyle: {
-            areaColor: areaColour(unit),
-            opacity: unit.hasBoundary ? 1 : 0.85,
-            borderType: unit.hasBoundary ? 'solid' : 'dashed',
-          },
-        })),
+        nameOf: (code) => {
+          const unit = byCode.get(code);
+          return unit ? nameOf(unit) : code;
+        },
+        items,
       }),
     ],
   };

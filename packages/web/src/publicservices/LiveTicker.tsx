@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useAgencyName } from '../api/agencies.ts';
 import type { ApiQueryResult } from '../api/queries.ts';
 import { useRootUnit } from '../auth/AuthContext.tsx';
 import { sameLocalDay } from '../calendar/days.ts';
@@ -8,7 +9,7 @@ import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { useLive, useLiveEvent } from '../live/LiveContext.tsx';
 import { statusLabel, statusTone } from './status.ts';
-import { concernsUnit, mergeTicker, openingTicker, type TickerEntry, tickerEntryOf } from './ticker.ts';
+import { mergeTicker, openingTicker, type TickerEntry, tickerEntriesOf } from './ticker.ts';
 
 const LIVE_KEYS = { open: 'live.open', connecting: 'live.connecting', closed: 'live.closed' } as const;
 
@@ -17,19 +18,21 @@ interface LiveTickerProps {
   opening: ApiQueryResult<'GET /api/v1/public-services/ticker'>;
 }
 
-/** The latest dossiers synced: the API's list, then each `dossier.synced` event on top, briefly highlighted. */
+/** The latest dossiers synced: the API's list, then each `dossiers.synced` batch's dossiers on top, briefly highlighted. */
 export function LiveTicker({ unit, opening }: LiveTickerProps) {
   const { t, fmt } = useI18n();
+  const agencyName = useAgencyName();
   const root = useRootUnit().code;
   const [live, setLive] = useState<{ unit: string; entries: TickerEntry[] }>({ unit, entries: [] });
   const liveEntries = live.unit === unit ? live.entries : [];
 
-  useLiveEvent('dossier.synced', (event) => {
-    if (!concernsUnit(event.payload.unit, unit, root)) return;
-    const entry = tickerEntryOf(event.payload, event.at);
+  // The stream sends synced dossiers in batches, a few a second however busy the sync.
+  useLiveEvent('dossiers.synced', (event) => {
+    const incoming = tickerEntriesOf(event.payload, event.at, unit, root);
+    if (incoming.length === 0) return;
     setLive((current) => ({
       unit,
-      entries: mergeTicker(current.unit === unit ? current.entries : [], [entry]),
+      entries: mergeTicker(current.unit === unit ? current.entries : [], incoming),
     }));
   });
 
@@ -78,7 +81,7 @@ export function LiveTicker({ unit, opening }: LiveTickerProps) {
                 </p>
                 <p className="ps-ticker-detail">
                   {entry.procedure && <span>{entry.procedure}</span>}
-                  <span className="muted">{entry.agencyName}</span>
+                  <span className="muted">{agencyName({ code: entry.agency, name: entry.agencyName })}</span>
                 </p>
               </div>
             </li>

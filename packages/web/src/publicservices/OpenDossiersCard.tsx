@@ -1,4 +1,5 @@
 import type { PsOpenDossier } from '@ioc/shared';
+import { useAgencyName } from '../api/agencies.ts';
 import type { ApiQueryResult } from '../api/queries.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../components/LoadingBlock.tsx';
@@ -110,6 +111,7 @@ export function OpenDossiersCard({ progress, onProgress, lists, agency, onClearA
 
 function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: OpenProgress }) {
   const { t, fmt } = useI18n();
+  const agencyName = useAgencyName();
   const holder = dossier.holder;
   return (
     <tr data-testid={`ps-open-row-${dossier.code}`}>
@@ -117,7 +119,7 @@ function OpenRow({ dossier, progress }: { dossier: PsOpenDossier; progress: Open
         {dossier.code}
       </th>
       <td className="ps-procedure">{dossier.procedure ?? '—'}</td>
-      <td>{dossier.agencyName}</td>
+      <td>{agencyName({ code: dossier.agency, name: dossier.agencyName })}</td>
       <td>{dossier.owner ?? '—'}</td>
       <td className="ps-date">{fmt.date(dossier.receivedAt)}</td>
       <td className="ps-date">{fmt.date(dossier.dueAt)}</td>

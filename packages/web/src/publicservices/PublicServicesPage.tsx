@@ -88,7 +88,7 @@ export function PublicServicesPage() {
   // it follows at most every minute. The stream carries only the dossiers in the user's scope.
   const trendRefreshed = useRef(Date.now());
   useLiveReload(
-    'dossier.synced',
+    'dossiers.synced',
     () => {
       const figures: QueryTarget[] = [
         'GET /api/v1/public-services/summary',

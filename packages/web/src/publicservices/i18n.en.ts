@@ -6,6 +6,9 @@ export const publicServicesEn: Record<keyof typeof publicServicesVi, string> = {
 
   'event.dossier.synced': 'Dossier update',
   'event.dossier.synced.text': 'Dossier {code} at {agency}: status {status}',
+  'event.dossiers.synced': 'Dossier updates',
+  'event.dossiers.synced.text':
+    '{count, plural, one {# dossier} other {# dossiers}} updated, the latest {code} at {agency}: status {status}',
 
   'ps.title': 'Public services',
   'ps.subtitle': 'Administrative procedures received and resolved, and the citizen and business service index',

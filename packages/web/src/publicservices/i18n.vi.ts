@@ -4,6 +4,9 @@ export const publicServicesVi = {
 
   'event.dossier.synced': 'Hồ sơ cập nhật',
   'event.dossier.synced.text': 'Hồ sơ {code} tại {agency}: trạng thái {status}',
+  'event.dossiers.synced': 'Hồ sơ cập nhật',
+  'event.dossiers.synced.text':
+    '{count, plural, other {# hồ sơ}} cập nhật, mới nhất {code} tại {agency}: trạng thái {status}',
 
   'ps.title': 'Dịch vụ công',
   'ps.subtitle': 'Tiếp nhận, giải quyết thủ tục hành chính và chỉ số phục vụ người dân, doanh nghiệp',

@@ -22,6 +22,22 @@ export function tickerEntryOf(payload: EventMap['dossier.synced'], receivedAt: s
   };
 }
 
+/**
+ * A `dossiers.synced` batch as ticker lines for `unit`, newest first (the batch lists them oldest first): only the
+ * dossiers the ticker's unit concerns.
+ */
+export function tickerEntriesOf(
+  batch: EventMap['dossiers.synced'],
+  receivedAt: string,
+  unit: string,
+  rootUnit: string,
+): TickerEntry[] {
+  return batch.dossiers
+    .filter((dossier) => concernsUnit(dossier.unit, unit, rootUnit))
+    .map((dossier) => tickerEntryOf(dossier, receivedAt))
+    .reverse();
+}
+
 /** Whether a live event belongs on the ticker of `unit`: the root unit sees every dossier, a commune its own. */
 export function concernsUnit(eventUnit: string | null, unit: string, rootUnit: string): boolean {
   return unit === rootUnit || eventUnit === unit;

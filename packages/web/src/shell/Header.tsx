@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { LiveStatusBadge } from '../components/LiveStatusBadge.tsx';
 import { ThemeToggle } from '../components/ThemeToggle.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
+import { SoundToggle } from '../live/SoundToggle.tsx';
 
 export function Header({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav(): void }) {
   const { t, lang } = useI18n();
@@ -37,6 +38,7 @@ export function Header({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         <LiveStatusBadge />
         <LanguageSwitch />
         <ThemeToggle />
+        <SoundToggle />
         <div className="header-user">
           <strong data-testid="current-user">{me.displayName}</strong>
           <span>{me.orgUnit ? localName(lang, me.orgUnit.name, me.orgUnit.nameEn) : t('header.noUnit')}</span>

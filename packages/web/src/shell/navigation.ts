@@ -16,6 +16,14 @@ const OVERVIEW: NavEntry = { path: '/', testId: 'overview', label: 'nav.overview
 const PLATFORM_OPERATIONS: NavEntry[] = [
   { path: '/map', testId: 'map', label: 'nav.map', anyOf: ['orgunits.read'], icon: 'map', order: 10 },
   { path: '/alerts', testId: 'alerts', label: 'nav.alerts', anyOf: ['alerts.read'], icon: 'alerts', order: 20 },
+  {
+    path: '/alerts/rules',
+    testId: 'alert-rules',
+    label: 'alerts.rules.nav',
+    anyOf: ['alerts.manage'],
+    icon: 'alerts',
+    order: 21,
+  },
   { path: '/admin', testId: 'admin', label: 'nav.admin', anyOf: ADMIN_PERMISSIONS, icon: 'admin', order: 100 },
 ];
 

@@ -7,6 +7,9 @@ export type AuditRow = Selectable<AuditTable>;
 export type NewAuditRow = Omit<AuditRow, 'id'>;
 export type AnchorRow = Selectable<AuditAnchorTable>;
 
+/** How the command line names its actor (`cli:<user>`): an operator at the server, not automation. */
+export const COMMAND_LINE_PREFIX = 'cli:';
+
 // Serialises appends across server processes on PostgreSQL, so the chain never forks (SQLite has one writer anyway).
 const CHAIN_LOCK = 4_242_001;
 
@@ -27,6 +30,10 @@ export async function insertEntry(trx: Transaction<Database>, entry: NewAuditRow
   return row.id;
 }
 
+/**
+ * Entries newest first by the time they record (the demo and imports write past times, so ids are not time order),
+ * ties by id. A page goes on after the entry `beforeId` names, by its time and id.
+ */
 export async function listEntries(db: Kysely<Database>, query: AuditQuery): Promise<AuditRow[]> {
   let q = db.selectFrom('audit_log').selectAll();
   if (query.actor) q = q.where('actor_name', '=', query.actor);
@@ -35,10 +42,31 @@ export async function listEntries(db: Kysely<Database>, query: AuditQuery): Prom
       ? q.where('action', 'like', `${query.action.replace(/[%_]/g, '')}%`)
       : q.where('action', '=', query.action);
   }
+  if (query.entityType) q = q.where('entity_type', '=', query.entityType);
+  if (query.actorType) q = q.where('actor_type', '=', query.actorType);
+  if (query.hideAutomated) {
+    // Automated: an API key, or the IOC on its own — a system actor with no request behind it, other than the command line.
+    q = q
+      .where('actor_type', '!=', 'apikey')
+      .where((eb) =>
+        eb.or([
+          eb('actor_type', '!=', 'system'),
+          eb('ip', 'is not', null),
+          eb('actor_name', 'like', `${COMMAND_LINE_PREFIX}%`),
+        ]),
+      );
+  }
   if (query.from) q = q.where('at', '>=', new Date(query.from).toISOString());
   if (query.to) q = q.where('at', '<=', new Date(query.to).toISOString());
-  if (query.beforeId) q = q.where('id', '<', query.beforeId);
+  if (query.beforeId) {
+    const cursor = await db.selectFrom('audit_log').select('at').where('id', '=', query.beforeId).executeTakeFirst();
+    const beforeId = query.beforeId;
+    q = cursor
+      ? q.where((eb) => eb.or([eb('at', '<', cursor.at), eb.and([eb('at', '=', cursor.at), eb('id', '<', beforeId)])]))
+      : q.where('id', '<', beforeId);
+  }
   return q
+    .orderBy('at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.limit ?? 100)
     .execute();

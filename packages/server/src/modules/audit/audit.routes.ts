@@ -10,7 +10,8 @@ export function auditRoutes(app: App, { platform }: Kernel): void {
       config: { permission: 'audit.read' },
       schema: {
         tags: ['admin'],
-        summary: 'The audit log, newest first; filter by user, action (or action prefix ending in "."), time',
+        summary:
+          'The audit log, newest first by recorded time; filter by user, action (or action prefix ending in "."), entity type, kind of actor, time; hide automated entries',
         querystring: AuditQuery,
         response: { 200: AuditPage, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
       },

@@ -19,6 +19,7 @@ function toApiKey(row: repo.ApiKeyRow): ApiKey {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    autoRegisterStreams: row.auto_register_streams === 1,
   };
 }
 
@@ -65,6 +66,7 @@ export class ApiKeyService {
           created_at: now().toISOString(),
           last_used_at: null,
           revoked_at: null,
+          auto_register_streams: body.autoRegisterStreams ? 1 : 0,
         });
         return { before: null, after: { ...body, prefix }, result: newId, entityId: String(newId) };
       },

@@ -6,6 +6,7 @@ import {
   IdParams,
   PermissionInfo,
   Role,
+  RoleParams,
   TemporaryPassword,
   UpdateRoleBody,
   UpdateUserBody,
@@ -19,7 +20,6 @@ import { errorResponses } from '../../http/route-kit.ts';
 import type { Kernel } from '../../kernel.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
-const RoleParams = Type.Object({ code: Type.String({ pattern: '^[a-z_]{2,40}$' }) });
 
 export function userRoutes(app: App, { users, apiKeys }: Kernel): void {
   app.get(

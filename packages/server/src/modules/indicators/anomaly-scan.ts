@@ -60,19 +60,31 @@ export function periodsBefore(period: Period, count: number): Period[] {
   return out;
 }
 
+/** The reason an anomaly alert resolves when its value, scanned again, is no longer unusual (or was removed). */
+export const VALUE_CORRECTED = 'value corrected';
+
 /**
  * Compares stored totals with their own history (anomaly.ts) and raises an alert for each value far from it,
- * critical when twice the threshold. Returns how many alerts were raised or refreshed.
+ * critical when twice the threshold; the alert of a value scanned again and found usual (corrected, or removed)
+ * resolves by itself. Returns how many alerts were raised or refreshed.
  */
 export async function detectAnomalies(
   db: Kysely<Database>,
-  alerts: AlertService,
+  alerts: Pick<AlertService, 'raise' | 'resolve'>,
   values: readonly ScannedValue[],
   /** The catalogue and unit tree the caller already read, if it did. */
   known?: { elements: readonly DataElementRow[]; graph: UnitGraph },
+  /** The agency code of an element's owning department ('Sở Y tế' → SYT), so its officers see the alert. */
+  agencyOf?: (owner: string) => string | null,
 ): Promise<number> {
+  const keyOf = (v: Pick<ScannedValue, 'element' | 'unit' | 'period'>) =>
+    `indicator.anomaly:${v.element}:${v.unit}:${v.period}`;
   const candidates = values.filter((v) => v.value !== null && HISTORY[v.parsed.type]);
-  if (candidates.length === 0) return 0;
+  const cleared = new Set(values.map(keyOf));
+  if (candidates.length === 0) {
+    if (cleared.size > 0) await alerts.resolve([...cleared], VALUE_CORRECTED);
+    return 0;
+  }
   const [elementRows, graph] = known
     ? [known.elements, known.graph]
     : await Promise.all([listDataElements(db), unitGraph(db)]);
@@ -129,6 +141,8 @@ export async function detectAnomalies(
       const verdict = judgeValue(v.value as number, series, season, elements.get(v.element)?.value_type === 'integer');
       if (!verdict || verdict.score <= K) continue;
       const element = elements.get(v.element);
+      const agency = element?.owner && agencyOf ? agencyOf(element.owner) : null;
+      cleared.delete(keyOf(v));
       found.push({
         kind: 'indicator.anomaly',
         severity: verdict.score > 2 * K ? 'critical' : 'warning',
@@ -142,11 +156,16 @@ export async function detectAnomalies(
           expected: verdict.expected,
           score: verdict.score,
           basis: verdict.basis,
+          owner: element?.owner ?? null,
         },
-        dedupeKey: `indicator.anomaly:${v.element}:${v.unit}:${v.period}`,
+        dedupeKey: keyOf(v),
+        link: { kind: 'indicator', ref: v.element },
+        labels: { element: v.element, period: v.period },
+        ...(agency ? { agencies: [agency] } : {}),
       });
     }
   }
   if (found.length > 0) await alerts.raise(found);
+  if (cleared.size > 0) await alerts.resolve([...cleared], VALUE_CORRECTED);
   return found.length;
 }

@@ -1,5 +1,5 @@
 import {
-  CatalogueCode,
+  CatalogueParams,
   DataEntryForm,
   DataEntryQuery,
   DataSet,
@@ -23,7 +23,6 @@ import { errorResponses } from '../../http/route-kit.ts';
 import type { IndicatorServices } from './module.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
-const CodeParams = Type.Object({ code: CatalogueCode });
 
 export function dataSetRoutes(app: App, { dataSets, entries, values }: IndicatorServices): void {
   app.get(
@@ -45,7 +44,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Indicator
       schema: {
         tags: ['data entry'],
         summary: 'Create or replace a data set (elements of its frequency, deadline, lock, reporting units)',
-        params: CodeParams,
+        params: CatalogueParams,
         body: SaveDataSetBody,
         response: { 200: DataSet, ...errors },
       },
@@ -169,7 +168,7 @@ export function dataSetRoutes(app: App, { dataSets, entries, values }: Indicator
       schema: {
         tags: ['data entry'],
         summary: 'Create or replace a validation rule; both sides are checked like indicator formulas',
-        params: CodeParams,
+        params: CatalogueParams,
         body: SaveValidationRuleBody,
         response: { 200: ValidationRule, ...errors },
       },

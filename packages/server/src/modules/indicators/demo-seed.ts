@@ -1,9 +1,11 @@
 import { parsePeriod } from '@ioc/shared';
 import type { Platform } from '../../platform.ts';
+import { AgencyService } from '../agencies/agencies.service.ts';
 import { AlertService } from '../alerts/alerts.service.ts';
 import { appendAudit } from '../audit/audit.service.ts';
 import { systemActor } from '../auth/actor.ts';
 import { currentChildrenOf } from '../orgunits/orgunits.repo.ts';
+import { OrgUnitService } from '../orgunits/orgunits.service.ts';
 import { detectAnomalies } from './anomaly-scan.ts';
 import { listDataElements, saveConstant, saveDataElement, saveIndicator, saveTarget } from './catalogue.repo.ts';
 import { insertReports, saveDataSet, saveValidationRule } from './datasets.repo.ts';
@@ -167,10 +169,13 @@ export async function seedIndicatorDemo(platform: Platform): Promise<{ values: n
   const latest = new Map<string, string>();
   for (const v of demo.values) if (v.period > (latest.get(v.element) ?? '')) latest.set(v.element, v.period);
   const recent = demo.values.filter((v) => v.category === '' && latest.get(v.element) === v.period);
+  const match = await new AgencyService(platform, new OrgUnitService(platform)).matcher();
   const alerts = await detectAnomalies(
     db,
     new AlertService(platform),
     recent.map((v) => ({ ...v, parsed: parsePeriod(v.period)! })),
+    undefined,
+    (owner) => match(owner)?.code ?? null,
   );
   return { values: demo.values.length, alerts };
 }

@@ -1,5 +1,5 @@
 import {
-  CatalogueCode,
+  CatalogueParams,
   DataElement,
   Indicator,
   IndicatorConstant,
@@ -10,6 +10,7 @@ import {
   SaveDataElementBody,
   SaveIndicatorBody,
   SaveTargetBody,
+  TargetParams,
 } from '@ioc/shared';
 import { Type } from 'typebox';
 import type { App } from '../../http/app-types.ts';
@@ -19,7 +20,6 @@ import { errorResponses } from '../../http/route-kit.ts';
 import type { IndicatorServices } from './module.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
-const CodeParams = Type.Object({ code: CatalogueCode });
 
 export function indicatorRoutes(app: App, { indicators }: IndicatorServices): void {
   app.get(
@@ -41,7 +41,7 @@ export function indicatorRoutes(app: App, { indicators }: IndicatorServices): vo
       schema: {
         tags: ['indicators'],
         summary: 'Create or replace a data element',
-        params: CodeParams,
+        params: CatalogueParams,
         body: SaveDataElementBody,
         response: { 200: DataElement, ...errors },
       },
@@ -67,7 +67,7 @@ export function indicatorRoutes(app: App, { indicators }: IndicatorServices): vo
       schema: {
         tags: ['indicators'],
         summary: 'Create or replace an indicator; the formula is checked (unknown codes, cycles) before it is stored',
-        params: CodeParams,
+        params: CatalogueParams,
         body: SaveIndicatorBody,
         response: { 200: Indicator, ...errors },
       },
@@ -93,7 +93,7 @@ export function indicatorRoutes(app: App, { indicators }: IndicatorServices): vo
       schema: {
         tags: ['indicators'],
         summary: 'Create or change a constant',
-        params: CodeParams,
+        params: CatalogueParams,
         body: SaveConstantBody,
         response: { 200: IndicatorConstant, ...errors },
       },
@@ -107,11 +107,7 @@ export function indicatorRoutes(app: App, { indicators }: IndicatorServices): vo
       schema: {
         tags: ['indicators'],
         summary: "Set an indicator's yearly plan (kế hoạch) for a unit",
-        params: Type.Object({
-          code: CatalogueCode,
-          unit: Type.String({ pattern: '^[0-9]{2,6}$' }),
-          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
-        }),
+        params: TargetParams,
         body: SaveTargetBody,
         response: { 200: IndicatorTarget, ...errors },
       },

@@ -1,19 +1,21 @@
 import type { Kernel } from '../../kernel.ts';
 import { defineSubsystem } from '../../subsystem.ts';
+import { ScanJob } from '../system/scan-job.ts';
 import { dataSetRoutes } from './datasets.routes.ts';
 import { DataSetService } from './datasets.service.ts';
 import { seedIndicatorDemo } from './demo-seed.ts';
 import { EntryService } from './entry.service.ts';
 import { indicatorRoutes } from './indicators.routes.ts';
 import { IndicatorService } from './indicators.service.ts';
+import { LateReportScan } from './late-reports.ts';
 import { spreadsheetRoutes } from './spreadsheet/spreadsheet.routes.ts';
 import { SpreadsheetService } from './spreadsheet/spreadsheet.service.ts';
 import { ValueService } from './values.service.ts';
 import { indicatorViewRoutes } from './views.routes.ts';
 import { IndicatorViewService } from './views.service.ts';
 
-function createIndicatorServices({ platform, orgUnits, alerts }: Kernel) {
-  const values = new ValueService(platform, alerts);
+function createIndicatorServices({ platform, orgUnits, alerts, agencies }: Kernel) {
+  const values = new ValueService(platform, alerts, () => agencies.matcher());
   const dataSets = new DataSetService(platform, orgUnits);
   return {
     platform,
@@ -23,6 +25,7 @@ function createIndicatorServices({ platform, orgUnits, alerts }: Kernel) {
     dataSets,
     entries: new EntryService(platform, orgUnits, dataSets, values),
     spreadsheets: new SpreadsheetService(platform, orgUnits, values),
+    lateReports: new LateReportScan(platform, alerts, dataSets),
   };
 }
 
@@ -41,5 +44,10 @@ export const indicatorsSubsystem = defineSubsystem({
   async prepare({ platform }, { demo }) {
     const seeded = demo ? await seedIndicatorDemo(platform) : null;
     return seeded ? `indicator demo: ${seeded.values} values, ${seeded.alerts} anomaly alerts` : undefined;
+  },
+  jobs(services, _kernel, log) {
+    // Every five minutes: reports missing past their deadline, and those that arrived since.
+    const scan = { name: 'late-report alert scan', scan: () => services.lateReports.run(), alongside: null };
+    return [new ScanJob({ ...scan, everyMs: 5 * 60_000, firstAfterMs: 60_000 }, log)];
   },
 });

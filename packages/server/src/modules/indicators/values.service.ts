@@ -35,6 +35,9 @@ export class ValueService {
   constructor(
     private readonly platform: Platform,
     private readonly alerts: AlertService,
+    /** Finds the agency an element's owning department names, so its anomalies reach that agency's officers. */
+    private readonly agencyMatcher: () => Promise<(written: string) => { code: string } | null> = async () => () =>
+      null,
   ) {}
 
   /** mode 'check' only reports the problems of each row, storing nothing (validation rules run only when storing). */
@@ -84,11 +87,14 @@ export class ValueService {
       outcome = await this.write(actor, rows, sets);
     }
 
+    const match = await this.agencyMatcher();
+    // Removed values are scanned too: their anomaly alerts resolve.
     const anomalies = await detectAnomalies(
       db,
       this.alerts,
-      rows.filter((r) => r.value !== null && r.category === ''),
+      rows.filter((r) => r.category === ''),
       { elements, graph },
+      (owner) => match(owner)?.code ?? null,
     );
     await this.announce(rows);
     problems.sort((a, b) => a.row - b.row);

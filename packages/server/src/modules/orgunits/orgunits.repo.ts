@@ -153,6 +153,23 @@ export async function currentUnitGeometries(db: Executor, on: string) {
     .execute();
 }
 
+/** A unit's stored boundary (GeoJSON text), or null. */
+export async function geometryOf(db: Executor, id: string): Promise<string | null> {
+  const row = await db.selectFrom('org_units').select('geometry').where('id', '=', id).executeTakeFirst();
+  return row?.geometry ?? null;
+}
+
+/** Whether any unit has a boundary: then they came from an administrator or an earlier seed, and are theirs. */
+export async function anyGeometry(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('geometry', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function upsertUnits(db: Executor, units: Omit<OrgUnitRow, 'geometry'>[]): Promise<void> {
   for (const unit of units) {
     const { id: _id, ...rest } = unit;
@@ -243,7 +260,7 @@ export async function groupsOfUnit(db: Executor, unitId: string) {
 
 export async function saveGroup(
   db: Executor,
-  group: { code: string; name: string; name_en: string; description: string | null },
+  group: { code: string; name: string; name_en: string; description: string | null; description_en: string | null },
   members: string[],
 ): Promise<void> {
   const { code: _code, ...rest } = group;

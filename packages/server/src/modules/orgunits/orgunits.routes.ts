@@ -1,16 +1,17 @@
 import {
+  BoundaryImportBody,
   BoundaryImportQuery,
   BoundaryImportResult,
   ErrorResponse,
-  GroupCode,
+  GroupParams,
   OkResponse,
   OrgUnit,
   OrgUnitDetail,
   OrgUnitGroup,
-  OrgUnitId,
   OrgUnitListQuery,
   SaveGroupBody,
   UnitMapCollection,
+  UnitParams,
   UnitProfile,
   UpdateUnitProfileBody,
 } from '@ioc/shared';
@@ -21,13 +22,6 @@ import { errorResponses } from '../../http/route-kit.ts';
 import type { Kernel } from '../../kernel.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
-const UnitParams = Type.Object({ id: OrgUnitId });
-const GroupParams = Type.Object({ code: GroupCode });
-
-const FeatureCollection = Type.Object(
-  { type: Type.Literal('FeatureCollection'), features: Type.Array(Type.Unknown()) },
-  { description: 'GeoJSON FeatureCollection (WGS84)' },
-);
 
 export function orgUnitRoutes(app: App, { orgUnits, platform }: Kernel): void {
   app.get(
@@ -113,7 +107,7 @@ export function orgUnitRoutes(app: App, { orgUnits, platform }: Kernel): void {
         tags: ['orgunits'],
         summary: 'Import unit boundaries from a GeoJSON FeatureCollection; all-or-nothing on a bad feature',
         querystring: BoundaryImportQuery,
-        body: FeatureCollection,
+        body: BoundaryImportBody,
         response: { 200: BoundaryImportResult, ...errors, 413: ErrorResponse },
       },
     },

@@ -14,10 +14,14 @@ import { invalid, notFound, outOfScope } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
 import type { Actor, Scope } from '../auth/actor.ts';
+import { deleteSetting, findSetting, saveSetting } from '../settings/settings.repo.ts';
 import { centroidOf, readBoundaryFile } from './boundaries.ts';
 import * as repo from './orgunits.repo.ts';
 
 const today = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Where the stored boundaries came from when the IOC put them there (the shipped layer), for the map's credit. */
+const BOUNDARY_SOURCE_SETTING = 'orgunits.boundaries.source';
 
 function toOrgUnit(row: repo.OrgUnitSummary): OrgUnit {
   return {
@@ -79,11 +83,18 @@ export class OrgUnitService {
     };
   }
 
-  /** The current communes and wards as GeoJSON: their boundary when imported, otherwise a point at the centroid. */
+  /**
+   * The current communes and wards as GeoJSON: their boundary when imported, otherwise a point at the centroid; and
+   * the root unit's boundary as the outline around them.
+   */
   async geojson(): Promise<UnitMapCollection> {
     const rows = await repo.currentUnitGeometries(this.platform.db, today(this.platform.now()));
+    const outline = await repo.geometryOf(this.platform.db, this.platform.config.rootUnit);
+    const source = await findSetting(this.platform.db, BOUNDARY_SOURCE_SETTING);
     return {
       type: 'FeatureCollection',
+      source: source?.value ?? null,
+      outline: outline ? (JSON.parse(outline) as UnitMapCollection['outline']) : null,
       features: rows.map((row) => ({
         type: 'Feature',
         id: row.id,
@@ -169,7 +180,16 @@ export class OrgUnitService {
     return profile;
   }
 
-  async importBoundaries(actor: Actor, file: unknown, codeProperty?: string): Promise<BoundaryImportResult> {
+  /**
+   * `source` names the shipped layer when the demo seeds it, so the map credits it; any other import is the
+   * province's own and the credit goes.
+   */
+  async importBoundaries(
+    actor: Actor,
+    file: unknown,
+    codeProperty?: string,
+    source?: string,
+  ): Promise<BoundaryImportResult> {
     const read = readBoundaryFile(file, codeProperty);
     if ('problems' in read)
       throw invalid(`The boundary file was refused: ${read.problems.length} problem(s)`, read.problems);
@@ -191,6 +211,8 @@ export class OrgUnitService {
         for (const feature of matched) {
           await repo.setGeometry(trx, feature.code, JSON.stringify(feature.geometry), centroidOf(feature.geometry));
         }
+        if (source) await saveSetting(trx, BOUNDARY_SOURCE_SETTING, source, this.platform.now().toISOString());
+        else await deleteSetting(trx, BOUNDARY_SOURCE_SETTING);
         const withGeometry = new Set(matched.map((f) => f.code));
         result.unitsWithoutBoundary = current.filter((u) => !u.geometry && !withGeometry.has(u.id)).map((u) => u.id);
         return { before: null, after: result, result: undefined };
@@ -208,6 +230,7 @@ export class OrgUnitService {
       name: g.name,
       nameEn: g.name_en,
       description: g.description,
+      descriptionEn: g.description_en,
       members: g.members,
     }));
   }
@@ -231,6 +254,7 @@ export class OrgUnitService {
       name: body.name,
       nameEn: body.nameEn,
       description: body.description ?? null,
+      descriptionEn: body.descriptionEn ?? null,
       members: [...body.members].sort(),
     };
     return auditedWrite(
@@ -241,7 +265,13 @@ export class OrgUnitService {
         const before = (await repo.listGroups(trx)).find((g) => g.code === code) ?? null;
         await repo.saveGroup(
           trx,
-          { code, name: group.name, name_en: group.nameEn, description: group.description },
+          {
+            code,
+            name: group.name,
+            name_en: group.nameEn,
+            description: group.description,
+            description_en: group.descriptionEn,
+          },
           group.members,
         );
         return { before, after: group, result: group };

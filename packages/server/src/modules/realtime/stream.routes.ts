@@ -4,6 +4,7 @@ import { actorOf } from '../../http/context.ts';
 import type { Kernel } from '../../kernel.ts';
 import { SESSION_COOKIE } from '../auth/auth.service.ts';
 import { mayReceive } from './audience.ts';
+import { DossierBatcher } from './dossier-batcher.ts';
 import type { OpenStream, StreamRegistry } from './stream-registry.ts';
 
 export { StreamRegistry } from './stream-registry.ts';
@@ -27,7 +28,7 @@ export function streamRoutes(app: App, { platform, orgUnits, auth }: Kernel, str
       schema: {
         tags: ['realtime'],
         summary:
-          "Server-Sent Events: live events (names and payloads in the shared EventMap), each only to users who may read its data: the event type's permission, the org-unit scope and, for tasks and documents, the agency. The stream ends when the sign-in that opened it ends (logout, expiry, password change, disabled user, revoked key)",
+          "Server-Sent Events: live events (names and payloads in the shared EventMap), each only to users who may read its data: the event type's permission, the org-unit scope and, for tasks and documents, the agency. Synced dossiers come as `dossiers.synced` batches (at most two a second, counted in full), never one `dossier.synced` each. The stream ends when the sign-in that opened it ends (logout, expiry, password change, disabled user, revoked key)",
         produces: ['text/event-stream'],
       },
     },
@@ -45,9 +46,16 @@ export function streamRoutes(app: App, { platform, orgUnits, auth }: Kernel, str
       response.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ node: platform.config.nodeId })}\n\n`);
       const covers = (unit: string) => orgUnits.inScope(actor.scope, unit);
       let ended = false;
+      const send = (event: BusEvent) => {
+        if (!ended && !response.writableEnded) response.write(frame(event));
+      };
+      // Synced dossiers reach the reader in batches, counted in full: a busy sync is thousands a minute.
+      const dossiers = new DossierBatcher(send, actor.scope.unitId, platform.now);
       const unsubscribe = platform.bus.subscribe((event) => {
         void mayReceive(actor, event, platform.config.rootUnit, covers).then((allowed) => {
-          if (allowed && !ended && !response.writableEnded) response.write(frame(event));
+          if (!allowed || ended) return;
+          if (event.name === 'dossier.synced') dossiers.add(event.payload as BusEvent<'dossier.synced'>['payload']);
+          else send(event);
         });
       });
       const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
@@ -58,6 +66,7 @@ export function streamRoutes(app: App, { platform, orgUnits, auth }: Kernel, str
           ended = true;
           clearInterval(heartbeat);
           unsubscribe();
+          dossiers.stop();
           streams.remove(stream);
           if (!response.writableEnded) response.end();
         },

@@ -1,28 +1,22 @@
+import { HealthStatus, Readiness } from '@ioc/shared';
 import { sql } from 'kysely';
-import { Type } from 'typebox';
 import type { App } from '../../http/app-types.ts';
 import type { Kernel } from '../../kernel.ts';
 import type { Metrics } from './metrics.ts';
 
-const Health = Type.Object({ status: Type.String(), node: Type.String() });
-const Ready = Type.Object({
-  status: Type.Union([Type.Literal('ready'), Type.Literal('unavailable')]),
-  database: Type.Boolean(),
-  /** False while the database refuses writes (disk full, read-only): reads still work, but no work can be saved. */
-  writes: Type.Boolean(),
-  bus: Type.Boolean(),
-  engine: Type.String(),
-  busKind: Type.String(),
-  problem: Type.Optional(Type.String()),
-});
-
 /** How long a refused write keeps the server unready when no write has succeeded since. */
 export const WRITE_FAILURE_MS = 60_000;
 
-export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): void {
+export function systemRoutes(
+  app: App,
+  { platform }: Kernel,
+  metrics: Metrics,
+  /** The MQTT reader when IOC_MQTT_URL is set: /readyz reports its connection. */
+  mqtt: { readonly connected: boolean } | null = null,
+): void {
   app.get(
     '/healthz',
-    { config: { public: true }, schema: { tags: ['system'], summary: 'Alive', response: { 200: Health } } },
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Alive', response: { 200: HealthStatus } } },
     async () => ({ status: 'ok', node: platform.config.nodeId }),
   );
 
@@ -33,7 +27,7 @@ export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): 
       schema: {
         tags: ['system'],
         summary: 'Database reachable and taking writes, bus reachable',
-        response: { 200: Ready, 503: Ready },
+        response: { 200: Readiness, 503: Readiness },
       },
     },
     async (_request, reply) => {
@@ -51,6 +45,7 @@ export function systemRoutes(app: App, { platform }: Kernel, metrics: Metrics): 
         bus,
         engine: platform.store.engine,
         busKind: platform.bus.kind,
+        ...(mqtt ? { mqtt: mqtt.connected } : {}),
         // Public: when, not what (the log has the message, with the database's path).
         ...(failure ? { problem: `the database refuses writes since ${failure.at.toISOString()}` } : {}),
       };

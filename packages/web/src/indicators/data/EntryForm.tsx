@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/AuthContext.tsx';
 import { ErrorNotice } from '../../components/ErrorNotice.tsx';
 import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
+import { unitLabel } from '../unitLabels.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { optionName } from './categoryOptions.ts';
 import { EntryInput } from './EntryInput.tsx';
@@ -325,7 +326,7 @@ export function EntryForm({ dataSet, unit, period, onDirtyChange }: EntryFormPro
                       <EntryInput
                         id={inputId}
                         cell={key}
-                        unit={element.unit}
+                        unit={unitLabel(element.unit, lang)}
                         text={textOf(key)}
                         changed={changed.has(key)}
                         error={errorOf(key)}

@@ -21,7 +21,9 @@ export function GroupList({ groups, units }: { groups: OrgUnitGroup[]; units: Or
                 <strong>{localName(lang, group.name, group.nameEn)}</strong>
                 <span className="badge">{t('overview.groups.members', { count: group.members.length })}</span>
               </div>
-              {group.description && <p className="muted small">{group.description}</p>}
+              {group.description && (
+                <p className="muted small">{localName(lang, group.description, group.descriptionEn)}</p>
+              )}
               <p className="chips">
                 {group.members.map((id) => (
                   <Link key={id} to={`/units/${id}`} className="chip">

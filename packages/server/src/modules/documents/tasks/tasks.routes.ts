@@ -1,6 +1,7 @@
 import {
   CreateTaskBody,
   ExtensionDecisionBody,
+  ExtensionParams,
   ExtensionRequestBody,
   IdParams,
   TaskDetail,
@@ -22,7 +23,6 @@ import type { DocumentServices } from '../module.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 413);
 const tags = ['tasks'];
-const ExtensionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), extensionId: Type.Integer({ minimum: 1 }) });
 
 export function taskRoutes(app: App, { tasks, taskSummary, platform }: DocumentServices): void {
   const bodyLimit = Math.ceil(platform.config.maxUploadBytes * 1.4) + 64 * 1024;

@@ -1,4 +1,4 @@
-import { CatalogueCode, ImportQuery, ImportReport, TemplateQuery } from '@ioc/shared';
+import { CatalogueParams, ImportQuery, ImportReport, TemplateQuery } from '@ioc/shared';
 import { Type } from 'typebox';
 import { invalid } from '../../../errors.ts';
 import type { App } from '../../../http/app-types.ts';
@@ -8,7 +8,6 @@ import type { IndicatorServices } from '../module.ts';
 import { XLSX_TYPE } from './layout.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 413, 415);
-const CodeParams = Type.Object({ code: CatalogueCode });
 
 export function spreadsheetRoutes(app: App, { spreadsheets, platform }: IndicatorServices): void {
   acceptRawBody(app, XLSX_TYPE, platform.config.maxUploadBytes);
@@ -21,7 +20,7 @@ export function spreadsheetRoutes(app: App, { spreadsheets, platform }: Indicato
         tags: ['data entry'],
         summary:
           'An .xlsx template of the data set for a period: one row per unit you may report for, stored values filled in',
-        params: CodeParams,
+        params: CatalogueParams,
         querystring: TemplateQuery,
         response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errors },
       },
@@ -43,7 +42,7 @@ export function spreadsheetRoutes(app: App, { spreadsheets, platform }: Indicato
         tags: ['data entry'],
         summary:
           'Import a filled template (the raw .xlsx as the body). mode=all stores nothing unless every cell is valid; mode=valid stores the valid cells. The report names each refused row and cell.',
-        params: CodeParams,
+        params: CatalogueParams,
         querystring: ImportQuery,
         response: { 200: ImportReport, ...errors },
       },

@@ -8,12 +8,12 @@ import type {
   SyncResult,
 } from '@ioc/shared';
 import { AppError, conflict, invalid, notFound } from '../../../errors.ts';
+import { TargetGuard, TargetRefused } from '../../../lib/target-guard.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import { type Actor, systemActor } from '../../auth/actor.ts';
 import * as repo from './connector.repo.ts';
 import { ConnectorFailure, OnestopClient, type OnestopEndpoint, TokenCache } from './onestop.client.ts';
-import { TargetGuard, TargetRefused } from './target-guard.ts';
 
 /** Where a connector that has never read anything starts: this many days back (PUT a cursor to read further). */
 export const FIRST_READ_DAYS = 30;

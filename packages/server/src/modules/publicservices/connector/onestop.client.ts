@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { SyncEnvelope } from '@ioc/shared';
+import {
+  requestSource,
+  type SourceAnswer,
+  type SourceRequest,
+  SourceUnreachable,
+} from '../../../lib/guarded-request.ts';
+import type { TargetGuard } from '../../../lib/target-guard.ts';
 import { envelopeOf } from '../portal/envelope.ts';
-import { requestSource, type SourceAnswer, type SourceRequest, SourceUnreachable } from './source-request.ts';
-import type { TargetGuard } from './target-guard.ts';
 
 /**
  * A run that could not read a service: the message says what and why in fixed words (the HTTP status, the kind of

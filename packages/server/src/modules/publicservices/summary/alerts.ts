@@ -1,14 +1,14 @@
 /**
- * Public-service alerts, raised into the one alert list:
- * - an agency whose on-time rate over the last 30 days is under the threshold (one alert per agency and month,
- *   refreshed while it lasts; agencies with fewer than MIN_FINISHED finished dossiers are not judged);
- * - dossiers about to be late: open, not overdue, due within DUE_SOON working days — one alert per agency and day
+ * Public-service alerts, reconciled into the one alert list at every scan (what no longer holds resolves by itself):
+ * - an agency whose on-time rate over the last 30 days is under the threshold (one alert per agency, refreshed while
+ *   it lasts; agencies with fewer than MIN_FINISHED finished dossiers are not judged);
+ * - dossiers about to be late: open, not overdue, due within ALERT_DUE_DAYS working days — one alert per agency
  *   listing them, since a province has hundreds a day and one alert each would bury everything else.
  */
 import type { Agency } from '@ioc/shared';
 import type { Platform } from '../../../platform.ts';
 import type { AgencyService } from '../../agencies/agencies.service.ts';
-import type { RaiseAlert } from '../../alerts/alerts.service.ts';
+import type { AlertService, RaiseAlert } from '../../alerts/alerts.service.ts';
 import { progressAt } from '../metrics/classify.ts';
 import type { Calendar } from '../metrics/clock.ts';
 import { localDay } from '../metrics/contribution.ts';
@@ -64,21 +64,34 @@ export async function publicServiceAlerts(
       unit: a.unit,
       title: `${agency?.name ?? code}: đúng hạn ${pct(rate)}% trong ${WINDOW_DAYS} ngày qua (ngưỡng ${pct(options.onTimeThreshold)}%)`,
       titleEn: `${agency?.nameEn ?? code}: ${rate.toFixed(1)}% on time over the last ${WINDOW_DAYS} days (threshold ${options.onTimeThreshold}%)`,
-      detail: { agency: code, onTimeRate: rate, finished: a.finished, onTime: a.onTime, from, to: today },
-      dedupeKey: `publicservices.onTime:${code}:${today.slice(0, 7)}`,
+      detail: {
+        agency: code,
+        agencyName: agency?.name ?? null,
+        agencyNameEn: agency?.nameEn ?? null,
+        onTimeRate: rate,
+        threshold: options.onTimeThreshold,
+        finished: a.finished,
+        onTime: a.onTime,
+        from,
+        to: today,
+      },
+      dedupeKey: `publicservices.onTime:${code}`,
+      link: { kind: 'dossiers', ref: code },
+      agencies: [code],
     });
   }
 
-  const soon = new Map<string, { codes: string[]; unit: string | null }>();
+  const soon = new Map<string, { codes: string[]; unit: string | null; firstDue: number }>();
   for (const row of open) {
     const facts = factsOf(row as DossierRowLike);
     const { progress, adjustedDue } = progressAt(facts, now.getTime(), calendar, ALERT_DUE_DAYS);
     if (progress !== 'dueSoon' || adjustedDue === null) continue;
-    const entry = soon.get(facts.agency) ?? { codes: [], unit: facts.unitId };
+    const entry = soon.get(facts.agency) ?? { codes: [], unit: facts.unitId, firstDue: adjustedDue };
     entry.codes.push(facts.code);
+    entry.firstDue = Math.min(entry.firstDue, adjustedDue);
     soon.set(facts.agency, entry);
   }
-  for (const [code, { codes, unit }] of soon) {
+  for (const [code, { codes, unit, firstDue }] of soon) {
     const agency = known.get(code);
     const n = codes.length;
     alerts.push({
@@ -87,18 +100,33 @@ export async function publicServiceAlerts(
       unit,
       title: `${agency?.name ?? code}: ${n} hồ sơ sắp quá hạn (trong ${ALERT_DUE_DAYS} ngày làm việc)`,
       titleEn: `${agency?.nameEn ?? code}: ${n} dossier${n === 1 ? '' : 's'} due within ${ALERT_DUE_DAYS} working day`,
-      detail: { agency: code, count: n, dossiers: codes.sort().slice(0, LISTED) },
-      dedupeKey: `publicservices.dueSoon:${code}:${today}`,
+      detail: {
+        agency: code,
+        agencyName: agency?.name ?? null,
+        agencyNameEn: agency?.nameEn ?? null,
+        count: n,
+        dossiers: codes.sort().slice(0, LISTED),
+        firstDue: new Date(firstDue).toISOString(),
+        workingDays: ALERT_DUE_DAYS,
+      },
+      dedupeKey: `publicservices.dueSoon:${code}`,
+      link: { kind: 'dossiers', ref: code },
+      agencies: [code],
     });
   }
   return alerts;
 }
 
-/** Runs the scan and raises what it finds (the same alert again refreshes one, see AlertService). */
+export const PS_ALERT_KINDS = ['publicservices.onTime', 'publicservices.dueSoon'] as const;
+
+/**
+ * Runs the scan and reconciles each kind with what it found: the same alert again refreshes one, an agency back
+ * above the threshold or without dossiers about to be late has its alert resolved. Answers how many were raised.
+ */
 export class PublicServiceAlertScan {
   constructor(
     private readonly platform: Platform,
-    private readonly alerts: { raise(alerts: readonly RaiseAlert[]): Promise<number> },
+    private readonly alerts: Pick<AlertService, 'reconcile'>,
     private readonly agencies: AgencyService,
     private readonly calendar: () => Promise<Calendar>,
   ) {}
@@ -107,6 +135,15 @@ export class PublicServiceAlertScan {
     const found = await publicServiceAlerts(this.platform, await this.calendar(), await this.agencies.list(), {
       onTimeThreshold: this.platform.config.onTimeAlertThreshold,
     });
-    return found.length === 0 ? 0 : this.alerts.raise(found);
+    let raised = 0;
+    for (const kind of PS_ALERT_KINDS) {
+      raised += (
+        await this.alerts.reconcile(
+          kind,
+          found.filter((a) => a.kind === kind),
+        )
+      ).raised;
+    }
+    return raised;
   }
 }

@@ -35,9 +35,9 @@ export interface SourceLimits {
 }
 
 /**
- * One request to a source system. Only public addresses are connected to (see TargetGuard), redirects are not
- * followed (a 3xx is an answer like any other), the body is cut off past `maxBytes`, and the whole exchange has
- * `timeoutMs`.
+ * One request to another system (a connector's source system, a webhook's receiver). Only public addresses are
+ * connected to (see TargetGuard), redirects are not followed (a 3xx is an answer like any other), the body is cut
+ * off past `maxBytes`, and the whole exchange has `timeoutMs`.
  */
 export function requestSource(url: URL, init: SourceRequest, limits: SourceLimits): Promise<SourceAnswer> {
   const { timeoutMs, signal, guard, maxBytes } = limits;

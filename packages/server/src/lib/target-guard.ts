@@ -1,11 +1,17 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 
-/** Why a connector may not call a URL: its host is, or resolves to, an address that is not public. */
+/**
+ * Why the IOC may not call a URL (a connector's source, a webhook): its host is, or resolves to, an address that is
+ * not public. `setting` names the server setting that lists the exceptions.
+ */
 export class TargetRefused extends Error {
   readonly code = 'ERR_IOC_TARGET_REFUSED';
-  constructor(readonly host: string) {
-    super(`${host} is not a public address; an administrator may allow it in IOC_CONNECTOR_ALLOW_HOSTS`);
+  constructor(
+    readonly host: string,
+    setting = 'IOC_CONNECTOR_ALLOW_HOSTS',
+  ) {
+    super(`${host} is not a public address; an administrator may allow it in ${setting}`);
   }
 }
 
@@ -54,10 +60,11 @@ const systemResolver: Resolver = (host) =>
   );
 
 /**
- * Keeps connectors to public addresses, so that a connector's URL cannot make the IOC read its own network (the
- * cloud metadata service, a database's HTTP port) and show the answer. Every address a name resolves to is checked,
- * IPv4 and IPv6, at save and again at connection time (the address connected to is the one checked, so a name that
- * resolves differently the second time gains nothing). IOC_CONNECTOR_ALLOW_HOSTS names the exceptions.
+ * Keeps outgoing calls (connectors, webhooks) to public addresses, so that a URL an administrator types cannot make
+ * the IOC reach its own network (the cloud metadata service, a database's HTTP port) and show the answer. Every
+ * address a name resolves to is checked, IPv4 and IPv6, at save and again at connection time (the address connected
+ * to is the one checked, so a name that resolves differently the second time gains nothing). A server setting
+ * (IOC_CONNECTOR_ALLOW_HOSTS, IOC_WEBHOOK_ALLOW_HOSTS) names the exceptions.
  */
 export class TargetGuard {
   private readonly names = new Set<string>();
@@ -66,6 +73,8 @@ export class TargetGuard {
   constructor(
     allowHosts: readonly string[],
     private readonly resolve: Resolver = systemResolver,
+    /** The setting that lists `allowHosts`, named in refusals. */
+    private readonly setting = 'IOC_CONNECTOR_ALLOW_HOSTS',
   ) {
     for (const entry of allowHosts) {
       const [address = '', prefix] = entry.split('/');
@@ -90,17 +99,18 @@ export class TargetGuard {
     const host = TargetGuard.hostOf(url);
     if (this.names.has(host)) return;
     if (isIP(host) !== 0) {
-      if (!this.isAllowedAddress(host)) throw new TargetRefused(host);
+      if (!this.isAllowedAddress(host)) throw new TargetRefused(host, this.setting);
       return;
     }
     const addresses = await this.resolve(host).catch(() => []);
-    if (addresses.some((a) => !this.isAllowedAddress(a.address))) throw new TargetRefused(host);
+    if (addresses.some((a) => !this.isAllowedAddress(a.address))) throw new TargetRefused(host, this.setting);
   }
 
   /** Checks a literal address before connecting; names are checked by `lookup` when the socket resolves them. */
   checkLiteral(url: URL): void {
     const host = TargetGuard.hostOf(url);
-    if (isIP(host) !== 0 && !this.names.has(host) && !this.isAllowedAddress(host)) throw new TargetRefused(host);
+    if (isIP(host) !== 0 && !this.names.has(host) && !this.isAllowedAddress(host))
+      throw new TargetRefused(host, this.setting);
   }
 
   /** For http.request: resolves as the system does, and fails when any address the name has is not allowed. */
@@ -109,7 +119,7 @@ export class TargetGuard {
     this.resolve(host).then(
       (addresses) => {
         if (!this.names.has(host) && addresses.some((a) => !this.isAllowedAddress(a.address))) {
-          return callback(new TargetRefused(host), '', 4);
+          return callback(new TargetRefused(host, this.setting), '', 4);
         }
         const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;

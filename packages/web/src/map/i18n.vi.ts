@@ -1,0 +1,31 @@
+/** The map page's overlay, legend and credit; the kit's older map strings sit in i18n/vi.ts. */
+export const mapVi = {
+  'map.overlay.label': 'Lớp trạng thái',
+  'map.overlay.units': 'Loại đơn vị (xã, phường)',
+  'map.overlay.alerts': 'Cảnh báo đang mở',
+  'map.overlay.indicators': 'Chỉ tiêu KT-XH',
+  'map.overlay.indicator': 'Chỉ tiêu',
+  'map.overlay.loading': 'Đang tải lớp trạng thái…',
+  'map.legend.alerts': 'Cảnh báo đang mở',
+  'map.legend.count': '{from, number}',
+  'map.legend.countRange': '{from, number} – {to, number}',
+  'map.legend.countAtLeast': 'Từ {from, number} trở lên',
+  'map.legend.range': '{from} – {to}',
+  'map.legend.noValue': 'Không có số liệu',
+  'map.legend.alertsElsewhere':
+    '{count, plural, other {# cảnh báo về cấp tỉnh hoặc cơ quan, không thuộc riêng xã, phường nào.}}',
+  'map.legend.alertsTotal': '{count, plural, other {# cảnh báo đang mở trên bản đồ}}',
+  'map.legend.alertsCapped': 'Chỉ tính {count, number} cảnh báo mới nhất.',
+  'map.legend.indicatorNote': 'Giá trị kỳ {period}, chia năm nhóm có số xã, phường gần bằng nhau.',
+  'map.tooltip.alerts': '{count, plural, other {# cảnh báo đang mở}}',
+  'map.tooltip.value': '{value} ({period})',
+  'map.tooltip.noValue': 'Không có số liệu kỳ {period}',
+  'map.empty.indicator': 'Chưa có số liệu của xã, phường nào cho chỉ tiêu này trong kỳ {period}.',
+  'map.empty.indicatorHint': 'Chọn kỳ khác (quý, năm) — một số chỉ tiêu chỉ báo cáo theo quý hoặc năm.',
+  'map.empty.alerts': 'Không có cảnh báo nào đang mở trong phạm vi của bạn.',
+  'map.empty.units': 'Chưa có xã, phường nào để vẽ.',
+  'map.empty.indicators': 'Chưa có chỉ tiêu nào trong danh mục.',
+  'map.credit':
+    'Ranh giới hành chính 2025: {source} (giấy phép MIT), theo bản đồ sáp nhập sapnhap.bando.com.vn — lớp minh họa, không phải ranh giới chính thức.',
+  'map.outline.legend': 'Ranh giới tỉnh',
+} as const;
