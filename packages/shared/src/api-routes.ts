@@ -76,6 +76,14 @@ import {
   UpdateEndpointBody,
 } from './schemas/notifications.ts';
 import {
+  ObservationSeries,
+  ObservationSeriesQuery,
+  Station,
+  Stream,
+  StreamListQuery,
+  StreamSeriesParams,
+} from './schemas/observations.ts';
+import {
   BoundaryImportBody,
   BoundaryImportQuery,
   BoundaryImportResult,
@@ -211,6 +219,19 @@ export const API_ROUTES = {
   'PUT /api/v1/alert-rules/:id': { params: IdParams, body: AlertRuleInput, response: AlertRule },
   'DELETE /api/v1/alert-rules/:id': { params: IdParams, response: OkResponse },
   'POST /api/v1/alert-rules/preview': { body: RulePreviewBody, response: RulePreview },
+
+  'GET /api/v1/stations': { response: Type.Array(Station) },
+  'GET /api/v1/streams': { querystring: StreamListQuery, response: Type.Array(Stream) },
+  'GET /api/v1/streams/:station/:metric/series': {
+    params: StreamSeriesParams,
+    querystring: ObservationSeriesQuery,
+    response: ObservationSeries,
+  },
+  'GET /api/v1/streams/:station/:metric/series.csv': {
+    params: StreamSeriesParams,
+    querystring: ObservationSeriesQuery,
+    response: Download,
+  },
 
   'GET /api/v1/data-elements': { response: Type.Array(DataElement) },
   'PUT /api/v1/data-elements/:code': { params: CatalogueParams, body: SaveDataElementBody, response: DataElement },

@@ -27,6 +27,7 @@ const ChangePasswordPage = lazyComponent(() =>
 const UnitPage = lazyComponent(() => import('./pages/UnitPage.tsx').then((module) => module.UnitPage));
 const MapPage = lazyComponent(() => import('./pages/MapPage.tsx').then((module) => module.MapPage));
 const RulesPage = lazyComponent(() => import('./alerts/rules/RulesPage.tsx').then((module) => module.RulesPage));
+const StreamPage = lazyComponent(() => import('./streams/StreamPage.tsx').then((module) => module.StreamPage));
 
 /** The kit's strings and every subsystem's, one dictionary per language. */
 const CATALOGUE = buildCatalogue(SUBSYSTEMS.flatMap((subsystem) => subsystem.messages ?? []));
@@ -109,6 +110,16 @@ export function App() {
                         <RequirePermission anyOf={['alerts.read']}>
                           <Suspense fallback={<LoadingBlock />}>
                             <RulesPage />
+                          </Suspense>
+                        </RequirePermission>
+                      }
+                    />
+                    <Route
+                      path="/streams/:station/:metric"
+                      element={
+                        <RequirePermission anyOf={['observations.read']}>
+                          <Suspense fallback={<LoadingBlock />}>
+                            <StreamPage />
                           </Suspense>
                         </RequirePermission>
                       }

@@ -16,6 +16,7 @@ import * as alertLifecycle from './migrations/0014_alert_lifecycle.ts';
 import * as alertRules from './migrations/0015_alert_rules.ts';
 import * as notifications from './migrations/0016_notifications.ts';
 import * as groupEnglish from './migrations/0017_group_english.ts';
+import * as indicatorRules from './migrations/0018_indicator_rules.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_alert_rules': alertRules,
   '0016_notifications': notifications,
   '0017_group_english': groupEnglish,
+  '0018_indicator_rules': indicatorRules,
 };
 
 /**

@@ -673,6 +673,8 @@ export interface AlertRuleTable {
   type: string;
   /** JSON: stream selectors; levels; condition; route {units, roles}; labels. */
   streams: string;
+  /** An indicator or data element code a threshold rule watches instead of streams (then streams is '[]'). */
+  indicator: string | null;
   levels: string;
   window_seconds: number | null;
   pending_seconds: number;

@@ -30,6 +30,17 @@ export const StreamSelector = Type.String({
   description: "'<station>/<metric>', '*' for any station or metric",
 });
 
+/**
+ * An indicator or data element code: a threshold rule over its latest period's value in every unit that has one,
+ * evaluated on the rule's interval and when values are stored.
+ */
+export const IndicatorSelector = Type.String({
+  minLength: 1,
+  maxLength: 100,
+  pattern: '^[^\\s]+$',
+  description: "an indicator or data element code, e.g. 'DENGUE_INCIDENCE'",
+});
+
 const RuleCondition = Type.Object({
   all: Type.Array(
     Type.Object({
@@ -59,7 +70,9 @@ export const AlertRuleInput = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   nameEn: Type.String({ minLength: 1, maxLength: 200 }),
   type: AlertRuleType,
-  streams: Type.Array(StreamSelector, { minItems: 1, maxItems: 500 }),
+  /** What the rule watches: stream selectors, or (a threshold rule only) one indicator; exactly one of the two. */
+  streams: Type.Optional(Type.Array(StreamSelector, { minItems: 1, maxItems: 500 })),
+  indicator: Type.Optional(IndicatorSelector),
   levels: Type.Optional(
     Type.Array(RuleLevel, {
       maxItems: 10,
@@ -89,6 +102,8 @@ export const AlertRule = Type.Object({
   nameEn: Type.String(),
   type: AlertRuleType,
   streams: Type.Array(Type.String()),
+  /** The indicator a threshold rule watches instead of streams (then `streams` is empty). */
+  indicator: Type.Optional(Nullable(Type.String())),
   levels: Type.Array(RuleLevel),
   windowSeconds: Nullable(Type.Integer()),
   pendingSeconds: Type.Integer(),

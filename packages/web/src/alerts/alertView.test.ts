@@ -107,6 +107,9 @@ describe('what an alert is about', () => {
       alertTarget(
         alert(1, { kind: 'rule.threshold', ruleId: 3, link: { kind: 'stream', ref: 'son-diem/water_level' } }),
       ),
+    ).toEqual({ kind: 'stream', href: '/streams/son-diem/water_level' });
+    expect(
+      alertTarget(alert(1, { kind: 'rule.threshold', ruleId: 3, link: { kind: 'stream', ref: 'son-diem' } })),
     ).toEqual({ kind: 'stream', href: '/alerts/rules?rule=3' });
   });
 

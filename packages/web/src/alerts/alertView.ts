@@ -135,11 +135,16 @@ export function alertTarget(
         return { kind: 'document', href: `/documents/${encodeURIComponent(link.ref)}` };
       case 'rule':
         return { kind: 'rule', href: `/alerts/rules?${query({ rule: link.ref })}` };
-      case 'stream':
+      case 'stream': {
+        const [station, metric, ...rest] = link.ref.split('/');
+        if (station && metric && rest.length === 0)
+          return { kind: 'stream', href: `/streams/${encodeURIComponent(station)}/${encodeURIComponent(metric)}` };
+        // A reference that is not '<station>/<metric>' has no page of its own: the rules watching it.
         return {
           kind: 'stream',
           href: `/alerts/rules?${query(alert.ruleId ? { rule: String(alert.ruleId) } : { stream: link.ref })}`,
         };
+      }
     }
   }
   // Alerts raised before links existed: what their detail names.

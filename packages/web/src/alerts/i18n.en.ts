@@ -134,7 +134,7 @@ export const alertsEn: Record<AlertMessageKey, string> = {
   'alerts.link.task': 'Open the task on the direction page',
   'alerts.link.dossiers': "Open the agency's dossiers on the public services page",
   'alerts.link.indicator': 'Open on the indicators page',
-  'alerts.link.stream': 'See the rule and data stream',
+  'alerts.link.stream': 'See the data stream',
   'alerts.link.document': 'Open the document',
   'alerts.link.rule': 'See the alert rule',
 

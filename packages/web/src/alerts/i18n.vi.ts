@@ -131,7 +131,7 @@ export const alertsVi = {
   'alerts.link.task': 'Mở nhiệm vụ trên trang Chỉ đạo, điều hành',
   'alerts.link.dossiers': 'Xem hồ sơ của cơ quan trên trang Dịch vụ công',
   'alerts.link.indicator': 'Xem trên trang Chỉ tiêu KT-XH',
-  'alerts.link.stream': 'Xem quy tắc và chuỗi số liệu',
+  'alerts.link.stream': 'Xem chuỗi số liệu',
   'alerts.link.document': 'Mở văn bản',
   'alerts.link.rule': 'Xem quy tắc cảnh báo',
 

@@ -2,6 +2,7 @@ import { auditEn } from '../admin/audit.i18n.en.ts';
 import { notificationsEn } from '../admin/notifications.i18n.en.ts';
 import { alertsEn } from '../alerts/i18n.en.ts';
 import { mapEn } from '../map/i18n.en.ts';
+import { streamsEn } from '../streams/i18n.en.ts';
 import type { KitMessageKey } from './vi.ts';
 
 /** The kit's English; the type makes a missing or extra key a compile error. */
@@ -10,6 +11,7 @@ export const en: Record<KitMessageKey, string> = {
   ...auditEn,
   ...notificationsEn,
   ...alertsEn,
+  ...streamsEn,
   'app.name': 'IOC Ha Tinh',
   'app.tagline': 'Intelligent Operations Center',
 

@@ -2,6 +2,7 @@ import { auditVi } from '../admin/audit.i18n.vi.ts';
 import { notificationsVi } from '../admin/notifications.i18n.vi.ts';
 import { alertsVi } from '../alerts/i18n.vi.ts';
 import { mapVi } from '../map/i18n.vi.ts';
+import { streamsVi } from '../streams/i18n.vi.ts';
 
 /**
  * The kit's Vietnamese, the source of truth: every key here must exist in English. Messages are ICU: `{name}`,
@@ -12,6 +13,7 @@ export const vi = {
   ...auditVi,
   ...notificationsVi,
   ...alertsVi,
+  ...streamsVi,
   'app.name': 'IOC Hà Tĩnh',
   'app.tagline': 'Trung tâm giám sát, điều hành thông minh',
 

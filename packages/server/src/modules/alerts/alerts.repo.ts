@@ -23,7 +23,7 @@ export type RaisedFields = Pick<
 > & { started_at: string | null };
 export type HistoryAction = 'raised' | 'reopened' | 'acknowledged' | 'assigned' | 'resolved' | 'commented' | 'notified';
 
-const ACTIVE = ['open', 'acknowledged'] as const;
+export const ACTIVE = ['open', 'acknowledged'] as const;
 
 /** What raising an alert did: a new alert or a resolved one back (both to be notified), or a refresh of an active one. */
 export type RaiseOutcome = 'new' | 'reopened' | 'refreshed';

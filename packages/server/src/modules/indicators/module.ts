@@ -8,14 +8,17 @@ import { EntryService } from './entry.service.ts';
 import { indicatorRoutes } from './indicators.routes.ts';
 import { IndicatorService } from './indicators.service.ts';
 import { LateReportScan } from './late-reports.ts';
+import { IndicatorRuleSource } from './rule-source.ts';
 import { spreadsheetRoutes } from './spreadsheet/spreadsheet.routes.ts';
 import { SpreadsheetService } from './spreadsheet/spreadsheet.service.ts';
 import { ValueService } from './values.service.ts';
 import { indicatorViewRoutes } from './views.routes.ts';
 import { IndicatorViewService } from './views.service.ts';
 
-function createIndicatorServices({ platform, orgUnits, alerts, agencies }: Kernel) {
+function createIndicatorServices({ platform, orgUnits, alerts, agencies, rules }: Kernel) {
   const values = new ValueService(platform, alerts, () => agencies.matcher());
+  // The platform's threshold rules over an indicator read its values through this.
+  rules.registerIndicatorSource(new IndicatorRuleSource(platform));
   const dataSets = new DataSetService(platform, orgUnits);
   return {
     platform,

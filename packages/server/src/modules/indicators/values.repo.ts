@@ -85,3 +85,29 @@ export async function storedValues(db: Executor, elementCodes: string[], unitIds
     .execute();
   return rows.map((r) => ({ ...r, value: Number(r.value) }));
 }
+
+/** The latest stored period start of some elements, per period type (any unit, any category). */
+export async function latestPeriodStarts(db: Executor, elementCodes: string[]): Promise<Map<string, string>> {
+  if (elementCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('data_values')
+    .select(['period_type', (eb) => eb.fn.max('period_start').as('start')])
+    .where('element_code', 'in', elementCodes)
+    .groupBy('period_type')
+    .execute();
+  return new Map(rows.map((r) => [r.period_type, String(r.start)]));
+}
+
+/** The units that stored a value of some elements in a range of period starts (half-open, `YYYY-MM-DD`). */
+export async function unitsWithValues(db: Executor, elementCodes: string[], from: string, to: string) {
+  if (elementCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('data_values')
+    .select('unit_id')
+    .distinct()
+    .where('element_code', 'in', elementCodes)
+    .where('period_start', '>=', from)
+    .where('period_start', '<', to)
+    .execute();
+  return rows.map((r) => r.unit_id);
+}

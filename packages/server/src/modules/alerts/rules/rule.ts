@@ -13,6 +13,10 @@ const DEFAULT_LEVEL: LevelDef = { level: 'I', severity: 'warning' };
 
 export const dedupeKey = (ruleId: number, streamKey: string, level: string) => `rule:${ruleId}:${streamKey}:${level}`;
 export const ruleKeyPrefix = (ruleId: number) => `rule:${ruleId}:`;
+/** An indicator rule's alerts are keyed by unit: `rule:<id>:indicator:<unit>:<level>`. */
+export const indicatorKeyPrefix = (ruleId: number) => `rule:${ruleId}:indicator:`;
+/** Indicators are monthly or yearly figures: looking again every five minutes is plenty. */
+export const DEFAULT_INDICATOR_INTERVAL_SECONDS = 300;
 
 export function levelDefs(rule: Pick<RuleDef, 'type' | 'levels'>): LevelDef[] {
   if (rule.type === 'threshold' || rule.type === 'rate') return rule.levels;
@@ -60,6 +64,14 @@ export function normalizeRule(
   input: AlertRuleInput,
 ): Omit<RuleDef, 'id' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
   const levels: RuleLevel[] = input.levels ?? [];
+  const indicator = input.indicator ?? null;
+  const watchesStreams = (input.streams?.length ?? 0) > 0;
+  if (watchesStreams === (indicator !== null)) throw invalid('A rule watches streams or one indicator, not both');
+  if (indicator !== null && input.type !== 'threshold') throw invalid('Only a threshold rule can watch an indicator');
+  // Monthly figures change when a report arrives or is corrected: a pending or keep-firing period means nothing there.
+  if (indicator !== null && (input.pendingSeconds || input.keepFiringSeconds)) {
+    throw invalid('An indicator rule has no pending or keep-firing period');
+  }
   const needsLevels = input.type === 'threshold' || input.type === 'rate';
   if (needsLevels && levels.length === 0) throw invalid(`A ${input.type} rule needs at least one level`);
   if (new Set(levels.map((l) => l.level)).size !== levels.length) throw invalid('Two levels have the same name');
@@ -70,12 +82,14 @@ export function normalizeRule(
     name: input.name,
     nameEn: input.nameEn,
     type: input.type,
-    streams: [...new Set(input.streams)],
+    streams: [...new Set(input.streams ?? [])],
+    indicator,
     levels,
     windowSeconds: input.windowSeconds || null,
     pendingSeconds: input.pendingSeconds ?? 0,
     keepFiringSeconds: input.keepFiringSeconds ?? 0,
-    intervalSeconds: input.intervalSeconds ?? DEFAULT_INTERVAL_SECONDS,
+    intervalSeconds:
+      input.intervalSeconds ?? (indicator ? DEFAULT_INDICATOR_INTERVAL_SECONDS : DEFAULT_INTERVAL_SECONDS),
     condition: input.type === 'condition' ? (input.condition ?? null) : null,
     route: input.route ?? {},
     labels: input.labels ?? {},

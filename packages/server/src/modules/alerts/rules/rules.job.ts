@@ -17,11 +17,17 @@ export function ruleJob(rules: RuleService, log: FastifyBaseLogger): BackgroundW
     },
     log,
   );
+  let unwatch: (() => void) | null = null;
   return {
-    start: () => job.start(),
+    start: () => {
+      unwatch ??= rules.watchIndicatorValues();
+      job.start();
+    },
     stop: async () => {
+      unwatch?.();
+      unwatch = null;
       await job.stop();
-      await rules.engine.settled();
+      await Promise.all([rules.engine.settled(), rules.indicators.settled()]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { AlertRuleTable, Database, RuleStateTable } from '../../../db/schema.ts';
+import { ACTIVE } from '../alerts.repo.ts';
 import type { LevelState, RuleStateName } from './evaluate.ts';
 import type { RuleDef } from './rule.ts';
 
@@ -16,6 +17,7 @@ export function toRuleDef(row: Selectable<AlertRuleTable>): RuleDef {
     nameEn: row.name_en,
     type: row.type as RuleDef['type'],
     streams: json<string[]>(row.streams) ?? [],
+    indicator: row.indicator,
     levels: json<RuleDef['levels']>(row.levels) ?? [],
     windowSeconds: row.window_seconds,
     pendingSeconds: row.pending_seconds,
@@ -73,6 +75,19 @@ export async function alertingCounts(db: Executor): Promise<Map<number, number>>
     .groupBy('rule_id')
     .execute();
   return new Map(rows.map((r) => [r.rule_id, Number(r.n)]));
+}
+
+/** Units × levels whose alert is open, per indicator rule (those keep no states: their alerts are the record). */
+export async function openIndicatorAlertCounts(db: Executor): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom('alerts')
+    .innerJoin('alert_rules', 'alert_rules.id', 'alerts.rule_id')
+    .select(['alerts.rule_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('alert_rules.indicator', 'is not', null)
+    .where('alerts.status', 'in', ACTIVE)
+    .groupBy('alerts.rule_id')
+    .execute();
+  return new Map(rows.flatMap((r) => (r.rule_id === null ? [] : [[r.rule_id, Number(r.n)] as const])));
 }
 
 export interface StoredState extends LevelState {

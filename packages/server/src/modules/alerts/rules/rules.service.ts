@@ -1,10 +1,11 @@
 import type { AlertRule, AlertRuleInput, RulePreview } from '@ioc/shared';
-import { conflict, notFound } from '../../../errors.ts';
+import { conflict, invalid, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { RuleEngine, stationSelected } from './engine.ts';
-import type { RuleAlerts, RuleObservations } from './ports.ts';
+import { IndicatorRules } from './indicator-rules.ts';
+import type { IndicatorRuleAlerts, RuleAlerts, RuleIndicatorSource, RuleObservations } from './ports.ts';
 import { conditionKeys, lookbackMs, replayRule } from './replay.ts';
 import { matchesSelector, normalizeRule, type RuleDef, ruleKeyPrefix, stationOf } from './rule.ts';
 import * as repo from './rules.repo.ts';
@@ -20,6 +21,7 @@ function rowOf(rule: ReturnType<typeof normalizeRule>) {
     name_en: rule.nameEn,
     type: rule.type,
     streams: JSON.stringify(rule.streams),
+    indicator: rule.indicator ?? null,
     levels: JSON.stringify(rule.levels),
     window_seconds: rule.windowSeconds,
     pending_seconds: rule.pendingSeconds,
@@ -36,33 +38,53 @@ function rowOf(rule: ReturnType<typeof normalizeRule>) {
 const definition = (rule: RuleDef | ReturnType<typeof normalizeRule>) => JSON.stringify(rowOf(rule));
 
 /**
- * Alert rules over streams: threshold with levels, rate of change, absence, a condition over a station's streams.
+ * Alert rules over streams: threshold with levels, rate of change, absence, a condition over a station's streams;
+ * and threshold rules over an indicator, read through the source the indicators subsystem registers.
  * Saved here, evaluated by the RuleEngine on arrival of observations and on the clock, replayed by preview.
  */
 export class RuleService {
   readonly engine: RuleEngine;
+  readonly indicators: IndicatorRules;
 
   constructor(
     private readonly platform: Platform,
-    private readonly alerts: RuleAlerts,
+    private readonly alerts: RuleAlerts & IndicatorRuleAlerts,
     private readonly observations: RuleObservations,
   ) {
     this.engine = new RuleEngine(platform, alerts, observations);
+    this.indicators = new IndicatorRules(platform, alerts);
     observations.whenStored((batch) => this.engine.offer(batch.points));
   }
 
-  async list(): Promise<AlertRule[]> {
-    const [rules, counts] = await Promise.all([
-      repo.listRules(this.platform.db),
+  /** The indicators subsystem hands in its reader here: the platform never imports it. */
+  registerIndicatorSource(source: RuleIndicatorSource): void {
+    this.indicators.register(source);
+  }
+
+  /** Indicator rules are evaluated again whenever values are stored (on any server); answers how to stop. */
+  watchIndicatorValues(): () => void {
+    return this.platform.bus.subscribe((event) => {
+      if (event.name === 'indicators.values') this.indicators.valuesStored();
+    });
+  }
+
+  private async firingCounts(): Promise<Map<number, number>> {
+    const [states, indicators] = await Promise.all([
       repo.alertingCounts(this.platform.db),
+      repo.openIndicatorAlertCounts(this.platform.db),
     ]);
+    return new Map([...states, ...indicators]);
+  }
+
+  async list(): Promise<AlertRule[]> {
+    const [rules, counts] = await Promise.all([repo.listRules(this.platform.db), this.firingCounts()]);
     return rules.map((rule) => ({ ...rule, firing: counts.get(rule.id) ?? 0 }));
   }
 
   async get(id: number): Promise<AlertRule> {
     const rule = await repo.findRule(this.platform.db, { id });
     if (!rule) throw notFound(`Alert rule ${id}`);
-    const counts = await repo.alertingCounts(this.platform.db);
+    const counts = await this.firingCounts();
     return { ...rule, firing: counts.get(id) ?? 0 };
   }
 
@@ -162,11 +184,13 @@ export class RuleService {
     await repo.deleteStatesOfRule(this.platform.db, id);
     this.engine.invalidate();
     if (open.length) await this.alerts.resolve(open, reason);
+    await this.indicators.restart(id, reason);
   }
 
   /** Replays a rule (saved or not) on the last `days` days of its streams: when it would have fired and resolved. */
   async preview(input: RuleInput, days = 7): Promise<RulePreview> {
     const normalized = normalizeRule(input);
+    if (normalized.indicator) throw invalid('The preview replays stream rules only');
     const now = this.platform.now().getTime();
     const rule: RuleDef = { ...normalized, id: 0, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' };
     const from = now - days * DAY_MS;
@@ -200,8 +224,8 @@ export class RuleService {
     };
   }
 
-  /** On the clock: timers that end (pending, keep-firing) and streams that fall silent. */
-  tick(): Promise<void> {
-    return this.engine.tick();
+  /** On the clock: timers that end (pending, keep-firing), streams that fall silent, indicator rules due. */
+  async tick(): Promise<void> {
+    await Promise.all([this.engine.tick(), this.indicators.tick()]);
   }
 }
