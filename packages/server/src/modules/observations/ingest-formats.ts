@@ -56,6 +56,12 @@ const QUOTE = 34;
 const CLOSE_BRACE = 125;
 const CARRIAGE_RETURN = 13;
 
+/** Whether `key` is written at `at` (a loop of char codes: startsWith with a position is slower on a long text). */
+function isAt(text: string, at: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) if (text.charCodeAt(at + i) !== key.charCodeAt(i)) return false;
+  return true;
+}
+
 /**
  * The common line `{"stream":"s/m","time":<epoch ms or "ISO">,"value":<number>}` (no spaces, these keys in this order,
  * no escapes), read and checked in place, handed to the session and true; false for any other line, which the caller
@@ -63,40 +69,64 @@ const CARRIAGE_RETURN = 13;
  */
 export function quickLine(text: string, start: number, end: number, line: number, session: IngestSession): boolean {
   if (end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN) end--;
-  if (end - start < 30 || text.charCodeAt(end - 1) !== CLOSE_BRACE || !text.startsWith(STREAM_OPEN, start)) {
-    return false;
-  }
+  if (end - start < 30 || text.charCodeAt(end - 1) !== CLOSE_BRACE || !isAt(text, start, STREAM_OPEN)) return false;
   const streamFrom = start + STREAM_OPEN.length;
   const streamTo = text.indexOf('"', streamFrom);
-  if (streamTo < 0 || streamTo >= end || !text.startsWith(TIME_KEY, streamTo)) return false;
+  if (streamTo < 0 || streamTo >= end || !isAt(text, streamTo, TIME_KEY)) return false;
   let at = streamTo + TIME_KEY.length;
-  let t: number;
+  let t: number | null;
   if (text.charCodeAt(at) === QUOTE) {
     const timeTo = text.indexOf('"', at + 1);
     if (timeTo < 0 || timeTo >= end) return false;
-    const parsed = parseTime(text.slice(at + 1, timeTo));
-    if (parsed === null) return false;
-    t = parsed;
+    t = parseTime(text.slice(at + 1, timeTo));
     at = timeTo + 1;
   } else {
     const timeTo = jsonNumberEnd(text, at, end);
     if (timeTo < 0) return false;
-    const parsed = parseTime(Number(text.slice(at, timeTo)));
-    if (parsed === null) return false;
-    t = parsed;
+    t = parseTime(numberAt(text, at, timeTo));
     at = timeTo;
   }
-  if (!text.startsWith(VALUE_KEY, at)) return false;
+  if (t === null || !isAt(text, at, VALUE_KEY)) return false;
   at += VALUE_KEY.length;
   const valueTo = jsonNumberEnd(text, at, end);
   if (valueTo !== end - 1) return false;
-  const value = Number(text.slice(at, valueTo));
+  const value = numberAt(text, at, valueTo);
   if (!Number.isFinite(value)) return false;
   // A key of slug characters has no escapes: its text is its value. Any other is checked (and refused) the general way.
   const stream = text.slice(streamFrom, streamTo);
   if (!isStreamKey(stream)) return false;
   session.addChecked(line, stream, t, value);
   return true;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * The JSON number written in [from, to) (checked by `jsonNumberEnd`). Up to 15 digits and no exponent: the integer of
+ * its digits divided by a power of ten — both exact in a double, so the quotient is the correctly rounded value, the
+ * very number JSON.parse gives; anything else is left to Number().
+ */
+function numberAt(text: string, from: number, to: number): number {
+  let i = from;
+  const negative = text.charCodeAt(i) === 45;
+  if (negative) i++;
+  let digits = 0;
+  let decimals = -1;
+  let mantissa = 0;
+  for (; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      decimals = 0;
+      continue;
+    }
+    if (code < 48 || code > 57) return Number(text.slice(from, to));
+    mantissa = mantissa * 10 + (code - 48);
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits > 15 || decimals > 15) return Number(text.slice(from, to));
+  const magnitude = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+  return negative ? -magnitude : magnitude;
 }
 
 /** Where a JSON number that starts at `from` ends (-1 if none does): -?(0|[1-9]d*)(.d+)?([eE][+-]?d+)? */
