@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, countValues, startTestApp, type TestApp } from './harness.ts';
+import { defineMonthlyReport } from './monthly-report.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: TestApp;
@@ -31,29 +32,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await t.login('admin', ADMIN_PASSWORD);
   t.platform.now = () => new Date('2025-10-20T03:00:00Z');
-  const put = (url: string, payload: object) =>
-    t.app.inject({ method: 'PUT', url, headers: { cookie: admin }, payload });
-  const element = { nameEn: 'x', valueType: 'number', aggregation: 'sum', frequency: 'month' };
-  await put('/api/v1/data-elements/RETAIL', { ...element, name: 'Bán lẻ', unit: 'tỷ đồng' });
-  await put('/api/v1/data-elements/POP', {
-    ...element,
-    name: 'Dân số',
-    unit: 'người',
-    valueType: 'integer',
-    aggregation: 'last',
-    categories: ['FEMALE'],
-  });
-  const set = await put('/api/v1/data-sets/SOCIO', {
-    name: 'Báo cáo tháng',
-    nameEn: 'Monthly report',
-    frequency: 'month',
-    dueDays: 24,
-    dueTime: '23:59',
-    lockDays: 40,
-    elements: ['RETAIL', 'POP'],
-    units: ['18073', '18100', '18115', '18118', '18133'],
-  });
-  expect(set.statusCode, set.body).toBe(200);
+  await defineMonthlyReport(t, admin, ['18073', '18100', '18115', '18118', '18133']);
   await t.app.inject({
     method: 'POST',
     url: '/api/v1/data-values',
