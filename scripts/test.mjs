@@ -39,12 +39,17 @@ function skip(what, why) {
 step('type-check', 'npm', ['run', 'typecheck']);
 step('lint', 'npm', ['run', 'lint']);
 step('module boundaries', 'node', ['scripts/boundaries.mjs']);
-step('server tests on SQLite', 'npx', ['vitest', 'run', '--project', 'server']);
+step('server tests on SQLite', 'npx', ['vitest', 'run', '--project', 'server', '--project', 'server-isolated']);
 step('web unit tests', 'npx', ['vitest', 'run', '--project', 'web']);
 if (await reachable(pgUrl)) {
-  step(`server tests on PostgreSQL (${pgUrl})`, 'npx', ['vitest', 'run', '--project', 'server'], {
-    IOC_TEST_DATABASE_URL: pgUrl,
-  });
+  step(
+    `server tests on PostgreSQL (${pgUrl})`,
+    'npx',
+    ['vitest', 'run', '--project', 'server', '--project', 'server-isolated'],
+    {
+      IOC_TEST_DATABASE_URL: pgUrl,
+    },
+  );
 } else {
   skip('server tests on PostgreSQL', `${pgUrl} is not reachable`);
 }

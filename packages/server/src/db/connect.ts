@@ -77,6 +77,8 @@ export function openSqlite(file: string): Db {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     database.pragma('synchronous = NORMAL');
+    database.pragma('cache_size = -65536');
+    database.pragma('wal_autocheckpoint = 10000');
   } catch (error) {
     // SQLite says only "unable to open database file": say which file, which setting, and what it needs.
     throw new Error(

@@ -7,7 +7,7 @@ import type { ObservationWriter, StoredPoint } from './writer.ts';
  * Lines handed to the writer at a time, while the next ones are read. Large, because a commit's cost is in the pages
  * it writes: 1,000 streams × 25 points touch about as many pages as 1,000 × 5.
  */
-const CHUNK = 25_000;
+const CHUNK = 50_000;
 /** Bad lines listed one by one in a report; beyond, one line says how many more there were. */
 const MAX_LISTED = 1_000;
 

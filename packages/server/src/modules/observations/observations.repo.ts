@@ -262,7 +262,7 @@ export async function upsertRollups(
     );
     return;
   }
-  for (const [from, to] of pieces(rows.length, SQLITE_ROWS / 4)) {
+  for (const [from, to] of pieces(rows.length, SQLITE_ROWS)) {
     const chunk = rows.slice(from, to);
     const text = textOf(
       `rollup:${mode}:${chunk.length}`,
