@@ -51,21 +51,37 @@ describe('grouping', () => {
     const body = notificationBody(
       'alert.raised',
       [
-        alert('1', 'task.overdue', '18073', 'warning'),
+        alert('1', 'tasks.overdue', '18073', 'warning'),
         alert('2', 'indicator.anomaly', null, 'critical'),
-        alert('3', 'task.overdue', '18073', 'warning'),
-        alert('4', 'task.overdue', '18775', 'warning'),
-        alert('5', 'task.overdue', '18073', 'info'),
+        alert('3', 'tasks.overdue', '18073', 'warning'),
+        alert('4', 'tasks.overdue', '18775', 'warning'),
+        alert('5', 'tasks.overdue', '18073', 'info'),
       ],
       names,
     );
     expect(body.alertCount).toBe(5);
     expect(body.groups.map((g) => [g.kind, g.unit, g.count, g.severity, g.text])).toEqual([
       ['indicator.anomaly', null, 1, 'critical', 'Tiêu đề 2'],
-      ['task.overdue', '18073', 3, 'warning', 'Phường Thành Sen — 3 cảnh báo (task.overdue)'],
-      ['task.overdue', '18775', 1, 'warning', 'Tiêu đề 4'],
+      ['tasks.overdue', '18073', 3, 'warning', 'Phường Thành Sen — 3 cảnh báo: Nhiệm vụ quá hạn'],
+      ['tasks.overdue', '18775', 1, 'warning', 'Tiêu đề 4'],
     ]);
-    expect(body.summaryEn).toBe('Title 2; Thanh Sen Ward — 3 alerts (task.overdue); Title 4');
+    expect(body.summaryEn).toBe('Title 2; Thanh Sen Ward — 3 alerts: Task overdue; Title 4');
+  });
+
+  it('names a group by its kind in both languages, and leaves out a kind that has no name yet', () => {
+    const named = notificationBody(
+      'alert.resolved',
+      [alert('1', 'publicservices.late', '18073', 'warning'), alert('2', 'publicservices.late', '18073', 'warning')],
+      names,
+    );
+    expect(named.groups[0]!.text).toBe('Phường Thành Sen — 2 cảnh báo đã kết thúc: Hồ sơ quá hạn');
+    expect(named.groups[0]!.textEn).toBe('Thanh Sen Ward — 2 alerts resolved: Dossiers overdue');
+    const unnamed = notificationBody(
+      'alert.raised',
+      [alert('1', 'camera.offline', '18073', 'warning'), alert('2', 'camera.offline', '18073', 'warning')],
+      names,
+    );
+    expect(unnamed.groups[0]!.textEn).toBe('Thanh Sen Ward — 2 alerts');
   });
 
   it('words resolutions as such', () => {

@@ -87,7 +87,7 @@ describe('webhooks: signed, retried with backoff, logged per attempt', () => {
     receiver.answers = [500, 503, 204];
 
     t.platform.now = () => T;
-    await raise(t, alert('18073', 'task.overdue'));
+    await raise(t, alert('18073', 'tasks.overdue'));
     await notifier(t).dispatch();
     let [delivery] = await deliveriesOf(t, admin, endpoint.id);
     expect(delivery).toMatchObject({ state: 'pending', attempts: 1, event: 'alert.raised', alertCount: 1 });
@@ -134,7 +134,7 @@ describe('webhooks: signed, retried with backoff, logged per attempt', () => {
     }
     const body = JSON.parse(receiver.received[0]!.body) as NotificationBody;
     expect(body).toMatchObject({ event: 'alert.raised', alertCount: 1, summary: `Cảnh báo ${alertId}` });
-    expect(body.groups[0]).toMatchObject({ kind: 'task.overdue', unit: '18073', unitName: 'Phường Thành Sen' });
+    expect(body.groups[0]).toMatchObject({ kind: 'tasks.overdue', unit: '18073', unitName: 'Phường Thành Sen' });
   });
 
   it('notifies what the alert engine raises and, when subscribed, resolves', async () => {
@@ -191,7 +191,7 @@ describe('webhooks: signed, retried with backoff, logged per attempt', () => {
     receiver.secrets.set('/hook?zalo', secret!);
     receiver.answersAt.set('/hook?zalo', [500, 500, 500, 500]);
     t.platform.now = () => at(10 * LATER);
-    await raise(t, alert('18073', 'task.overdue'));
+    await raise(t, alert('18073', 'tasks.overdue'));
     for (const hour of [10, 11, 12, 13]) {
       t.platform.now = () => at(hour * LATER);
       await notifier(t).dispatch();
@@ -346,8 +346,8 @@ describe('grouping: alerts raised within the group window go out as one payload,
     const ward = await createEndpoint(t, admin, { name: 'Thành Sen', url: `${receiver.url}?ward`, units: ['18073'] });
     receiver.secrets.set('/hook', all.secret!);
     receiver.secrets.set('/hook?ward', ward.secret!);
-    const first = alert('18073', 'task.overdue');
-    const second = alert('18073', 'task.overdue', 'warning');
+    const first = alert('18073', 'tasks.overdue');
+    const second = alert('18073', 'tasks.overdue', 'warning');
     const elsewhere = alert('18775', 'publicservices.onTime', 'warning');
     const minor = alert('18073', 'indicator.anomaly', 'info');
     await raise(t, first, second, elsewhere, minor);
@@ -369,18 +369,18 @@ describe('grouping: alerts raised within the group window go out as one payload,
     // Hand-worked: the 'warning' endpoint drops the info anomaly; 18073's two overdue tasks are one group (critical,
     // the higher of the two), before Kỳ Anh's single on-time alert.
     expect(toAll.groups.map((g) => [g.kind, g.unit, g.count, g.severity])).toEqual([
-      ['task.overdue', '18073', 2, 'critical'],
+      ['tasks.overdue', '18073', 2, 'critical'],
       ['publicservices.onTime', '18775', 1, 'warning'],
     ]);
-    expect(toAll.groups[0]!.text).toBe('Phường Thành Sen — 2 cảnh báo (task.overdue)');
-    expect(toAll.groups[0]!.textEn).toBe('Thanh Sen Ward — 2 alerts (task.overdue)');
+    expect(toAll.groups[0]!.text).toBe('Phường Thành Sen — 2 cảnh báo: Nhiệm vụ quá hạn');
+    expect(toAll.groups[0]!.textEn).toBe('Thanh Sen Ward — 2 alerts: Task overdue');
     expect(toAll.groups[0]!.alerts.map((a) => a.id)).toEqual([first.id, second.id]);
-    expect(toAll.summary).toBe(`Phường Thành Sen — 2 cảnh báo (task.overdue); ${elsewhere.title}`);
+    expect(toAll.summary).toBe(`Phường Thành Sen — 2 cảnh báo: Nhiệm vụ quá hạn; ${elsewhere.title}`);
 
     // The ward's endpoint takes every severity, but only its unit.
     expect(toWard.alertCount).toBe(3);
     expect(toWard.groups.map((g) => [g.kind, g.count])).toEqual([
-      ['task.overdue', 2],
+      ['tasks.overdue', 2],
       ['indicator.anomaly', 1],
     ]);
   });
@@ -397,11 +397,11 @@ describe('durability', () => {
       const { endpoint, secret } = await createEndpoint(before, admin, { name: 'Trước', url: receiver.url });
       receiver.secret = secret!;
       receiver.answers = [500];
-      await raise(before, alert('18073', 'task.overdue'));
+      await raise(before, alert('18073', 'tasks.overdue'));
       await notifier(before).dispatch();
       expect(receiver.received).toHaveLength(1);
       // Heard and queued, but the server stops before a pass sends it.
-      await raise(before, alert('18775', 'task.overdue'));
+      await raise(before, alert('18775', 'tasks.overdue'));
       await notifier(before).idle();
       await before.stop();
 
@@ -437,7 +437,7 @@ describe('durability', () => {
       receiver.secret = secret!;
       // Both servers hear the same events (as over NATS): one item each is kept.
       for (const unit of ['18073', '18775', '18073']) {
-        const event = makeEvent('alert.raised', alert(unit, 'task.overdue'), unit);
+        const event = makeEvent('alert.raised', alert(unit, 'tasks.overdue'), unit);
         await Promise.all([notifier(one).hear(event), notifier(two).hear(event)]);
       }
       if (ENGINE === 'postgres') {

@@ -1,3 +1,4 @@
+export * from './alert-kinds.ts';
 export * from './api-routes.ts';
 export * from './errors.ts';
 export * from './events.ts';

@@ -1,3 +1,4 @@
+import { alertKindMessages } from '@ioc/shared';
 import type { AlertMessageKey } from './i18n.vi.ts';
 
 /** English words of the alerts and rules pages (see i18n.vi.ts). */
@@ -45,20 +46,7 @@ export const alertsEn: Record<AlertMessageKey, string> = {
   'alerts.status.resolved': 'Resolved',
   'alerts.assignedTo': 'Assigned to {unit}',
 
-  'alerts.kind.indicator.anomaly': 'Unusual figure',
-  'alerts.kind.indicator.late': 'Late figures report',
-  'alerts.kind.datasets.late': 'Late figures report',
-  'alerts.kind.tasks.overdue': 'Task overdue',
-  'alerts.kind.tasks.nearly_due': 'Task nearly due',
-  'alerts.kind.tasks.review': 'Review of the unit head',
-  'alerts.kind.tasks.escalated': 'Task escalated to the leaders',
-  'alerts.kind.publicservices.onTime': 'Low on-time rate',
-  'alerts.kind.publicservices.dueSoon': 'Dossiers nearly due',
-  'alerts.kind.publicservices.late': 'Dossiers overdue',
-  'alerts.kind.rule.threshold': 'Threshold crossed',
-  'alerts.kind.rule.rate': 'Fast change',
-  'alerts.kind.rule.absence': 'No data',
-  'alerts.kind.rule.condition': 'Combined condition',
+  ...alertKindMessages('en'),
   'alerts.family.indicator': 'Socio-economic indicators',
   'alerts.family.datasets': 'Figures reports',
   'alerts.family.tasks': 'Tasks',

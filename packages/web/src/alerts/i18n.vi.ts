@@ -1,3 +1,4 @@
+import { alertKindMessages } from '@ioc/shared';
 /**
  * The words of the alerts page, its detail panel, the rules page and the silences: every kind, status, detail field
  * and history step has one here (`alerts.kind.<kind>`, `alerts.field.<key>`, …), so no code or key reaches the page.
@@ -46,20 +47,7 @@ export const alertsVi = {
   'alerts.status.resolved': 'Đã giải quyết',
   'alerts.assignedTo': 'Giao {unit}',
 
-  'alerts.kind.indicator.anomaly': 'Số liệu bất thường',
-  'alerts.kind.indicator.late': 'Chậm báo cáo số liệu',
-  'alerts.kind.datasets.late': 'Chậm báo cáo số liệu',
-  'alerts.kind.tasks.overdue': 'Nhiệm vụ quá hạn',
-  'alerts.kind.tasks.nearly_due': 'Nhiệm vụ sắp đến hạn',
-  'alerts.kind.tasks.review': 'Xem xét trách nhiệm người đứng đầu',
-  'alerts.kind.tasks.escalated': 'Nhiệm vụ báo cáo lãnh đạo',
-  'alerts.kind.publicservices.onTime': 'Tỉ lệ hồ sơ đúng hạn thấp',
-  'alerts.kind.publicservices.dueSoon': 'Hồ sơ sắp quá hạn',
-  'alerts.kind.publicservices.late': 'Hồ sơ quá hạn',
-  'alerts.kind.rule.threshold': 'Vượt ngưỡng',
-  'alerts.kind.rule.rate': 'Thay đổi nhanh',
-  'alerts.kind.rule.absence': 'Mất tín hiệu',
-  'alerts.kind.rule.condition': 'Điều kiện kết hợp',
+  ...alertKindMessages('vi'),
   'alerts.family.indicator': 'Chỉ tiêu kinh tế - xã hội',
   'alerts.family.datasets': 'Báo cáo số liệu',
   'alerts.family.tasks': 'Nhiệm vụ',

@@ -1,4 +1,4 @@
-import type { AlertSeverity } from '@ioc/shared';
+import { type AlertSeverity, alertKindName } from '@ioc/shared';
 
 /** One alert as a notification lists it: what the bus event said, with the instant the IOC heard of it. */
 export interface NotifiedAlert {
@@ -14,7 +14,7 @@ export interface NotifiedAlert {
   at: string;
 }
 
-/** Alerts of one kind on one unit: "Sở NN&MT — 27 alerts (task.overdue)". */
+/** Alerts of one kind on one unit: "Sở NN&MT — 27 alerts: Task overdue". */
 export interface AlertGroup {
   kind: string | null;
   unit: string | null;
@@ -53,15 +53,17 @@ function groupText(event: string, group: Omit<AlertGroup, 'text' | 'textEn'>): {
       ? { text: `Đã kết thúc: ${only.title}`, textEn: `Resolved: ${only.titleEn}` }
       : { text: only.title, textEn: only.titleEn };
   }
-  const kind = group.kind ? ` (${group.kind})` : '';
+  // The kind by its name; a kind not yet named is left out rather than shown as a code.
+  const name = alertKindName(group.kind);
+  const kind = { vi: name ? `: ${name.vi}` : '', en: name ? `: ${name.en}` : '' };
   return resolved
     ? {
-        text: `${group.unitName} — ${group.count} cảnh báo đã kết thúc${kind}`,
-        textEn: `${group.unitNameEn} — ${group.count} alerts resolved${kind}`,
+        text: `${group.unitName} — ${group.count} cảnh báo đã kết thúc${kind.vi}`,
+        textEn: `${group.unitNameEn} — ${group.count} alerts resolved${kind.en}`,
       }
     : {
-        text: `${group.unitName} — ${group.count} cảnh báo${kind}`,
-        textEn: `${group.unitNameEn} — ${group.count} alerts${kind}`,
+        text: `${group.unitName} — ${group.count} cảnh báo${kind.vi}`,
+        textEn: `${group.unitNameEn} — ${group.count} alerts${kind.en}`,
       };
 }
 

@@ -1,4 +1,5 @@
 import type { AlertRule, AlertSilence } from '@ioc/shared';
+import { ALERT_KIND_NAMES } from '@ioc/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { apiCall } from '../../api/client.ts';
@@ -12,12 +13,9 @@ import { LoadingBlock } from '../../components/LoadingBlock.tsx';
 import { localName, useI18n } from '../../i18n/index.tsx';
 import type { DetailLookups } from '../alertWords.ts';
 import { kindLabel } from '../alertWords.ts';
-import { alertsVi } from '../i18n.vi.ts';
 
-/** The kinds an alert can be of, from the words the page has for them. */
-const KINDS = Object.keys(alertsVi)
-  .filter((key) => key.startsWith('alerts.kind.'))
-  .map((key) => key.slice('alerts.kind.'.length));
+/** The kinds an alert can be of: those with a name. */
+const KINDS = Object.keys(ALERT_KIND_NAMES);
 
 /** A local time typed in a datetime-local field, read in the province's time (UTC+7), as ISO. */
 export function provinceTime(local: string): string | null {
