@@ -171,6 +171,44 @@ describe('observation reads', () => {
     expect(audit.map((a) => a.action)).toEqual(['stations.save', 'streams.save']);
   });
 
+  it('sums a bucket up by what the values are: an amount by its total, a state by its last value', async () => {
+    const save = (metric: string, valueKind: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/streams',
+        headers: { cookie: admin },
+        payload: { station: 'ky-anh', metric, name: metric, uom: 'mm', cadenceSeconds: 600, valueKind },
+      });
+    expect((await save('rain10', 'amount')).json()).toMatchObject({ key: 'ky-anh/rain10', valueKind: 'amount' });
+    expect((await save('pump', 'state')).json()).toMatchObject({ valueKind: 'state' });
+    const wrong = await save('x', 'cumulative');
+    expect(wrong.statusCode).toBe(400);
+    // Hand-worked: 10-minute rain of 1…6 mm in the first hour (21 mm), 0.5 mm once in the second; the pump on, on,
+    // off in the first hour (its last value 0), on in the second (1).
+    const hour = Date.parse('2026-03-08T00:00:00Z');
+    const points = [1, 2, 3, 4, 5, 6].map((value, i) => ({ stream: 'ky-anh/rain10', time: hour + i * 600_000, value }));
+    points.push({ stream: 'ky-anh/rain10', time: hour + 3_600_000, value: 0.5 });
+    for (const [i, value] of [1, 1, 0].entries())
+      points.push({ stream: 'ky-anh/pump', time: hour + i * 600_000, value });
+    points.push({ stream: 'ky-anh/pump', time: hour + 3_600_000 + 600_000, value: 1 });
+    expect((await t.services.observations.ingest(points)).accepted).toBe(11);
+    const range = 'from=2026-03-08T00:00:00Z&to=2026-03-08T02:00:00Z&resolution=hour';
+    const rain = (await get(`/api/v1/streams/ky-anh/rain10/series?${range}`)).json();
+    expect(rain.valueKind).toBe('amount');
+    expect(rain.points).toEqual([
+      { t: hour, value: 21, min: 1, max: 6, count: 6 },
+      { t: hour + 3_600_000, value: 0.5, min: 0.5, max: 0.5, count: 1 },
+    ]);
+    const pump = (await get(`/api/v1/streams/ky-anh/pump/series?${range}`)).json();
+    expect(pump.points.map((p: { value: number }) => p.value)).toEqual([0, 1]);
+    const level = (
+      await get(
+        '/api/v1/streams/son-diem/water_level/series?from=2026-03-09T00:00:00Z&to=2026-03-09T01:00:00Z&resolution=hour',
+      )
+    ).json();
+    expect(level.valueKind).toBe('gauge');
+  });
+
   it('pushes observation events at most once per stream per second, the last value winning', async () => {
     const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const stream = await openStream(base, { cookie: admin });

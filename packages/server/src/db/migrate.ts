@@ -17,6 +17,7 @@ import * as alertRules from './migrations/0015_alert_rules.ts';
 import * as notifications from './migrations/0016_notifications.ts';
 import * as groupEnglish from './migrations/0017_group_english.ts';
 import * as indicatorRules from './migrations/0018_indicator_rules.ts';
+import * as streamValueKind from './migrations/0019_stream_value_kind.ts';
 import { isSqlite } from './portable.ts';
 
 /** Migrations are listed here, in order, so they ship inside the bundle and never depend on a folder scan. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_notifications': notifications,
   '0017_group_english': groupEnglish,
   '0018_indicator_rules': indicatorRules,
+  '0019_stream_value_kind': streamValueKind,
 };
 
 /**

@@ -110,6 +110,8 @@ export interface StreamTable {
   name_en: string | null;
   uom: string;
   cadence_seconds: number | null;
+  /** gauge | amount | state: how a bucket of its values is summed up. */
+  value_kind: string;
   unit_id: string | null;
   lat: number | null;
   lon: number | null;

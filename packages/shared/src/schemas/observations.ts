@@ -52,6 +52,18 @@ export const Station = Type.Object({
 });
 export type Station = Static<typeof Station>;
 
+/**
+ * What a stream's values are, which decides how a bucket of them is summed up: a `gauge` is a level read at an
+ * instant (water level, beds occupied: a bucket shows its mean), an `amount` is what fell or came in since the last
+ * point (rainfall per interval, arrivals: a bucket shows its total), a `state` is a code (pump on/off, a warning
+ * level: a bucket shows its last value).
+ */
+export const VALUE_KINDS = ['gauge', 'amount', 'state'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+export const ValueKindSchema = Type.Union([Type.Literal('gauge'), Type.Literal('amount'), Type.Literal('state')], {
+  description: 'gauge: a bucket shows its mean; amount: its total; state: its last value',
+});
+
 export const SaveStreamBody = Type.Object(
   {
     station: StationSlug,
@@ -66,6 +78,7 @@ export const SaveStreamBody = Type.Object(
     lat: Type.Optional(Nullable(Latitude)),
     lon: Type.Optional(Nullable(Longitude)),
     owner: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
+    valueKind: Type.Optional(ValueKindSchema),
   },
   { additionalProperties: false },
 );
@@ -79,6 +92,7 @@ export const Stream = Type.Object({
   name: Type.String(),
   nameEn: Nullable(Type.String()),
   uom: Type.String(),
+  valueKind: ValueKindSchema,
   cadenceSeconds: Nullable(Type.Integer()),
   /** The stream's org unit, else its station's. */
   unit: Nullable(Type.String()),
@@ -132,7 +146,7 @@ export type ObservationSeriesQuery = Static<typeof ObservationSeriesQuery>;
 export const ObservationPoint = Type.Object({
   /** Epoch ms: the point's time, or the bucket's start. */
   t: Type.Number(),
-  /** The value, or the bucket's mean. */
+  /** The value; for a bucket, its mean (gauge), total (amount) or last value (state). */
   value: Type.Number(),
   min: Type.Optional(Type.Number()),
   max: Type.Optional(Type.Number()),
@@ -143,6 +157,7 @@ export type ObservationPoint = Static<typeof ObservationPoint>;
 export const ObservationSeries = Type.Object({
   stream: Type.String(),
   uom: Type.String(),
+  valueKind: ValueKindSchema,
   resolution: Type.Union([Type.Literal('raw'), Type.Literal('minute'), Type.Literal('hour'), Type.Literal('day')]),
   from: Type.String(),
   to: Type.String(),

@@ -34,7 +34,9 @@ export function StreamChart({ series, marks, span, name }: StreamChartProps) {
         const at = new Date(point.t).toISOString();
         const lines = [day ? fmt.date(at) : fmt.shortDateTime(at)];
         const bucket = point.count !== undefined;
-        lines.push(t(bucket ? 'streams.tooltip.mean' : 'streams.tooltip.value', { value: value(point.value) }));
+        lines.push(
+          t(bucket ? `streams.tooltip.${series.valueKind}` : 'streams.tooltip.value', { value: value(point.value) }),
+        );
         if (point.min !== undefined && point.max !== undefined) {
           lines.push(t('streams.tooltip.range', { min: value(point.min), max: value(point.max) }));
         }

@@ -182,8 +182,10 @@ export function StreamPage() {
               data-testid="stream-resolution"
               data-resolution={data.resolution}
             >
-              {t(`streams.resolution.${data.resolution}`)} · {t('streams.points', { count: data.points.length })} ·{' '}
-              {t('streams.live')}
+              {data.resolution === 'raw'
+                ? t('streams.resolution.raw')
+                : t(`streams.bucket.${data.valueKind}`, { per: t(`streams.resolution.${data.resolution}`) })}{' '}
+              · {t('streams.points', { count: data.points.length })} · {t('streams.live')}
             </p>
             <StreamChart series={data} marks={marks} span={span} name={name} />
           </>

@@ -138,6 +138,8 @@ export async function ensureRiverStation(
     name: `Lượng mưa tại ${station.name}`,
     nameEn: `Rainfall at ${station.nameEn}`,
     uom: 'mm',
+    // Millimetres fallen since the previous reading: an hour's bucket shows the hour's total.
+    valueKind: 'amount',
   });
   return unit;
 }

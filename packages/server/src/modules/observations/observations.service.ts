@@ -1,4 +1,13 @@
-import type { LatestQuery, ObservationSeries, SaveStationBody, SaveStreamBody, Station, Stream } from '@ioc/shared';
+import {
+  type LatestQuery,
+  type ObservationSeries,
+  type SaveStationBody,
+  type SaveStreamBody,
+  type Station,
+  type Stream,
+  VALUE_KINDS,
+  type ValueKind,
+} from '@ioc/shared';
 import { invalid, notFound } from '../../errors.ts';
 import type { Platform } from '../../platform.ts';
 import { auditedWrite } from '../audit/audit.service.ts';
@@ -33,6 +42,8 @@ export interface StreamInput {
   lat?: number | null;
   lon?: number | null;
   owner?: string | null;
+  /** gauge (default), amount or state. */
+  valueKind?: ValueKind;
 }
 export interface ObservationInput {
   stream: string /* '<station>/<metric>' */;
@@ -73,6 +84,7 @@ export interface StreamInfo {
   name: string;
   nameEn: string | null;
   uom: string;
+  valueKind: ValueKind;
   cadenceSeconds: number | null;
   unit: string | null;
   owner: string | null;
@@ -91,6 +103,10 @@ export interface KnownStream {
 const MAX_RAW_POINTS = 100_000;
 const RETENTION_EVERY_MS = 3_600_000;
 
+/** A stored kind; a value this version does not know reads as a gauge (the mean, the safe summary). */
+const valueKindOf = (stored: string): ValueKind =>
+  (VALUE_KINDS as readonly string[]).includes(stored) ? (stored as ValueKind) : 'gauge';
+
 function toStreamInfo(row: repo.StreamWithUnit): StreamInfo {
   return {
     key: row.key,
@@ -100,6 +116,7 @@ function toStreamInfo(row: repo.StreamWithUnit): StreamInfo {
     name: row.name,
     nameEn: row.name_en,
     uom: row.uom,
+    valueKind: valueKindOf(row.value_kind),
     cadenceSeconds: row.cadence_seconds,
     unit: row.effective_unit,
     owner: row.owner,
@@ -438,9 +455,10 @@ export class ObservationService {
           { field: '/resolution', message: 'too many points', limit: MAX_RAW_POINTS },
         ]);
       }
+      const kind = valueKindOf(row.value_kind);
       points = (await repo.rollups(db, row.id, width, fromMs, toMs)).map((r) => ({
         t: r.bucket,
-        value: r.sum / r.count,
+        value: kind === 'amount' ? r.sum : kind === 'state' ? r.last_value : r.sum / r.count,
         min: r.min,
         max: r.max,
         count: r.count,
@@ -449,6 +467,7 @@ export class ObservationService {
     return {
       stream: row.key,
       uom: row.uom,
+      valueKind: valueKindOf(row.value_kind),
       resolution,
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
@@ -533,6 +552,7 @@ export class ObservationService {
       name_en: s.nameEn ?? null,
       uom: s.uom,
       cadence_seconds: s.cadenceSeconds ?? null,
+      value_kind: s.valueKind ?? 'gauge',
       unit_id: s.unit ?? null,
       lat: s.lat ?? null,
       lon: s.lon ?? null,
