@@ -124,7 +124,8 @@ export class RuleEngine {
 
   /** A committed batch of observations: evaluated after the evaluations before it, with the batches that came meanwhile. */
   offer(points: readonly { stream: string; t: number; value: number }[]): void {
-    for (const p of points) this.arrivals.push({ stream: p.stream, t: p.t, value: p.value });
+    // The stored points themselves, not copies: the writer hands them over and never changes them after.
+    for (const p of points) this.arrivals.push(p);
     if (this.arrivalQueued) return;
     this.arrivalQueued = true;
     void this.serial(async () => {
