@@ -6,12 +6,11 @@ import { useErrorText } from '../api/errorText.ts';
 import { updateQueries, useApiQuery } from '../api/queries.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { SecretDialog } from '../components/SecretDialog.tsx';
 import { useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { ApiKeyDialog } from './ApiKeyDialog.tsx';
+import { ListSection } from './ListSection.tsx';
 
 export function ApiKeysTab() {
   const { t, fmt } = useI18n();
@@ -36,86 +35,69 @@ export function ApiKeysTab() {
   };
 
   return (
-    <section aria-labelledby="apikeys-title">
-      <div className="toolbar">
-        <h2 id="apikeys-title">{t('admin.tab.apikeys')}</h2>
-        <p className="muted small">{t('apikeys.intro')}</p>
-        {mayWrite && (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => setCreating(true)}
-            data-testid="apikey-create"
-          >
-            {t('apikeys.create')}
-          </button>
-        )}
-      </div>
-      {keys.error !== null && <ErrorNotice error={keys.error} onRetry={keys.refetch} />}
-      {keys.isLoading && <LoadingBlock />}
-      {keys.data && keys.data.length === 0 && <p className="muted">{t('apikeys.empty')}</p>}
-      {keys.data && keys.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="apikeys-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('apikeys.name')}</th>
-                <th scope="col">{t('apikeys.prefix')}</th>
-                <th scope="col">{t('apikeys.permissions')}</th>
-                <th scope="col">{t('apikeys.unit')}</th>
-                <th scope="col">{t('apikeys.created')}</th>
-                <th scope="col">{t('apikeys.lastUsed')}</th>
-                <th scope="col">{t('users.status')}</th>
-                {mayWrite && <th scope="col">{t('common.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? 'row-muted' : undefined}>
-                  <td>{key.name}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>
-                    {key.permissions.map((permission) => (
-                      <code key={permission} className="tag">
-                        {permission}
-                      </code>
-                    ))}
-                  </td>
-                  <td>{key.orgUnitCode}</td>
-                  <td>
-                    {fmt.dateTime(key.createdAt)}
-                    {key.createdBy && <div className="muted small">{key.createdBy}</div>}
-                  </td>
-                  <td>{key.lastUsedAt ? fmt.dateTime(key.lastUsedAt) : t('users.never')}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      <span className="badge badge-danger" title={fmt.dateTime(key.revokedAt)}>
-                        {t('apikeys.revoked')}
-                      </span>
-                    ) : (
-                      <span className="badge badge-success">{t('users.active')}</span>
-                    )}
-                  </td>
-                  {mayWrite && (
-                    <td className="actions">
-                      {!key.revokedAt && (
-                        <ConfirmButton
-                          label={t('apikeys.revoke')}
-                          question={t('apikeys.revokeConfirm')}
-                          onConfirm={() => revoke(key)}
-                          danger
-                        />
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ListSection
+      titleId="apikeys-title"
+      title={t('admin.tab.apikeys')}
+      intro={t('apikeys.intro')}
+      create={
+        mayWrite ? { label: t('apikeys.create'), testId: 'apikey-create', onClick: () => setCreating(true) } : undefined
+      }
+      read={keys}
+      empty={t('apikeys.empty')}
+      tableTestId="apikeys-table"
+      columns={[
+        t('apikeys.name'),
+        t('apikeys.prefix'),
+        t('apikeys.permissions'),
+        t('apikeys.unit'),
+        t('apikeys.created'),
+        t('apikeys.lastUsed'),
+        t('users.status'),
+        ...(mayWrite ? [t('common.actions')] : []),
+      ]}
+      row={(key) => (
+        <tr key={key.id} className={key.revokedAt ? 'row-muted' : undefined}>
+          <td>{key.name}</td>
+          <td>
+            <code>{key.prefix}…</code>
+          </td>
+          <td>
+            {key.permissions.map((permission) => (
+              <code key={permission} className="tag">
+                {permission}
+              </code>
+            ))}
+          </td>
+          <td>{key.orgUnitCode}</td>
+          <td>
+            {fmt.dateTime(key.createdAt)}
+            {key.createdBy && <div className="muted small">{key.createdBy}</div>}
+          </td>
+          <td>{key.lastUsedAt ? fmt.dateTime(key.lastUsedAt) : t('users.never')}</td>
+          <td>
+            {key.revokedAt ? (
+              <span className="badge badge-danger" title={fmt.dateTime(key.revokedAt)}>
+                {t('apikeys.revoked')}
+              </span>
+            ) : (
+              <span className="badge badge-success">{t('users.active')}</span>
+            )}
+          </td>
+          {mayWrite && (
+            <td className="actions">
+              {!key.revokedAt && (
+                <ConfirmButton
+                  label={t('apikeys.revoke')}
+                  question={t('apikeys.revokeConfirm')}
+                  onConfirm={() => revoke(key)}
+                  danger
+                />
+              )}
+            </td>
+          )}
+        </tr>
       )}
+    >
       {creating && (
         <ApiKeyDialog
           onClose={() => setCreating(false)}
@@ -134,6 +116,6 @@ export function ApiKeysTab() {
           onClose={() => setSecret(null)}
         />
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -1,12 +1,11 @@
 import type { AlertSeverity, CreatedEndpoint, CreateEndpointBody, EndpointKind, NotificationEvent } from '@ioc/shared';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { apiCall } from '../api/client.ts';
-import { useFieldErrors } from '../api/errorText.ts';
 import { CheckboxList } from '../components/CheckboxList.tsx';
-import { Dialog } from '../components/Dialog.tsx';
 import { FieldShell, TextField } from '../components/Field.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
+import { FormDialog } from '../components/FormDialog.tsx';
 import { UnitSelect } from '../components/UnitSelect.tsx';
+import { useFormSave } from '../components/useFormSave.ts';
 import { useI18n } from '../i18n/index.tsx';
 
 const FIELDS = ['name', 'kind', 'url', 'recipients', 'events', 'units'] as const;
@@ -17,7 +16,7 @@ const SEVERITIES: AlertSeverity[] = ['info', 'warning', 'critical'];
 /** Adds a webhook or an e-mail channel; the server answers a webhook's signing secret once. */
 export function EndpointDialog({ onClose, onCreated }: { onClose(): void; onCreated(result: CreatedEndpoint): void }) {
   const { t } = useI18n();
-  const fieldErrors = useFieldErrors();
+  const { errors, busy, save } = useFormSave(FIELDS);
   const [kind, setKind] = useState<EndpointKind>('webhook');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('https://');
@@ -25,11 +24,8 @@ export function EndpointDialog({ onClose, onCreated }: { onClose(): void; onCrea
   const [events, setEvents] = useState<string[]>(['alert.raised']);
   const [minSeverity, setMinSeverity] = useState<AlertSeverity>('warning');
   const [unit, setUnit] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     const addresses = recipients
       .split(/[,;\s]+/)
       .map((address) => address.trim())
@@ -39,10 +35,7 @@ export function EndpointDialog({ onClose, onCreated }: { onClose(): void; onCrea
     if (kind === 'webhook' && !/^https?:\/\/\S+$/.test(url.trim())) found.url = t('common.required');
     if (kind === 'email' && addresses.length === 0) found.recipients = t('common.required');
     if (events.length === 0) found.events = t('common.required');
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
+    void save(found, async () => {
       const body: CreateEndpointBody = {
         kind,
         name: name.trim(),
@@ -53,95 +46,82 @@ export function EndpointDialog({ onClose, onCreated }: { onClose(): void; onCrea
         enabled: true,
       };
       onCreated(await apiCall('POST /api/v1/notification-endpoints', { body }));
-    } catch (cause) {
-      setErrors(fieldErrors(cause, FIELDS));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={t('notify.createTitle')}
+      formId={FORM_ID}
+      busy={busy}
+      formError={errors.form}
+      saveLabel={t('notify.create')}
+      saveTestId="endpoint-save"
       onClose={onClose}
-      wide
-      actions={
-        <button
-          type="submit"
-          form={FORM_ID}
-          className="button button-primary"
-          disabled={busy}
-          data-testid="endpoint-save"
-        >
-          {busy ? t('common.saving') : t('notify.create')}
-        </button>
-      }
+      onSubmit={submit}
     >
-      <form id={FORM_ID} className="form form-grid" onSubmit={submit} noValidate>
+      <TextField
+        label={t('notify.name')}
+        value={name}
+        onChange={setName}
+        required
+        error={errors.name}
+        data-testid="endpoint-name"
+      />
+      <FieldShell id="endpoint-kind" label={t('notify.kind')} error={errors.kind}>
+        <select id="endpoint-kind" value={kind} onChange={(e) => setKind(e.target.value as EndpointKind)}>
+          <option value="webhook">{t('notify.kind.webhook')}</option>
+          <option value="email">{t('notify.kind.email')}</option>
+        </select>
+      </FieldShell>
+      {kind === 'webhook' ? (
         <TextField
-          label={t('notify.name')}
-          value={name}
-          onChange={setName}
+          label={t('notify.url')}
+          value={url}
+          onChange={setUrl}
+          type="url"
           required
-          error={errors.name}
-          data-testid="endpoint-name"
+          hint={t('notify.urlHint')}
+          error={errors.url}
+          data-testid="endpoint-url"
         />
-        <FieldShell id="endpoint-kind" label={t('notify.kind')} error={errors.kind}>
-          <select id="endpoint-kind" value={kind} onChange={(e) => setKind(e.target.value as EndpointKind)}>
-            <option value="webhook">{t('notify.kind.webhook')}</option>
-            <option value="email">{t('notify.kind.email')}</option>
-          </select>
-        </FieldShell>
-        {kind === 'webhook' ? (
-          <TextField
-            label={t('notify.url')}
-            value={url}
-            onChange={setUrl}
-            type="url"
-            required
-            hint={t('notify.urlHint')}
-            error={errors.url}
-            data-testid="endpoint-url"
-          />
-        ) : (
-          <TextField
-            label={t('notify.recipients')}
-            value={recipients}
-            onChange={setRecipients}
-            required
-            hint={t('notify.recipientsHint')}
-            error={errors.recipients}
-            data-testid="endpoint-recipients"
-          />
-        )}
-        <FieldShell id="endpoint-severity" label={t('notify.minSeverity')}>
-          <select
-            id="endpoint-severity"
-            value={minSeverity}
-            onChange={(e) => setMinSeverity(e.target.value as AlertSeverity)}
-          >
-            {SEVERITIES.map((severity) => (
-              <option key={severity} value={severity}>
-                {t(`severity.${severity}`)}
-              </option>
-            ))}
-          </select>
-        </FieldShell>
-        <div>
-          <UnitSelect label={t('notify.unit')} value={unit} onChange={setUnit} error={errors.units} />
-          <small className="field-hint">{t('notify.unitHint')}</small>
-        </div>
-        <div className="form-span">
-          <CheckboxList
-            legend={t('notify.events')}
-            options={EVENTS.map((value) => ({ value, label: t(`notify.event.${value}`) }))}
-            selected={events}
-            onChange={setEvents}
-            error={errors.events}
-          />
-        </div>
-        <FormAlert message={errors.form} />
-      </form>
-    </Dialog>
+      ) : (
+        <TextField
+          label={t('notify.recipients')}
+          value={recipients}
+          onChange={setRecipients}
+          required
+          hint={t('notify.recipientsHint')}
+          error={errors.recipients}
+          data-testid="endpoint-recipients"
+        />
+      )}
+      <FieldShell id="endpoint-severity" label={t('notify.minSeverity')}>
+        <select
+          id="endpoint-severity"
+          value={minSeverity}
+          onChange={(e) => setMinSeverity(e.target.value as AlertSeverity)}
+        >
+          {SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {t(`severity.${severity}`)}
+            </option>
+          ))}
+        </select>
+      </FieldShell>
+      <div>
+        <UnitSelect label={t('notify.unit')} value={unit} onChange={setUnit} error={errors.units} />
+        <small className="field-hint">{t('notify.unitHint')}</small>
+      </div>
+      <div className="form-span">
+        <CheckboxList
+          legend={t('notify.events')}
+          options={EVENTS.map((value) => ({ value, label: t(`notify.event.${value}`) }))}
+          selected={events}
+          onChange={setEvents}
+          error={errors.events}
+        />
+      </div>
+    </FormDialog>
   );
 }

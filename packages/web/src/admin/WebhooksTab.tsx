@@ -5,13 +5,12 @@ import { apiCall } from '../api/client.ts';
 import { useErrorText } from '../api/errorText.ts';
 import { refreshQueries, updateQueries, useApiQuery } from '../api/queries.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
-import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { LoadingBlock } from '../components/LoadingBlock.tsx';
 import { SecretDialog } from '../components/SecretDialog.tsx';
 import { useToast } from '../components/Toasts.tsx';
 import { useI18n } from '../i18n/index.tsx';
 import { DeliveryLog } from './DeliveryLog.tsx';
 import { EndpointDialog } from './EndpointDialog.tsx';
+import { ListSection } from './ListSection.tsx';
 
 const ENDPOINTS = 'GET /api/v1/notification-endpoints';
 const DELIVERIES = 'GET /api/v1/notification-deliveries';
@@ -77,83 +76,66 @@ export function WebhooksTab() {
   };
 
   return (
-    <section aria-labelledby="notifications-title">
-      <div className="toolbar">
-        <h2 id="notifications-title">{t('admin.tab.notifications')}</h2>
-        <p className="muted small">{t('notify.intro')}</p>
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => setCreating(true)}
-          data-testid="endpoint-create"
-        >
-          {t('notify.create')}
-        </button>
-      </div>
-      {endpoints.error !== null && <ErrorNotice error={endpoints.error} onRetry={endpoints.refetch} />}
-      {endpoints.isLoading && <LoadingBlock />}
-      {endpoints.data && endpoints.data.length === 0 && <p className="muted">{t('notify.empty')}</p>}
-      {endpoints.data && endpoints.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="endpoints-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('notify.name')}</th>
-                <th scope="col">{t('notify.target')}</th>
-                <th scope="col">{t('notify.events')}</th>
-                <th scope="col">{t('notify.minSeverity')}</th>
-                <th scope="col">{t('notify.unit')}</th>
-                <th scope="col">{t('notify.status')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {endpoints.data.map((endpoint) => (
-                <tr key={endpoint.id} className={endpoint.enabled ? undefined : 'row-muted'}>
-                  <td>
-                    {endpoint.name}
-                    <div className="muted small">{t(`notify.kind.${endpoint.kind}`)}</div>
-                  </td>
-                  <td>
-                    <code className="small">{endpoint.url ?? endpoint.recipients.join(', ')}</code>
-                  </td>
-                  <td>{endpoint.events.map((event) => t(`notify.event.${event}`)).join(', ')}</td>
-                  <td>{t(`severity.${endpoint.minSeverity}`)}</td>
-                  <td>{endpoint.units.length === 0 ? t('notify.allUnits') : endpoint.units.join(', ')}</td>
-                  <td>
-                    <span className={endpoint.enabled ? 'badge badge-success' : 'badge'}>
-                      {endpoint.enabled ? t('notify.enabled') : t('notify.disabled')}
-                    </span>
-                    <div className="muted small">
-                      {t('notify.health', { pending: endpoint.pending, failed: endpoint.failedLastDay })}
-                    </div>
-                  </td>
-                  <td className="actions">
-                    <button
-                      type="button"
-                      className="button button-small"
-                      disabled={busy === endpoint.id}
-                      onClick={() => sendTest(endpoint)}
-                      data-testid={`endpoint-test-${endpoint.id}`}
-                    >
-                      {t('notify.test')}
-                    </button>
-                    <button type="button" className="button button-small" onClick={() => toggle(endpoint)}>
-                      {endpoint.enabled ? t('notify.disable') : t('notify.enable')}
-                    </button>
-                    <ConfirmButton
-                      label={t('notify.delete')}
-                      question={t('notify.deleteConfirm')}
-                      onConfirm={() => remove(endpoint)}
-                      danger
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+    <ListSection
+      titleId="notifications-title"
+      title={t('admin.tab.notifications')}
+      intro={t('notify.intro')}
+      create={{ label: t('notify.create'), testId: 'endpoint-create', onClick: () => setCreating(true) }}
+      read={endpoints}
+      empty={t('notify.empty')}
+      tableTestId="endpoints-table"
+      columns={[
+        t('notify.name'),
+        t('notify.target'),
+        t('notify.events'),
+        t('notify.minSeverity'),
+        t('notify.unit'),
+        t('notify.status'),
+        t('common.actions'),
+      ]}
+      row={(endpoint) => (
+        <tr key={endpoint.id} className={endpoint.enabled ? undefined : 'row-muted'}>
+          <td>
+            {endpoint.name}
+            <div className="muted small">{t(`notify.kind.${endpoint.kind}`)}</div>
+          </td>
+          <td>
+            <code className="small">{endpoint.url ?? endpoint.recipients.join(', ')}</code>
+          </td>
+          <td>{endpoint.events.map((event) => t(`notify.event.${event}`)).join(', ')}</td>
+          <td>{t(`severity.${endpoint.minSeverity}`)}</td>
+          <td>{endpoint.units.length === 0 ? t('notify.allUnits') : endpoint.units.join(', ')}</td>
+          <td>
+            <span className={endpoint.enabled ? 'badge badge-success' : 'badge'}>
+              {endpoint.enabled ? t('notify.enabled') : t('notify.disabled')}
+            </span>
+            <div className="muted small">
+              {t('notify.health', { pending: endpoint.pending, failed: endpoint.failedLastDay })}
+            </div>
+          </td>
+          <td className="actions">
+            <button
+              type="button"
+              className="button button-small"
+              disabled={busy === endpoint.id}
+              onClick={() => sendTest(endpoint)}
+              data-testid={`endpoint-test-${endpoint.id}`}
+            >
+              {t('notify.test')}
+            </button>
+            <button type="button" className="button button-small" onClick={() => toggle(endpoint)}>
+              {endpoint.enabled ? t('notify.disable') : t('notify.enable')}
+            </button>
+            <ConfirmButton
+              label={t('notify.delete')}
+              question={t('notify.deleteConfirm')}
+              onConfirm={() => remove(endpoint)}
+              danger
+            />
+          </td>
+        </tr>
       )}
+    >
       <DeliveryLog />
       {creating && (
         <EndpointDialog
@@ -173,6 +155,6 @@ export function WebhooksTab() {
           onClose={() => setSecret(null)}
         />
       )}
-    </section>
+    </ListSection>
   );
 }

@@ -5,6 +5,7 @@ import { useErrorText } from '../api/errorText.ts';
 import { compareUnits, useActiveUnits } from '../api/orgUnits.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
 import { localName, useI18n } from '../i18n/index.tsx';
+import { NoteForm } from './NoteForm.tsx';
 
 type Mode = 'assign' | 'resolve' | null;
 
@@ -29,8 +30,6 @@ export function AlertActions({ alert, onDone }: AlertActionsProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const unitId = useId();
-  const noteId = useId();
-  const commentId = useId();
   const resolved = alert.status === 'resolved';
 
   const run = async (write: () => Promise<AlertDetail>, after?: () => void) => {
@@ -55,22 +54,18 @@ export function AlertActions({ alert, onDone }: AlertActionsProps) {
       () => setMode(null),
     );
   };
-  const resolve = (event: FormEvent) => {
-    event.preventDefault();
-    if (!note.trim()) return;
+  const resolve = (text: string) => {
     void run(
-      () => apiCall('POST /api/v1/alerts/:id/resolve', { params, body: { note: note.trim() } }),
+      () => apiCall('POST /api/v1/alerts/:id/resolve', { params, body: { note: text } }),
       () => {
         setMode(null);
         setNote('');
       },
     );
   };
-  const postComment = (event: FormEvent) => {
-    event.preventDefault();
-    if (!comment.trim()) return;
+  const postComment = (text: string) => {
     void run(
-      () => apiCall('POST /api/v1/alerts/:id/comments', { params, body: { text: comment.trim() } }),
+      () => apiCall('POST /api/v1/alerts/:id/comments', { params, body: { text } }),
       () => setComment(''),
     );
   };
@@ -135,57 +130,34 @@ export function AlertActions({ alert, onDone }: AlertActionsProps) {
         </form>
       )}
       {mode === 'resolve' && !resolved && (
-        <form className="form alert-action-form" onSubmit={resolve}>
-          <div className="field">
-            <label htmlFor={noteId}>{t('alerts.action.resolveNote')}</label>
-            <textarea
-              id={noteId}
-              value={note}
-              required
-              maxLength={2000}
-              rows={3}
-              onChange={(event) => setNote(event.target.value)}
-              data-testid="alert-resolve-note"
-            />
-          </div>
-          <div className="form-actions">
-            <button
-              type="submit"
-              className="button button-primary"
-              disabled={busy || !note.trim()}
-              data-testid="alert-resolve-submit"
-            >
-              {t('alerts.action.resolveSubmit')}
-            </button>
-            <button type="button" className="button" onClick={() => setMode(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <NoteForm
+          label={t('alerts.action.resolveNote')}
+          value={note}
+          onChange={setNote}
+          maxLength={2000}
+          rows={3}
+          required
+          submitLabel={t('alerts.action.resolveSubmit')}
+          primary
+          busy={busy}
+          textTestId="alert-resolve-note"
+          submitTestId="alert-resolve-submit"
+          onSubmit={resolve}
+          onCancel={() => setMode(null)}
+        />
       )}
-      <form className="form alert-action-form" onSubmit={postComment}>
-        <div className="field">
-          <label htmlFor={commentId}>{t('alerts.action.comment')}</label>
-          <textarea
-            id={commentId}
-            value={comment}
-            maxLength={4000}
-            rows={2}
-            onChange={(event) => setComment(event.target.value)}
-            data-testid="alert-comment-text"
-          />
-        </div>
-        <div className="form-actions">
-          <button
-            type="submit"
-            className="button"
-            disabled={busy || !comment.trim()}
-            data-testid="alert-comment-submit"
-          >
-            {t('alerts.action.commentSubmit')}
-          </button>
-        </div>
-      </form>
+      <NoteForm
+        label={t('alerts.action.comment')}
+        value={comment}
+        onChange={setComment}
+        maxLength={4000}
+        rows={2}
+        submitLabel={t('alerts.action.commentSubmit')}
+        busy={busy}
+        textTestId="alert-comment-text"
+        submitTestId="alert-comment-submit"
+        onSubmit={postComment}
+      />
     </div>
   );
 }
