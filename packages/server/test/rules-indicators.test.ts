@@ -1,4 +1,4 @@
-import type { AlertRule } from '@ioc/shared';
+import type { AlertRule, RulePreview } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startTestApp, storeValues, type TestApp } from './harness.ts';
 
@@ -98,6 +98,47 @@ describe('threshold rules over an indicator', () => {
       { ...dengueRule, pendingSeconds: 60 },
     ];
     for (const body of refused) expect((await call('POST', '/api/v1/alert-rules', body)).statusCode).toBe(400);
+  });
+
+  it('previews which units it would alert now, at which level, within the caller’s scope, raising nothing', async () => {
+    const preview = await call('POST', '/api/v1/alert-rules/preview', { rule: dengueRule });
+    expect(preview.statusCode).toBe(200);
+    const body = preview.json() as RulePreview;
+    expect(body.intervals).toEqual([]);
+    const readings = body.readings ?? [];
+    // Hand-worked above: Thành Sen 140 (level I), 18100 25 (none); the alerted unit comes first.
+    expect(readings[0]).toMatchObject({
+      unit: '18073',
+      unitName: 'Phường Thành Sen',
+      period: '2026',
+      level: 'I',
+      severity: 'warning',
+    });
+    expect(readings[0]!.value).toBeCloseTo(140, 9);
+    expect(readings.find((r) => r.unit === '18100')).toMatchObject({ level: null, severity: null });
+    expect(body.points).toBe(readings.length);
+    await app.createUser(admin, {
+      username: 'thanhsen.rules',
+      displayName: 'Thành Sen',
+      roles: ['unit_officer'],
+      orgUnitCode: '18073',
+      password: 'thanhsen.rules-pass',
+    });
+    const officer = await app.login('thanhsen.rules', 'thanhsen.rules-pass');
+    const scoped = await app.app.inject({
+      method: 'POST',
+      url: '/api/v1/alert-rules/preview',
+      headers: { cookie: officer },
+      payload: { rule: dengueRule },
+    });
+    expect(scoped.statusCode).toBe(200);
+    expect((scoped.json() as RulePreview).readings?.map((r) => r.unit)).toEqual(['18073']);
+    const raised = await app.platform.db
+      .selectFrom('alerts')
+      .select('id')
+      .where('kind', '=', 'rule.threshold')
+      .execute();
+    expect(raised).toEqual([]);
   });
 
   it('raises for the unit above the bound and not for the other, once per unit and level', async () => {

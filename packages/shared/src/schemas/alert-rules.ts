@@ -143,11 +143,30 @@ export const RulePreviewInterval = Type.Object({
 });
 export type RulePreviewInterval = Static<typeof RulePreviewInterval>;
 
+/** An indicator rule's preview: one unit's latest value, and the level it would be alerted at now (null: none). */
+export const RulePreviewReading = Type.Object({
+  unit: Type.String(),
+  unitName: Nullable(Type.String()),
+  unitNameEn: Nullable(Type.String()),
+  /** The period of the value ('2026', '202603'). */
+  period: Type.String(),
+  value: Type.Number(),
+  level: Nullable(Type.String()),
+  severity: Nullable(AlertSeverity),
+});
+export type RulePreviewReading = Static<typeof RulePreviewReading>;
+
 export const RulePreview = Type.Object({
   from: Type.String(),
   to: Type.String(),
   streams: Type.Array(Type.String()),
   points: Type.Integer({ minimum: 0 }),
   intervals: Type.Array(RulePreviewInterval),
+  readings: Type.Optional(
+    Type.Array(RulePreviewReading, {
+      description:
+        "an indicator rule's preview: each unit in the caller's scope with a value, the alerted ones first (gravest first)",
+    }),
+  ),
 });
 export type RulePreview = Static<typeof RulePreview>;

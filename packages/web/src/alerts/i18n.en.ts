@@ -240,6 +240,16 @@ export const alertsEn: Record<AlertMessageKey, string> = {
   'alerts.preview.chart': 'Chart of the intervals the rule would have fired, by data stream',
   'alerts.preview.span': '{stream}: {from} → {to}',
   'alerts.preview.tooltip': '{stream} — level {level}: {from} → {to}',
+  'alerts.preview.titleNow': 'Had it applied now',
+  'alerts.preview.hintNow': 'Press "Preview" to see which units the rule would alert on the latest period’s figures.',
+  'alerts.preview.summaryNow':
+    '{count, plural, one {# unit} other {# units}} would be alerted, of {units, plural, one {# unit} other {# units}} with figures in your scope.',
+  'alerts.preview.noReadings': 'No unit in your scope has figures for this indicator yet.',
+  'alerts.preview.unit': 'Unit',
+  'alerts.preview.period': 'Period',
+  'alerts.preview.value': 'Value',
+  'alerts.preview.level': 'Alert level',
+  'alerts.preview.noLevel': 'None',
 
   'alerts.silences.title': 'Notification silences',
   'alerts.silences.subtitle':

@@ -237,6 +237,16 @@ export const alertsVi = {
   'alerts.preview.chart': 'Biểu đồ các khoảng thời gian quy tắc cảnh báo, theo chuỗi số liệu',
   'alerts.preview.span': '{stream}: {from} → {to}',
   'alerts.preview.tooltip': '{stream} — mức {level}: {from} → {to}',
+  'alerts.preview.titleNow': 'Nếu áp dụng ngay bây giờ',
+  'alerts.preview.hintNow': 'Bấm "Xem thử" để xem quy tắc sẽ cảnh báo những đơn vị nào với số liệu kỳ mới nhất.',
+  'alerts.preview.summaryNow':
+    '{count, plural, other {# đơn vị}} sẽ bị cảnh báo trên {units, plural, other {# đơn vị có số liệu}} trong phạm vi của bạn.',
+  'alerts.preview.noReadings': 'Chưa đơn vị nào trong phạm vi của bạn có số liệu của chỉ tiêu này.',
+  'alerts.preview.unit': 'Đơn vị',
+  'alerts.preview.period': 'Kỳ',
+  'alerts.preview.value': 'Giá trị',
+  'alerts.preview.level': 'Mức cảnh báo',
+  'alerts.preview.noLevel': 'Không',
 
   'alerts.silences.title': 'Tạm ngưng thông báo',
   'alerts.silences.subtitle':

@@ -6,11 +6,15 @@ import { useChart } from '../../charts/useChart.ts';
 import { useThemeColours } from '../../charts/useThemeColours.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { PreviewReadings } from './PreviewReadings.tsx';
 import { previewColours, previewOption } from './previewOption.ts';
 
 const DAYS = 7;
 
-/** When the rule as edited would have fired on the last 7 days of data, asked on demand (it replays every point). */
+/**
+ * When the rule as edited would have fired on the last 7 days of data, asked on demand (it replays every point); for
+ * a rule on an indicator (monthly figures, nothing to replay by the day), which units it would alert now.
+ */
 export function PreviewChart({ input }: { input: () => AlertRuleInput }) {
   const { t, fmt } = useI18n();
   const errorText = useErrorText();
@@ -49,19 +53,22 @@ export function PreviewChart({ input }: { input: () => AlertRuleInput }) {
   );
   const container = useChart(option);
   const rows = preview ? new Set([...preview.streams, ...preview.intervals.map((i) => i.stream)]).size : 0;
+  const now = Boolean(input().indicator);
+  const readings = preview?.readings;
 
   return (
     <section className="rule-preview" aria-labelledby="rule-preview-title" data-testid="rule-preview">
       <header className="rule-preview-head">
-        <h3 id="rule-preview-title">{t('alerts.preview.title')}</h3>
+        <h3 id="rule-preview-title">{t(now ? 'alerts.preview.titleNow' : 'alerts.preview.title')}</h3>
         <button type="button" className="button" onClick={run} disabled={busy} data-testid="rule-preview-run">
           {busy ? t('alerts.preview.running') : t('alerts.preview.run')}
         </button>
       </header>
       <FormAlert message={error} span={false} />
-      {!preview && !error && <p className="muted small">{t('alerts.preview.hint')}</p>}
-      {preview && preview.points === 0 && <p className="muted">{t('alerts.preview.noData')}</p>}
-      {preview && preview.points > 0 && (
+      {!preview && !error && <p className="muted small">{t(now ? 'alerts.preview.hintNow' : 'alerts.preview.hint')}</p>}
+      {readings && <PreviewReadings readings={readings} />}
+      {preview && !readings && preview.points === 0 && <p className="muted">{t('alerts.preview.noData')}</p>}
+      {preview && !readings && preview.points > 0 && (
         <p className="small" data-testid="rule-preview-summary" data-count={preview.intervals.length}>
           {t('alerts.preview.summary', {
             count: preview.intervals.length,
@@ -75,7 +82,7 @@ export function PreviewChart({ input }: { input: () => AlertRuleInput }) {
         className="rule-preview-chart"
         role="img"
         aria-label={t('alerts.preview.chart')}
-        hidden={!option}
+        hidden={!option || Boolean(readings)}
         style={{ height: `${Math.max(140, 60 + rows * 28)}px` }}
       />
       {preview && preview.intervals.length > 0 && (

@@ -1,4 +1,5 @@
-import type { RuleLevel } from '@ioc/shared';
+import type { RuleLevel, RulePreviewReading } from '@ioc/shared';
+import { invalid } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import type { RaiseAlert } from '../alerts.service.ts';
 import { breachedLevels } from './evaluate.ts';
@@ -59,6 +60,38 @@ export class IndicatorRules {
       seen = this.lane;
       await seen;
     } while (seen !== this.lane);
+  }
+
+  /**
+   * What the rule would alert now: each unit under `scopeUnit` with a value, at its gravest breached level (or none),
+   * the alerted first, gravest first, then by name. Nothing is raised.
+   */
+  async preview(rule: RuleDef, scopeUnit: string): Promise<RulePreviewReading[]> {
+    if (!this.source) throw invalid('Indicator values cannot be read: the indicators subsystem is not enabled');
+    const readings = await this.source.latest(rule.indicator!);
+    const labels = await repo.unitLabels(
+      this.platform.db,
+      readings.map((r) => r.unit),
+    );
+    const out: (RulePreviewReading & { rank: number })[] = [];
+    for (const reading of readings) {
+      const label = labels.get(reading.unit);
+      if (!label?.path.includes(`/${scopeUnit}/`)) continue;
+      const rank = breachedLevels(rule.levels, reading.value).lastIndexOf(true);
+      const level = rank < 0 ? null : rule.levels[rank]!;
+      out.push({
+        unit: reading.unit,
+        unitName: label.name,
+        unitNameEn: label.nameEn,
+        period: reading.period,
+        value: reading.value,
+        level: level?.level ?? null,
+        severity: level?.severity ?? null,
+        rank,
+      });
+    }
+    out.sort((a, b) => b.rank - a.rank || (a.unitName ?? a.unit).localeCompare(b.unitName ?? b.unit, 'vi'));
+    return out.map(({ rank: _rank, ...reading }) => reading);
   }
 
   /** A changed or deleted rule: its open alerts resolve with the reason, and it is evaluated afresh. */

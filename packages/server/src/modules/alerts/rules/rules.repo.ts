@@ -195,3 +195,21 @@ export async function writeState(db: Executor, write: StateWrite, evaluatedAt: s
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Units' names and tree paths: an indicator rule's preview names the units and keeps those in the caller's scope. */
+export async function unitLabels(
+  db: Executor,
+  ids: readonly string[],
+): Promise<Map<string, { path: string; name: string; nameEn: string | null }>> {
+  const out = new Map<string, { path: string; name: string; nameEn: string | null }>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('org_units')
+      .select(['id', 'path', 'name', 'name_en'])
+      .where('id', 'in', unique.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) out.set(row.id, { path: row.path, name: row.name, nameEn: row.name_en });
+  }
+  return out;
+}

@@ -69,11 +69,12 @@ export function ruleRoutes(app: App, { rules }: { rules: RuleService }): void {
       config: { permission: 'alerts.read' },
       schema: {
         tags: ['alerts'],
-        summary: 'When a rule would have fired and resolved on the last days of its streams (7 by default)',
+        summary:
+          "When a rule would have fired and resolved on the last days of its streams (7 by default); for a rule on an indicator, which units in the caller's scope it would alert now, at which level",
         body: RulePreviewBody,
         response: { 200: RulePreview, ...errors },
       },
     },
-    async (request) => rules.preview(request.body.rule, request.body.days ?? 7),
+    async (request) => rules.preview(request.body.rule, request.body.days ?? 7, actorOf(request).scope.unitId),
   );
 }

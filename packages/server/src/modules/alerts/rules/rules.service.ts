@@ -1,5 +1,5 @@
 import type { AlertRule, AlertRuleInput, RulePreview } from '@ioc/shared';
-import { conflict, invalid, notFound } from '../../../errors.ts';
+import { conflict, notFound } from '../../../errors.ts';
 import type { Platform } from '../../../platform.ts';
 import { auditedWrite } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
@@ -188,11 +188,17 @@ export class RuleService {
   }
 
   /** Replays a rule (saved or not) on the last `days` days of its streams: when it would have fired and resolved. */
-  async preview(input: RuleInput, days = 7): Promise<RulePreview> {
+  /** `scopeUnit`: an indicator rule's preview lists only the units under it (its values are the units' figures). */
+  async preview(input: RuleInput, days: number, scopeUnit: string): Promise<RulePreview> {
     const normalized = normalizeRule(input);
-    if (normalized.indicator) throw invalid('The preview replays stream rules only');
     const now = this.platform.now().getTime();
     const rule: RuleDef = { ...normalized, id: 0, createdAt: '', createdBy: '', updatedAt: '', updatedBy: '' };
+    if (rule.indicator) {
+      // Monthly figures have no last 7 days to replay: the preview is what the rule would alert now.
+      const readings = await this.indicators.preview(rule, scopeUnit);
+      const at = new Date(now).toISOString();
+      return { from: at, to: at, streams: [], points: readings.length, intervals: [], readings };
+    }
     const from = now - days * DAY_MS;
     const all = [...(await this.engine.streamInfo(true)).values()];
     const matched =
