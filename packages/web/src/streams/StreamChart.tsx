@@ -5,7 +5,7 @@ import { echarts } from '../charts/echarts.ts';
 import { useChart } from '../charts/useChart.ts';
 import { useThemeColours } from '../charts/useThemeColours.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { streamColours, streamOption, type ThresholdMark } from './streamChart.ts';
+import { showsBand, streamColours, streamOption, type ThresholdMark } from './streamChart.ts';
 
 // The alarm levels are mark lines, which only this page draws.
 echarts.use([MarkLineComponent]);
@@ -37,7 +37,7 @@ export function StreamChart({ series, marks, span, name }: StreamChartProps) {
         lines.push(
           t(bucket ? `streams.tooltip.${series.valueKind}` : 'streams.tooltip.value', { value: value(point.value) }),
         );
-        if (point.min !== undefined && point.max !== undefined) {
+        if (point.min !== undefined && point.max !== undefined && showsBand(series)) {
           lines.push(t('streams.tooltip.range', { min: value(point.min), max: value(point.max) }));
         }
         if (point.count !== undefined) lines.push(t('streams.tooltip.count', { count: point.count }));

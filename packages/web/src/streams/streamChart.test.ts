@@ -103,6 +103,18 @@ describe('the y axis of a stream chart', () => {
     expect(valueExtent({ points: [{ t: 0, value: 7 }] }, [])).toEqual([6, 8]);
     expect(valueExtent({ points: [] }, [])).toBeNull();
   });
+
+  it('starts an amount’s axis at zero and leaves its readings’ min and max out', () => {
+    // Hourly rain totals 0, 21 and 3.5 mm; the wettest reading (6 mm) is no total. Top: 21 × 1.05 = 22.05,
+    // step for 22.05 / 5 = 4.41 → 5, so 0–25.
+    const points = [
+      { t: 0, value: 0, min: 0, max: 0, count: 12 },
+      { t: 1, value: 21, min: 0, max: 6, count: 12 },
+      { t: 2, value: 3.5, min: 0, max: 1, count: 12 },
+    ];
+    expect(valueExtent({ points, valueKind: 'amount' }, [])).toEqual([0, 25]);
+    expect(valueExtent({ points: [{ t: 0, value: 0 }], valueKind: 'amount' }, [])).toEqual([0, 1]);
+  });
 });
 
 describe('the window a range asks', () => {

@@ -74,22 +74,36 @@ export function thresholdMarks(rules: readonly AlertRule[], streamKey: string): 
   return [...marks.values()].sort((a, b) => a.value - b.value || GRAVITY[a.severity] - GRAVITY[b.severity]);
 }
 
-/** The value range the y axis must show: every point (with its bucket's min and max) and every alarm level. */
+/**
+ * Whether the buckets' min–max band belongs beside the line: not for an amount, whose bucket is a total (the hour's
+ * rain) while its min and max are single readings (the wettest five minutes) — drawn together they mislead.
+ */
+export const showsBand = (series: Pick<ObservationSeries, 'valueKind'>) => series.valueKind !== 'amount';
+
+/**
+ * The value range the y axis must show: every point (with its bucket's min and max where the band is shown) and
+ * every alarm level; an amount's axis starts at zero, as a rain gauge's does.
+ */
 export function valueExtent(
-  series: Pick<ObservationSeries, 'points'>,
+  series: Pick<ObservationSeries, 'points'> & Partial<Pick<ObservationSeries, 'valueKind'>>,
   marks: readonly Pick<ThresholdMark, 'value'>[],
 ): [number, number] | null {
+  const band = series.valueKind !== 'amount';
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const point of series.points) {
-    low = Math.min(low, point.min ?? point.value, point.value);
-    high = Math.max(high, point.max ?? point.value, point.value);
+    low = Math.min(low, (band ? point.min : undefined) ?? point.value, point.value);
+    high = Math.max(high, (band ? point.max : undefined) ?? point.value, point.value);
   }
   for (const mark of marks) {
     low = Math.min(low, mark.value);
     high = Math.max(high, mark.value);
   }
   if (!Number.isFinite(low)) return null;
+  if (!band && low >= 0) {
+    const step = niceStep((high > 0 ? high * 1.05 : 1) / 5);
+    return [0, Number.parseFloat((Math.ceil((high > 0 ? high * 1.05 : 1) / step) * step).toPrecision(12))];
+  }
   // A little room above and below, so a line on the edge stays readable; a flat series still gets a height. The ends
   // fall on a round step, so the axis reads 6–14 m rather than 6.08–13.9.
   const pad = high > low ? (high - low) * 0.05 : Math.max(Math.abs(high) * 0.05, 1);
@@ -150,7 +164,7 @@ export function streamOption(
   words: StreamWords,
 ) {
   const points = series.points;
-  const hasBand = points.some((point) => point.min !== undefined && point.max !== undefined);
+  const hasBand = showsBand(series) && points.some((point) => point.min !== undefined && point.max !== undefined);
   const extent = valueExtent(series, marks);
   const axisLabel = { color: colours.muted, fontSize: 11 };
   const markLine = {
