@@ -176,7 +176,7 @@ export const alertsEn: Record<AlertMessageKey, string> = {
   'alerts.rules.nav': 'Alert rules',
   'alerts.rules.title': 'Alert rules',
   'alerts.rules.subtitle':
-    'Rules over the monitoring data streams: thresholds with levels, rate of change, missing data, combined conditions; and the notification silences.',
+    'Rules over the monitoring data streams and the indicators: thresholds with levels, rate of change, missing data, combined conditions; and the notification silences.',
   'alerts.rules.back': 'Back to the alerts',
   'alerts.rules.link': 'Alert rules',
   'alerts.rules.empty': 'No rules yet.',
@@ -190,6 +190,13 @@ export const alertsEn: Record<AlertMessageKey, string> = {
   'alerts.rules.codeHint': 'Lower-case letters, digits and . _ : -; fixed once created.',
   'alerts.rules.type': 'Type',
   'alerts.rules.streams': 'Data streams',
+  'alerts.rules.watch': 'Watches',
+  'alerts.rules.watch.streams': 'Monitoring data streams',
+  'alerts.rules.watch.indicator': 'An indicator (each unit’s latest figure)',
+  'alerts.rules.indicator': 'Indicator code',
+  'alerts.rules.indicatorHint':
+    'An indicator or data element code, e.g. DENGUE_INCIDENCE; threshold levels only, no waiting periods.',
+  'alerts.rules.indicatorShown': 'Indicator {code}',
   'alerts.rules.streamsHint': 'One <station>/<metric> per line; * stands for any station, e.g. */water_level.',
   'alerts.rules.levels': 'Levels',
   'alerts.rules.level': 'Level',

@@ -173,7 +173,7 @@ export const alertsVi = {
   'alerts.rules.nav': 'Quy tắc cảnh báo',
   'alerts.rules.title': 'Quy tắc cảnh báo',
   'alerts.rules.subtitle':
-    'Quy tắc trên các chuỗi số liệu quan trắc: ngưỡng theo mức, tốc độ thay đổi, mất tín hiệu, điều kiện kết hợp; và các khoảng tạm ngưng thông báo.',
+    'Quy tắc trên các chuỗi số liệu quan trắc và các chỉ tiêu: ngưỡng theo mức, tốc độ thay đổi, mất tín hiệu, điều kiện kết hợp; và các khoảng tạm ngưng thông báo.',
   'alerts.rules.back': 'Về danh sách cảnh báo',
   'alerts.rules.link': 'Quy tắc cảnh báo',
   'alerts.rules.empty': 'Chưa có quy tắc nào.',
@@ -187,6 +187,13 @@ export const alertsVi = {
   'alerts.rules.codeHint': 'Chữ thường không dấu, số và . _ : -; không đổi sau khi tạo.',
   'alerts.rules.type': 'Loại',
   'alerts.rules.streams': 'Chuỗi số liệu',
+  'alerts.rules.watch': 'Theo dõi',
+  'alerts.rules.watch.streams': 'Chuỗi số liệu quan trắc',
+  'alerts.rules.watch.indicator': 'Một chỉ tiêu (số liệu kỳ mới nhất của từng đơn vị)',
+  'alerts.rules.indicator': 'Mã chỉ tiêu',
+  'alerts.rules.indicatorHint':
+    'Mã chỉ tiêu hoặc phần tử số liệu, ví dụ DENGUE_INCIDENCE; chỉ dùng ngưỡng theo mức, không có thời gian chờ.',
+  'alerts.rules.indicatorShown': 'Chỉ tiêu {code}',
   'alerts.rules.streamsHint': 'Mỗi dòng một chuỗi <trạm>/<đại lượng>; dấu * thay cho mọi trạm, ví dụ */water_level.',
   'alerts.rules.levels': 'Các mức',
   'alerts.rules.level': 'Mức',

@@ -17,6 +17,7 @@ const FIELDS = [
   'nameEn',
   'type',
   'streams',
+  'indicator',
   'levels',
   'windowSeconds',
   'pendingSeconds',
@@ -50,7 +51,8 @@ export function RuleEditor({ rule, mayManage, onSaved, onClose }: RuleEditorProp
       'levels',
       form.levels.map((level, i) => (i === index ? { ...level, ...patch } : level)),
     );
-  const leveled = form.type === 'threshold' || form.type === 'rate';
+  const onIndicator = form.watch === 'indicator';
+  const leveled = form.type === 'threshold' || form.type === 'rate' || onIndicator;
   const readOnly = !mayManage;
 
   const save = async (event: FormEvent) => {
@@ -127,10 +129,23 @@ export function RuleEditor({ rule, mayManage, onSaved, onClose }: RuleEditorProp
             maxLength={120}
           />
           <div className="field">
+            <label htmlFor="rule-watch">{t('alerts.rules.watch')}</label>
+            <select
+              id="rule-watch"
+              value={form.watch}
+              onChange={(event) => set('watch', event.target.value as RuleForm['watch'])}
+              data-testid="rule-watch"
+            >
+              <option value="streams">{t('alerts.rules.watch.streams')}</option>
+              <option value="indicator">{t('alerts.rules.watch.indicator')}</option>
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="rule-type">{t('alerts.rules.type')}</label>
             <select
               id="rule-type"
-              value={form.type}
+              value={onIndicator ? 'threshold' : form.type}
+              disabled={onIndicator}
               onChange={(event) => set('type', event.target.value as RuleForm['type'])}
             >
               {RULE_TYPES.map((type) => (
@@ -140,20 +155,33 @@ export function RuleEditor({ rule, mayManage, onSaved, onClose }: RuleEditorProp
               ))}
             </select>
           </div>
-          <div className={errors.streams ? 'field field-invalid form-span' : 'field form-span'}>
-            <label htmlFor="rule-streams">{t('alerts.rules.streams')}</label>
-            <textarea
-              id="rule-streams"
-              rows={3}
-              value={form.streams}
-              onChange={(event) => set('streams', event.target.value)}
-              aria-describedby="rule-streams-hint"
+          {onIndicator ? (
+            <TextField
+              label={t('alerts.rules.indicator')}
+              value={form.indicator}
+              onChange={(value) => set('indicator', value)}
+              error={errors.indicator}
+              hint={t('alerts.rules.indicatorHint')}
               required
+              maxLength={64}
+              data-testid="rule-indicator"
             />
-            <small id="rule-streams-hint" className={errors.streams ? 'field-error' : 'field-hint'}>
-              {errors.streams ?? t('alerts.rules.streamsHint')}
-            </small>
-          </div>
+          ) : (
+            <div className={errors.streams ? 'field field-invalid form-span' : 'field form-span'}>
+              <label htmlFor="rule-streams">{t('alerts.rules.streams')}</label>
+              <textarea
+                id="rule-streams"
+                rows={3}
+                value={form.streams}
+                onChange={(event) => set('streams', event.target.value)}
+                aria-describedby="rule-streams-hint"
+                required
+              />
+              <small id="rule-streams-hint" className={errors.streams ? 'field-error' : 'field-hint'}>
+                {errors.streams ?? t('alerts.rules.streamsHint')}
+              </small>
+            </div>
+          )}
           <fieldset className="form-span rule-levels">
             <legend>{t('alerts.rules.levels')}</legend>
             {errors.levels && (
@@ -254,7 +282,7 @@ export function RuleEditor({ rule, mayManage, onSaved, onClose }: RuleEditorProp
               </button>
             )}
           </fieldset>
-          {(form.type === 'rate' || form.type === 'absence') && (
+          {!onIndicator && (form.type === 'rate' || form.type === 'absence') && (
             <TextField
               label={t('alerts.rules.window')}
               value={form.windowSeconds}
@@ -263,20 +291,24 @@ export function RuleEditor({ rule, mayManage, onSaved, onClose }: RuleEditorProp
               inputMode="numeric"
             />
           )}
-          <TextField
-            label={t('alerts.rules.pending')}
-            value={form.pendingSeconds}
-            onChange={(value) => set('pendingSeconds', value)}
-            error={errors.pendingSeconds}
-            inputMode="numeric"
-          />
-          <TextField
-            label={t('alerts.rules.keepFiring')}
-            value={form.keepFiringSeconds}
-            onChange={(value) => set('keepFiringSeconds', value)}
-            error={errors.keepFiringSeconds}
-            inputMode="numeric"
-          />
+          {!onIndicator && (
+            <>
+              <TextField
+                label={t('alerts.rules.pending')}
+                value={form.pendingSeconds}
+                onChange={(value) => set('pendingSeconds', value)}
+                error={errors.pendingSeconds}
+                inputMode="numeric"
+              />
+              <TextField
+                label={t('alerts.rules.keepFiring')}
+                value={form.keepFiringSeconds}
+                onChange={(value) => set('keepFiringSeconds', value)}
+                error={errors.keepFiringSeconds}
+                inputMode="numeric"
+              />
+            </>
+          )}
           <TextField
             label={t('alerts.rules.interval')}
             value={form.intervalSeconds}

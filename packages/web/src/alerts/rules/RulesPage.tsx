@@ -144,6 +144,7 @@ export function RulesPage() {
                     </td>
                     <td>{t(`alerts.rules.type.${rule.type}`)}</td>
                     <td className="rules-streams">
+                      {rule.indicator && <span>{t('alerts.rules.indicatorShown', { code: rule.indicator })}</span>}
                       {rule.streams.slice(0, 3).map((selector) => (
                         <code key={selector}>{selector}</code>
                       ))}

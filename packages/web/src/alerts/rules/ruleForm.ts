@@ -6,7 +6,11 @@ export interface RuleForm {
   name: string;
   nameEn: string;
   type: AlertRuleType;
+  /** What the rule watches: data streams, or one indicator's latest figure per unit (a threshold rule only). */
+  watch: 'streams' | 'indicator';
   streams: string;
+  /** The indicator (or data element) code, when it watches one. */
+  indicator: string;
   levels: { level: string; severity: RuleLevel['severity']; op: RuleLevel['op']; value: string }[];
   windowSeconds: string;
   pendingSeconds: string;
@@ -23,7 +27,9 @@ export function emptyForm(): RuleForm {
     name: '',
     nameEn: '',
     type: 'threshold',
+    watch: 'streams',
     streams: '',
+    indicator: '',
     levels: [{ level: 'I', severity: 'warning', op: 'above', value: '' }],
     windowSeconds: '',
     pendingSeconds: '0',
@@ -41,7 +47,9 @@ export function formOf(rule: AlertRule): RuleForm {
     name: rule.name,
     nameEn: rule.nameEn,
     type: rule.type,
+    watch: rule.indicator ? 'indicator' : 'streams',
     streams: rule.streams.join('\n'),
+    indicator: rule.indicator ?? '',
     levels: rule.levels.map((level) => ({ ...level, value: String(level.value) })),
     windowSeconds: text(rule.windowSeconds),
     pendingSeconds: text(rule.pendingSeconds),
@@ -82,6 +90,21 @@ export function inputOf(form: RuleForm, stored: AlertRule | null): AlertRuleInpu
   const pending = seconds(form.pendingSeconds);
   const keep = seconds(form.keepFiringSeconds);
   const interval = seconds(form.intervalSeconds);
+  if (form.watch === 'indicator') {
+    // Monthly figures: a threshold with no pending or keep-firing period (the server refuses them).
+    return {
+      code: form.code.trim(),
+      name: form.name.trim(),
+      nameEn: form.nameEn.trim(),
+      type: 'threshold',
+      streams: [],
+      indicator: form.indicator.trim(),
+      levels,
+      ...(interval !== undefined ? { intervalSeconds: interval } : {}),
+      ...(stored ? { route: stored.route, labels: stored.labels } : {}),
+      enabled: form.enabled,
+    };
+  }
   return {
     code: form.code.trim(),
     name: form.name.trim(),
