@@ -27,7 +27,15 @@ export function PreviewChart({ input }: { input: () => AlertRuleInput }) {
     setBusy(true);
     setError(undefined);
     try {
-      setPreview(await apiCall('POST /api/v1/alert-rules/preview', { body: { rule: input(), days: DAYS } }));
+      // A rule is tried before it is named: the preview needs no name or code of its own.
+      const rule = input();
+      const named = {
+        ...rule,
+        code: rule.code || 'preview',
+        name: rule.name || 'preview',
+        nameEn: rule.nameEn || 'preview',
+      };
+      setPreview(await apiCall('POST /api/v1/alert-rules/preview', { body: { rule: named, days: DAYS } }));
     } catch (cause) {
       setError(errorText(cause));
     } finally {
