@@ -1,4 +1,5 @@
-import type { AlertRule } from '@ioc/shared';
+import { type AlertRule, AlertRuleInput } from '@ioc/shared';
+import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { emptyForm, formOf, inputOf } from './ruleForm.ts';
 
@@ -28,7 +29,6 @@ describe('the rule form', () => {
       name: 'Tỷ lệ mắc sốt xuất huyết cao',
       nameEn: 'High dengue incidence',
       type: 'threshold',
-      streams: [],
       indicator: 'DENGUE_INCIDENCE',
       levels: [{ level: 'I', severity: 'warning', op: 'above', value: 100 }],
       intervalSeconds: 300,
@@ -41,8 +41,20 @@ describe('the rule form', () => {
   it('sends a new rule switched to an indicator as a threshold on it, whatever type was chosen before', () => {
     const form = { ...emptyForm(), type: 'rate' as const, watch: 'indicator' as const, indicator: ' POVERTY_RATE ' };
     const input = inputOf(form, null);
-    expect(input).toMatchObject({ type: 'threshold', streams: [], indicator: 'POVERTY_RATE' });
+    expect(input).toMatchObject({ type: 'threshold', indicator: 'POVERTY_RATE' });
+    // The API takes no streams at all for an indicator rule (an empty list is refused).
+    expect(input).not.toHaveProperty('streams');
     expect(input).not.toHaveProperty('pendingSeconds');
     expect(inputOf({ ...emptyForm(), streams: 'son-diem/water_level' }, null)).not.toHaveProperty('indicator');
+    // What the editor sends is what the API's schema takes (an empty stream list was refused once).
+    const named = {
+      ...form,
+      code: 'bed-occupancy',
+      name: 'Giường bệnh',
+      nameEn: 'Beds',
+      levels: [{ ...form.levels[0]!, value: '85' }],
+    };
+    expect(Value.Check(AlertRuleInput, inputOf(named, null))).toBe(true);
+    expect(Value.Check(AlertRuleInput, inputOf(formOf(stored), stored))).toBe(true);
   });
 });

@@ -97,7 +97,6 @@ export function inputOf(form: RuleForm, stored: AlertRule | null): AlertRuleInpu
       name: form.name.trim(),
       nameEn: form.nameEn.trim(),
       type: 'threshold',
-      streams: [],
       indicator: form.indicator.trim(),
       levels,
       ...(interval !== undefined ? { intervalSeconds: interval } : {}),
