@@ -16,12 +16,12 @@
  * Anomaly: retail sales of Thành Sen, two years around 100; 450 → alert; corrected to 108 → 'value corrected'.
  */
 import type { AlertDetail, AlertPage, TaskDetail } from '@ioc/shared';
-import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TaskAlertScan } from '../src/modules/documents/tasks/task-alerts.ts';
 import { upsertValues } from '../src/modules/indicators/values.repo.ts';
 import { PublicServiceAlertScan } from '../src/modules/publicservices/summary/alerts.ts';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from './harness.ts';
+import { retailHistory } from './retail-history.ts';
 
 let t: TestApp;
 const cookies: Record<string, string> = {};
@@ -273,24 +273,7 @@ describe('anomaly alerts', () => {
       frequency: 'month',
       owner: 'Sở Công Thương',
     });
-    const rows = [];
-    for (let i = 0; i < 24; i++) {
-      const month = new Date(Date.UTC(2023, 10 + i, 1));
-      const id = `${month.getUTCFullYear()}${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
-      const season = [6, 7].includes(month.getUTCMonth()) ? 1.3 : 1;
-      rows.push({
-        element_code: 'RETAIL',
-        unit_id: '18073',
-        period_id: id,
-        period_type: 'month',
-        period_start: parsePeriod(id)!.start,
-        category: '',
-        value: 100 * season * 1.07 ** (i / 12) * (1 + ((i * 7) % 5) / 100),
-        stored_by: 'history',
-        stored_at: '2025-01-01T00:00:00Z',
-      });
-    }
-    await upsertValues(t.platform.db, rows);
+    await upsertValues(t.platform.db, retailHistory());
     const send = (value: number) =>
       call<{ anomalies: number }>('admin', 'POST', '/api/v1/data-values', {
         values: [{ element: 'RETAIL', unit: '18073', period: '202511', value }],

@@ -1,7 +1,7 @@
-import { parsePeriod } from '@ioc/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertValues } from '../src/modules/indicators/values.repo.ts';
 import { ADMIN_PASSWORD, countValues, startTestApp, type TestApp } from './harness.ts';
+import { retailHistory } from './retail-history.ts';
 
 let t: TestApp;
 let admin: string;
@@ -328,24 +328,7 @@ describe('entry form', () => {
 describe('anomaly warnings', () => {
   it('raises an alert for a value far from its history, seen only within scope', async () => {
     // Two years of retail sales in Thành Sen around 100 with a summer season, growing 7 % a year.
-    const rows = [];
-    for (let i = 0; i < 24; i++) {
-      const month = new Date(Date.UTC(2023, 10 + i, 1));
-      const id = `${month.getUTCFullYear()}${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
-      const season = [6, 7].includes(month.getUTCMonth()) ? 1.3 : 1;
-      rows.push({
-        element_code: 'RETAIL',
-        unit_id: '18073',
-        period_id: id,
-        period_type: 'month',
-        period_start: parsePeriod(id)!.start,
-        category: '',
-        value: 100 * season * 1.07 ** (i / 12) * (1 + ((i * 7) % 5) / 100),
-        stored_by: 'history',
-        stored_at: '2025-01-01T00:00:00Z',
-      });
-    }
-    await upsertValues(t.platform.db, rows);
+    await upsertValues(t.platform.db, retailHistory());
     clock = new Date('2025-11-20T00:00:00Z');
     const normal = await send('POST', '/api/v1/data-values', {
       values: [{ element: 'RETAIL', unit: '18073', period: '202511', value: 108 }],
