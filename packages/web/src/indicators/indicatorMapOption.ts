@@ -2,7 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { escapeHtml } from '../charts/escapeHtml.ts';
 import { cssVar } from '../components/theme.tsx';
 import type { MapData } from '../map/mapData.ts';
-import { unitMapSeries } from '../map/mapOption.ts';
+import { colourReader, noDataHatch, unitMapSeries } from '../map/mapOption.ts';
 import { NO_DATA, type Shading } from './mapShading.ts';
 
 /** Registered apart from the unit map's, so the two pages never redraw each other's geometry. */
@@ -28,25 +28,8 @@ export function buildIndicatorMapOption(
     surface: cssVar('--surface'),
     selected: cssVar('--ind-selected'),
   };
-  const colourCache = new Map<string, string>();
-  const colour = (variable: string) => {
-    let value = colourCache.get(variable);
-    if (value === undefined) {
-      value = cssVar(variable);
-      colourCache.set(variable, value);
-    }
-    return value;
-  };
-
-  // Hatching says "no data" in both themes, apart from any shade of the scale.
-  const noData = {
-    symbol: 'rect',
-    symbolSize: 1,
-    dashArrayX: [1, 0],
-    dashArrayY: [2, 4],
-    rotation: -Math.PI / 4,
-    color: colour('--choro-hatch'),
-  };
+  const colour = colourReader();
+  const noData = noDataHatch(colour('--choro-hatch'));
 
   return {
     backgroundColor: 'transparent',

@@ -77,6 +77,24 @@ export interface MapColouring {
 }
 
 /** The ECharts option for the unit map; colours come from the stylesheet so both themes look right. */
+/** A reader of stylesheet colours that asks the stylesheet once per variable (a map shades 69 units from a few). */
+export function colourReader(): (variable: string) => string {
+  const cache = new Map<string, string>();
+  return (variable) => {
+    let value = cache.get(variable);
+    if (value === undefined) {
+      value = cssVar(variable);
+      cache.set(variable, value);
+    }
+    return value;
+  };
+}
+
+/** Hatching says "no value" in both themes, apart from any shade of the scale. */
+export function noDataHatch(color: string) {
+  return { symbol: 'rect', symbolSize: 1, dashArrayX: [1, 0], dashArrayY: [2, 4], rotation: -Math.PI / 4, color };
+}
+
 export function buildMapOption(
   data: MapData,
   t: Translate,
@@ -98,24 +116,8 @@ export function buildMapOption(
     surface: cssVar('--surface'),
     muted: cssVar('--text-muted'),
   };
-  const cache = new Map<string, string>();
-  const colour = (variable: string) => {
-    let value = cache.get(variable);
-    if (value === undefined) {
-      value = cssVar(variable);
-      cache.set(variable, value);
-    }
-    return value;
-  };
-  // Hatching says "no value" in both themes, apart from any shade of the scale.
-  const noData = {
-    symbol: 'rect',
-    symbolSize: 1,
-    dashArrayX: [1, 0],
-    dashArrayY: [2, 4],
-    rotation: -Math.PI / 4,
-    color: colours.hatch,
-  };
+  const colour = colourReader();
+  const noData = noDataHatch(colours.hatch);
   const areaStyle = (unit: MapUnit) => {
     if (!colouring) return { areaColor: unit.kind === 'ward' ? colours.ward : colours.commune };
     const variable = colouring.colourOf(unit);
